@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+'use strict';
+// Thin launcher: the CLI lives in policies/cli (compiled to dist/).
+require('../dist/policies/cli/main.js').main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  () => { process.stderr.write('phikit: internal error\n'); process.exitCode = 3; },
+);

@@ -1,0 +1,186 @@
+/**
+ * `phikit` command line. Thin: parses arguments (commander), calls the library, writes output.
+ *
+ * Exit codes: 0 no failing finding at/above --fail-on; 1 failing findings (or rule errors);
+ * 2 usage or input error (one line on stderr); 3 internal error.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { evaluate } from '../engine/evaluate';
+import { SEVERITIES, Severity, Strategy } from '../engine/types';
+import type { RunResult } from '../engine/types';
+import { loadWaivers } from '../engine/waivers';
+import { InputError } from '../model/errors';
+import { Graph } from '../model/graph';
+import { DEFAULT_MAX_INPUT_BYTES, loadInputs } from '../model/load';
+import { REPORTERS } from '../reporters';
+import { CATALOGUE_VERSION, RULES } from '../rules';
+import { VERSION } from '../version';
+import { registerExtraCommands } from './commands';
+
+export class UsageError extends Error {}
+
+interface CheckOpts {
+  format: string;
+  output?: string;
+  waivers?: string;
+  failOn: Severity;
+  strict?: boolean;
+  rule?: string[];
+  strategy?: string[];
+  maxInputSize: string;
+  now?: string;
+  color?: boolean;
+}
+
+/** Exit code for a result: 1 when a finding at/above the threshold fails (or unknown in strict mode). */
+export function exitCodeFor(result: RunResult, failOn: Severity, strict: boolean): number {
+  const threshold = SEVERITIES.indexOf(failOn);
+  const counts = (s: Severity) => SEVERITIES.indexOf(s) <= threshold;
+  const failing = result.findings.some(
+    (f) => f.status === 'error' || (counts(f.severity) && (f.status === 'fail' || (strict && f.status === 'unknown'))),
+  );
+  return failing ? 1 : 0;
+}
+
+function parseSize(s: string): number {
+  const m = /^(\d+)\s*([kmg]i?b?)?$/i.exec(s.trim());
+  if (!m) throw new UsageError(`--max-input-size: "${s}" is not a size (e.g. 256MiB)`);
+  const unit = (m[2] ?? '').toLowerCase()[0];
+  const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  return Number(m[1]) * mult;
+}
+
+function parseStrategies(values: string[] | undefined): Strategy[] | undefined {
+  if (!values) return undefined;
+  return values
+    .flatMap((v) => v.split(','))
+    .map((v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 8) throw new UsageError(`--strategy: "${v}" is not a strategy number 1-8`);
+      return n as Strategy;
+    });
+}
+
+function writeOut(text: string, output: string | undefined): void {
+  if (!output) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
+    fs.writeFileSync(output, text);
+  } catch {
+    throw new InputError(`${output}: cannot write the report`);
+  }
+}
+
+export interface CheckRun {
+  readonly result: RunResult;
+  readonly graph: Graph;
+}
+
+/** The check pipeline the CLI runs; exported for the demo and tests. */
+export function runCheck(paths: string[], o: { waivers?: string; rule?: string[]; strategy?: string[]; maxBytes?: number; now?: Date; evidenceDir?: string }): CheckRun {
+  const inputs = loadInputs(paths, { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES });
+  const graph = Graph.from(inputs);
+  const waivers = o.waivers ? loadWaivers(o.waivers) : undefined;
+  const ruleIds = o.rule?.flatMap((r) => r.split(',')).filter(Boolean);
+  if (ruleIds) for (const id of ruleIds) if (!RULES.some((r) => r.id === id || r.control === id || (r.aliases ?? []).includes(id))) throw new UsageError(`--rule: no rule "${id}" (see phikit rules)`);
+  const result = evaluate(graph, { rules: RULES, waivers, now: o.now, ruleIds, strategies: parseStrategies(o.strategy) });
+  return { result, graph };
+}
+
+function buildProgram(setCode: (c: number) => void): Command {
+  const program = new Command();
+  program
+    .name('phikit')
+    .description('HIPAA policy checker for Terraform plans (terraform show -json) and cdktf synth output')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined, writeOut: (s) => process.stdout.write(s) })
+    .showHelpAfterError(false);
+
+  program
+    .command('check')
+    .description('check plan JSON, cdk.tf.json files or cdktf.out directories against the HIPAA rule catalogue')
+    .argument('<paths...>', 'plan JSON, cdk.tf.json, or cdktf.out directory')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(Object.keys(REPORTERS)).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('-w, --waivers <file>', 'waivers file (JSON or YAML)')
+    .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices([...SEVERITIES]).default('low'))
+    .option('--strict', 'treat unknown (known only after apply) as failing')
+    .option('-r, --rule <ids...>', 'only these rule or control ids')
+    .option('-s, --strategy <numbers...>', 'only these strategies (1-8)')
+    .option('--max-input-size <size>', 'largest input file accepted', `${DEFAULT_MAX_INPUT_BYTES / 1024 / 1024}MiB`)
+    .option('--now <iso-date>', 'evaluate waiver expiry and evidence recency at this time (reproducible reports)')
+    .option('--no-color', 'never colour text output')
+    .action((paths: string[], o: CheckOpts) => {
+      const now = o.now ? new Date(o.now) : undefined;
+      if (now && Number.isNaN(now.getTime())) throw new UsageError(`--now: "${o.now}" is not a date`);
+      const { result } = runCheck(paths, { waivers: o.waivers, rule: o.rule, strategy: o.strategy, maxBytes: parseSize(o.maxInputSize), now });
+      const color = o.color !== false && !o.output && o.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
+      const text = REPORTERS[o.format](result, { color, toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now });
+      writeOut(text, o.output);
+      setCode(exitCodeFor(result, o.failOn, !!o.strict));
+    });
+
+  program
+    .command('rules')
+    .description('list the rule catalogue')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((o: { format: string }) => {
+      if (o.format === 'json') {
+        const rules = RULES.map((r) => ({
+          id: r.id,
+          control: r.control,
+          title: r.title,
+          strategy: r.strategy,
+          severity: r.severity,
+          citations: r.citations,
+          scope: r.scope,
+          resourceTypes: r.resourceTypes,
+          construct: r.construct,
+          anchors: r.anchors ?? {},
+          kind: r.kind ?? (r.scope === 'evidence' ? 'evidence' : 'technical'),
+        }));
+        process.stdout.write(`${JSON.stringify({ catalogueVersion: CATALOGUE_VERSION, count: rules.length, rules }, null, 2)}\n`);
+      } else {
+        const rows = RULES.map((r) => `${r.id.padEnd(8)} S${r.strategy} ${r.severity.padEnd(8)} ${r.title}  [${r.citations.join(', ')}]`);
+        process.stdout.write(`${rows.join('\n')}\n${RULES.length} rules (catalogue ${CATALOGUE_VERSION})\n`);
+      }
+      setCode(0);
+    });
+
+  registerExtraCommands(program, setCode);
+  return program;
+}
+
+/** Run the CLI; resolves to the exit code. Never throws. */
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = buildProgram((c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      process.stderr.write(`phikit: ${e.message.replace(/^error: /, '').split('\n')[0]}\n`);
+      return 2;
+    }
+    if (e instanceof InputError || e instanceof UsageError) {
+      process.stderr.write(`phikit: ${e.message.split('\n')[0]}\n`);
+      return 2;
+    }
+    if (e instanceof RangeError) {
+      process.stderr.write('phikit: input too large or too deeply nested to process\n');
+      return 2;
+    }
+    process.stderr.write(`phikit: internal error (${e instanceof Error ? e.name : 'unknown'}); please report it\n`);
+    return 3;
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * Waivers: recorded exceptions with a reason, an approver and an expiry date.
+ *
+ * Sources: a waivers file (JSON or YAML, validated against schemas/waivers.schema.json) and
+ * waivers written by phikit constructs into a resource's cdktf `"//"` metadata.
+ * A waived finding keeps its place in every report (status `waived`). An expired waiver
+ * makes the finding fail with a message saying so. A waiver that matches nothing is stale.
+ */
+import * as fs from 'node:fs';
+import YAML from 'yaml';
+import { InputError } from '../model/errors';
+import type { Resource } from '../model/types';
+import { compileSchema, schemaErrorsText } from '../schemas';
+import type { StaleWaiver, WaiverInfo } from './types';
+
+export interface WaiverEntry {
+  readonly rule: string;
+  readonly resource: string;
+  readonly reason: string;
+  readonly approved_by: string;
+  readonly expires: string;
+  readonly stack?: string;
+  readonly file?: string;
+  readonly any_stack?: boolean;
+}
+
+export interface WaiversFile {
+  readonly path: string;
+  readonly entries: readonly WaiverEntry[];
+}
+
+const validate = compileSchema('waivers.schema.json');
+
+export function parseWaivers(text: string, path: string): WaiversFile {
+  let doc: unknown;
+  try {
+    doc = /\.ya?ml$/i.test(path) ? YAML.parse(text, { maxAliasCount: 100 }) : JSON.parse(text);
+  } catch {
+    throw new InputError(`${path}: waivers file is not valid ${/\.ya?ml$/i.test(path) ? 'YAML' : 'JSON'}`);
+  }
+  if (!validate(doc)) throw new InputError(`${path}: invalid waivers file: ${schemaErrorsText(validate.errors)}`);
+  return { path, entries: (doc as { waivers: WaiverEntry[] }).waivers };
+}
+
+export function loadWaivers(path: string): WaiversFile {
+  let text: string;
+  try {
+    text = fs.readFileSync(path, 'utf8');
+  } catch {
+    throw new InputError(`${path}: waivers file cannot be read`);
+  }
+  return parseWaivers(text.replace(/^\uFEFF/, ''), path);
+}
+
+function globToRegex(glob: string): RegExp {
+  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${body}$`);
+}
+
+/** End of the expiry day, UTC. */
+export function isExpired(expires: string | undefined, now: Date): boolean {
+  if (!expires) return false;
+  const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(expires) ? `${expires}T23:59:59.999Z` : expires);
+  return Number.isNaN(t) ? true : t < now.getTime();
+}
+
+interface Target {
+  readonly ruleId: string;
+  readonly address: string;
+  readonly unitId: string;
+  readonly file: string;
+  readonly stack?: string;
+  readonly resource?: Resource;
+}
+
+/**
+ * Matches findings against waivers. Call `match` for every finding, then `stale()`.
+ */
+export class WaiverMatcher {
+  private readonly used = new Set<number>();
+  private readonly ambiguous = new Set<number>();
+  private readonly compiled: Array<{ entry: WaiverEntry; re: RegExp; index: number; units: Set<string> }>;
+
+  constructor(
+    private readonly file: WaiversFile | undefined,
+    private readonly now: Date,
+    /** Every (rule, address, unit) that will be matched, so globs can be checked for spanning stacks. */
+    targets: readonly Target[],
+  ) {
+    this.compiled = (file?.entries ?? []).map((entry, index) => ({ entry, re: globToRegex(entry.resource), index, units: new Set<string>() }));
+    for (const c of this.compiled) {
+      for (const t of targets) if (this.scopeMatches(c.entry, c.re, t)) c.units.add(t.unitId);
+      if (c.units.size > 1 && !c.entry.any_stack && !c.entry.stack && !c.entry.file) this.ambiguous.add(c.index);
+    }
+  }
+
+  private scopeMatches(e: WaiverEntry, re: RegExp, t: Target): boolean {
+    if (e.rule !== t.ruleId) return false;
+    if (e.stack && e.stack !== t.stack) return false;
+    if (e.file && e.file !== t.file) return false;
+    return re.test(t.address);
+  }
+
+  /** The waiver that applies to a finding, if any. */
+  match(t: Target): WaiverInfo | undefined {
+    for (const c of this.compiled) {
+      if (this.ambiguous.has(c.index) || !this.scopeMatches(c.entry, c.re, t)) continue;
+      this.used.add(c.index);
+      return {
+        source: 'file',
+        reason: c.entry.reason,
+        approvedBy: c.entry.approved_by,
+        expires: c.entry.expires,
+        expired: isExpired(c.entry.expires, this.now),
+        origin: `${this.file?.path}#waivers[${c.index}]`,
+      };
+    }
+    const inline = t.resource?.inlineWaivers.find((w) => w.ruleId === t.ruleId);
+    if (inline) {
+      return {
+        source: 'inline',
+        reason: inline.reason,
+        approvedBy: inline.approvedBy,
+        expires: inline.expires,
+        expired: isExpired(inline.expires, this.now) || inline.reason.trim().length < 10,
+        origin: t.resource?.constructPath ?? t.address,
+      };
+    }
+    return undefined;
+  }
+
+  stale(): StaleWaiver[] {
+    return this.compiled
+      .filter((c) => !this.used.has(c.index))
+      .map((c) => ({
+        origin: `${this.file?.path}#waivers[${c.index}]`,
+        rule: c.entry.rule,
+        resource: c.entry.resource,
+        reason: c.entry.reason,
+        problem: this.ambiguous.has(c.index) ? ('ambiguous' as const) : ('unmatched' as const),
+      }));
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Reading attributes without caring about the input format.
+ *
+ * Paths are dot-separated attribute names with no list indices: `rule.apply_server_side_encryption_by_default.sse_algorithm`.
+ * Lists met on the way are walked element by element, so a nested block written as an object
+ * (cdk.tf.json) and the same block written as a one-element list (plan JSON) read the same.
+ */
+import type { Resource } from './types';
+import { Json, Redacted, Unknown, Value, isPlainObject, own } from './values';
+
+export type Attr =
+  | { readonly state: 'known'; readonly value: Json }
+  | { readonly state: 'absent' }
+  | { readonly state: 'unknown'; readonly value: Unknown }
+  | { readonly state: 'sensitive' };
+
+export const ABSENT: Attr = { state: 'absent' };
+const SENSITIVE: Attr = { state: 'sensitive' };
+
+function toAttr(v: Value | undefined): Attr {
+  if (v === undefined || v === null) return ABSENT;
+  if (v instanceof Unknown) return { state: 'unknown', value: v };
+  if (v instanceof Redacted) return SENSITIVE;
+  return { state: 'known', value: v as Json };
+}
+
+/** Every value found at `path` (lists flattened on the way); empty when nothing is there. */
+export function valuesAt(root: Resource | Readonly<Record<string, Value>>, path: string): Value[] {
+  const start: Value = ('values' in root && 'address' in root ? (root as Resource).values : root) as Value;
+  let cur: Value[] = [start];
+  const segs = path === '' ? [] : path.split('.');
+  for (const seg of segs) {
+    const next: Value[] = [];
+    for (const v of cur) step(v, seg, next);
+    cur = next;
+    if (!cur.length) break;
+  }
+  // Flatten a final list of blocks only when it is a list of objects; a list attribute
+  // (e.g. a list of CIDRs) is returned as one value.
+  return cur;
+}
+
+function step(v: Value, seg: string, out: Value[]): void {
+  if (Array.isArray(v)) {
+    for (const item of v) step(item, seg, out);
+    return;
+  }
+  if (v instanceof Unknown) {
+    out.push(v); // an unknown block makes everything below it unknown
+    return;
+  }
+  if (isPlainObject(v)) {
+    const x = own(v as Record<string, Value>, seg);
+    if (x !== undefined) out.push(x);
+  }
+}
+
+/** The single attribute at `path` (the first one when a list holds several blocks). */
+export function attr(root: Resource | Readonly<Record<string, Value>>, path: string): Attr {
+  const vs = valuesAt(root, path);
+  return vs.length ? toAttr(vs[0]) : ABSENT;
+}
+
+/** All attributes at `path`, one per block instance. */
+export function attrs(root: Resource | Readonly<Record<string, Value>>, path: string): Attr[] {
+  return valuesAt(root, path).map(toAttr);
+}
+
+/** The nested blocks at `path` as objects (a block written as an object or a list). */
+export function blocks(root: Resource | Readonly<Record<string, Value>>, path: string): Array<Record<string, Value> | Unknown> {
+  const out: Array<Record<string, Value> | Unknown> = [];
+  const push = (v: Value) => {
+    if (Array.isArray(v)) v.forEach(push);
+    else if (v instanceof Unknown) out.push(v);
+    else if (isPlainObject(v)) out.push(v as Record<string, Value>);
+  };
+  valuesAt(root, path).forEach(push);
+  return out;
+}
+
+/** Known string, or undefined. */
+export function str(a: Attr): string | undefined {
+  return a.state === 'known' && typeof a.value === 'string' ? a.value : undefined;
+}
+
+/** Known number (numeric strings accepted, as Terraform coerces them), or undefined. */
+export function num(a: Attr): number | undefined {
+  if (a.state !== 'known') return undefined;
+  if (typeof a.value === 'number') return a.value;
+  if (typeof a.value === 'string' && /^-?\d+(\.\d+)?$/.test(a.value.trim())) return Number(a.value);
+  return undefined;
+}
+
+/** Known boolean (`"true"`/`"false"` strings accepted), or undefined. */
+export function bool(a: Attr): boolean | undefined {
+  if (a.state !== 'known') return undefined;
+  if (typeof a.value === 'boolean') return a.value;
+  if (a.value === 'true') return true;
+  if (a.value === 'false') return false;
+  return undefined;
+}
+
+/** A known list (a scalar counts as a one-element list), or undefined. */
+export function list(a: Attr): Json[] | undefined {
+  if (a.state !== 'known') return undefined;
+  return Array.isArray(a.value) ? a.value : [a.value];
+}
+
+/** True when the attribute has a value or will have one (set, reference, unknown, sensitive). */
+export function isSet(a: Attr): boolean {
+  if (a.state === 'absent') return false;
+  if (a.state === 'known') return a.value !== '' && !(Array.isArray(a.value) && a.value.length === 0);
+  return true;
+}
+
+/** Known tags of a resource (tags and tags_all merged), unknown tag values skipped. */
+export function tagsOf(r: Resource): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of ['tags_all', 'tags']) {
+    const t = own(r.values as Record<string, Value>, key);
+    if (isPlainObject(t)) {
+      for (const [k, v] of Object.entries(t)) if (typeof v === 'string') out[k] = v;
+    }
+  }
+  return out;
+}

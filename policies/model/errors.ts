@@ -1,0 +1,18 @@
+/**
+ * An input the checker cannot read. The CLI turns it into exit code 2 with the message on
+ * one line. Messages never quote input content (it may hold secrets): they name the file,
+ * the problem and, at most, a JSON path made of key names the checker itself expects.
+ */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message.replace(/[\r\n]+/g, ' '));
+    this.name = 'InputError';
+  }
+}
+
+/** Maximum nesting depth of any JSON value the model converts (guards recursion). */
+export const MAX_DEPTH = 256;
+
+export function tooDeep(where: string): InputError {
+  return new InputError(`${where}: values nested deeper than ${MAX_DEPTH} levels`);
+}

@@ -1,0 +1,322 @@
+/**
+ * The normalized resource graph: every resource of every input, indexed by type, address and
+ * literal identity (bucket name, ARN, id, name), with reference edges resolved once.
+ *
+ * Joins (`related`, `deref`) never cross units: two stacks or two plan files are two
+ * Terraform states. Account-level rules can still look at `ofType` across all units.
+ */
+import type { ParsedInput } from './load';
+import { ModuleIndex, stripInstanceKeys } from './modules';
+import type { Edge, Resource, Unit } from './types';
+import { Unknown, Value, isPlainObject } from './values';
+
+/** Attributes whose known string values identify a resource for literal joins. */
+const IDENTITY_ATTRS = [
+  'id',
+  'arn',
+  'bucket',
+  'name',
+  'key_id',
+  'function_name',
+  'identifier',
+  'cluster_identifier',
+  'table_name',
+  'topic_arn',
+  'queue_url',
+  'url',
+  'role_name',
+];
+
+/** What an attribute points at. */
+export interface Target {
+  /** Resources in the same unit it refers to (by reference or literal name/ARN/id). */
+  readonly resources: Resource[];
+  /** Refers to something outside the inputs (another stack, a literal ARN of an unmanaged resource, var.*). */
+  readonly external: boolean;
+  /** The attribute is not set at all. */
+  readonly absent: boolean;
+}
+
+const RESOURCE_REF = /^(data\.)?([a-zA-Z][a-zA-Z0-9_-]*)\.([A-Za-z_][\w-]*)((?:\[[^\]]*\])?)/;
+
+export class Graph {
+  readonly units: Unit[];
+  readonly resources: Resource[];
+  private readonly byTypeIdx = new Map<string, Resource[]>();
+  private readonly byAddress = new Map<string, Resource>();
+  private readonly byBase = new Map<string, Resource[]>();
+  private readonly literal = new Map<string, Resource[]>();
+  private readonly modules = new Map<string, ModuleIndex>();
+  private readonly edgesIn = new Map<Resource, Edge[]>();
+  private readonly edgesOut = new Map<Resource, Edge[]>();
+  private edgesBuilt = false;
+
+  private constructor(inputs: readonly ParsedInput[]) {
+    this.units = inputs.map((i) => i.unit);
+    const all: Resource[] = [];
+    for (const input of inputs) {
+      if (input.modules) this.modules.set(input.unit.id, input.modules);
+      const sorted = [...input.resources].sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+      for (const r of sorted) all.push(r);
+    }
+    this.resources = all;
+    for (const r of all) {
+      const key = `${r.unit.id}\u0000${r.address}`;
+      this.byAddress.set(key, r);
+      push(this.byBase, `${r.unit.id}\u0000${r.baseAddress}`, r);
+      push(this.byTypeIdx, r.type, r);
+      if (r.mode === 'data') continue;
+      for (const a of IDENTITY_ATTRS) {
+        const v = Object.prototype.hasOwnProperty.call(r.values, a) ? r.values[a] : undefined;
+        if (typeof v === 'string' && v.length > 0) addUnique(this.literal, `${r.unit.id}\u0000${v}`, r);
+      }
+    }
+  }
+
+  static from(inputs: readonly ParsedInput[]): Graph {
+    return new Graph(inputs);
+  }
+
+  /** Resources of a type across every unit (managed resources unless `mode` says otherwise). */
+  ofType(type: string, mode: 'managed' | 'data' = 'managed'): Resource[] {
+    const list = this.byTypeIdx.get(type) ?? [];
+    return list.filter((r) => r.mode === mode && r.action !== 'delete');
+  }
+
+  /** Resources of a type in one unit. */
+  ofTypeIn(unit: Unit, type: string, mode: 'managed' | 'data' = 'managed'): Resource[] {
+    return this.ofType(type, mode).filter((r) => r.unit === unit);
+  }
+
+  /** A resource by exact address within a unit. */
+  get(unit: Unit, address: string): Resource | undefined {
+    return this.byAddress.get(`${unit.id}\u0000${address}`);
+  }
+
+  /** Resources whose identity (id, arn, name, bucket, …) equals a literal string, in one unit. */
+  byLiteral(unit: Unit, value: string): Resource[] {
+    return this.literal.get(`${unit.id}\u0000${value}`) ?? [];
+  }
+
+  /**
+   * Resolve a raw reference (`aws_kms_key.k.arn`, `module.m.out`, `var.x`) made from inside
+   * `from`'s module to resources. `undefined` = cannot be followed (external or local).
+   */
+  resolveRef(from: Resource, ref: string, depth = 0): Resource[] | undefined {
+    return this.resolveIn(from.unit, from.modulePath, ref, depth);
+  }
+
+  private resolveIn(unit: Unit, modulePath: string, ref: string, depth: number): Resource[] | undefined {
+    if (depth > 16) return undefined;
+    const mods = this.modules.get(unit.id);
+    const prefix = modulePath ? `${modulePath}.` : '';
+    if (ref.startsWith('var.')) {
+      if (!mods || !modulePath) return undefined;
+      const name = ref.slice(4).split('.')[0];
+      const lastMod = lastModuleSegment(modulePath);
+      if (!lastMod) return undefined;
+      const parentPath = modulePath.slice(0, Math.max(0, modulePath.length - lastMod.full.length - 1));
+      const callRefs = mods.get(stripInstanceKeys(parentPath))?.calls.get(lastMod.name)?.get(name);
+      if (!callRefs || !callRefs.length) return undefined;
+      return this.resolveMany(unit, parentPath, callRefs, depth + 1);
+    }
+    if (ref.startsWith('local.') || ref.startsWith('each.') || ref.startsWith('count.') || ref.startsWith('path.') || ref.startsWith('terraform.')) {
+      return undefined;
+    }
+    if (ref.startsWith('module.')) {
+      const m = /^module\.([A-Za-z_][\w-]*)((?:\[[^\]]*\])?)\.([A-Za-z_][\w-]*)/.exec(ref);
+      if (!m || !mods) return undefined;
+      const childCfg = stripInstanceKeys(`${prefix}module.${m[1]}`);
+      const outRefs = mods.get(childCfg)?.outputs.get(m[3]);
+      if (!outRefs || !outRefs.length) return undefined;
+      // Every instance of the child module when no key is given.
+      const childPaths = m[2]
+        ? [`${prefix}module.${m[1]}${m[2]}`]
+        : this.moduleInstances(unit, `${prefix}module.${m[1]}`);
+      const out: Resource[] = [];
+      let any = false;
+      for (const cp of childPaths) {
+        const r = this.resolveMany(unit, cp, outRefs, depth + 1);
+        if (r) {
+          any = true;
+          out.push(...r);
+        }
+      }
+      return any ? dedupe(out) : undefined;
+    }
+    const m = RESOURCE_REF.exec(ref);
+    if (!m) return undefined;
+    const base = `${prefix}${m[1] ?? ''}${m[2]}.${m[3]}`;
+    if (m[4]) {
+      const exact = this.byAddress.get(`${unit.id}\u0000${base}${m[4]}`);
+      if (exact) return [exact];
+    }
+    const found = this.byBase.get(`${unit.id}\u0000${base}`);
+    return found && found.length ? found : undefined;
+  }
+
+  private resolveMany(unit: Unit, modulePath: string, refs: readonly string[], depth: number): Resource[] | undefined {
+    const out: Resource[] = [];
+    let any = false;
+    // Terraform lists both `aws_x.y.attr` and `aws_x.y`; resolving either is enough.
+    for (const r of refs) {
+      const got = this.resolveIn(unit, modulePath, r, depth);
+      if (got) {
+        any = true;
+        out.push(...got);
+      }
+    }
+    return any ? dedupe(out) : undefined;
+  }
+
+  private readonly instanceCache = new Map<string, string[]>();
+
+  private moduleInstances(unit: Unit, modulePrefix: string): string[] {
+    const cacheKey = `${unit.id}\u0000${modulePrefix}`;
+    const cached = this.instanceCache.get(cacheKey);
+    if (cached) return cached;
+    const set = new Set<string>();
+    for (const r of this.resources) {
+      if (r.unit !== unit || !r.modulePath.startsWith(modulePrefix)) continue;
+      const rest = r.modulePath.slice(modulePrefix.length);
+      const key = /^(\[[^\]]*\])?/.exec(rest)?.[0] ?? '';
+      if (rest === '' || rest.startsWith('[') || rest.startsWith('.')) set.add(modulePrefix + key);
+    }
+    const list = [...set];
+    this.instanceCache.set(cacheKey, list);
+    return list;
+  }
+
+  /** What the attribute at `path` of `res` points at. */
+  deref(res: Resource, path: string): Target {
+    const vals = collectAt(res.values, path);
+    if (!vals.length) return { resources: [], external: false, absent: true };
+    const out: Resource[] = [];
+    let external = false;
+    for (const v of vals) {
+      if (v instanceof Unknown) {
+        if (!v.refs.length) {
+          external = true;
+          continue;
+        }
+        const got = this.resolveMany(res.unit, res.modulePath, v.refs, 0);
+        if (got) out.push(...got.filter((r) => r !== res));
+        else external = true;
+      } else if (typeof v === 'string') {
+        const got = this.literalTargets(res.unit, v).filter((r) => r !== res);
+        if (got.length) out.push(...got);
+        else if (v) external = true;
+      }
+    }
+    return { resources: dedupe(out), external, absent: false };
+  }
+
+  private literalTargets(unit: Unit, v: string): Resource[] {
+    const direct = this.byLiteral(unit, v);
+    if (direct.length) return direct;
+    // `arn:aws:s3:::bucket` names a bucket by name.
+    const s3 = /^arn:aws[\w-]*:s3:::([^/]+)$/.exec(v);
+    if (s3) return this.byLiteral(unit, s3[1]);
+    return [];
+  }
+
+  /** Edges pointing at `res` (who refers to it), optionally of one type and path. */
+  referrers(res: Resource, type?: string, path?: string): Edge[] {
+    this.buildEdges();
+    const edges = this.edgesIn.get(res) ?? [];
+    return edges.filter((e) => (!type || e.from.type === type) && (!path || e.path === path));
+  }
+
+  /** Resources of `type` whose `path` refers to `res`, by reference or by literal name/id. */
+  related(res: Resource, type: string, path?: string): Resource[] {
+    return dedupe(this.referrers(res, type, path).map((e) => e.from)).filter((r) => r.action !== 'delete');
+  }
+
+  /** Edges from `res` to other resources. */
+  references(res: Resource): Edge[] {
+    this.buildEdges();
+    return this.edgesOut.get(res) ?? [];
+  }
+
+  private buildEdges(): void {
+    if (this.edgesBuilt) return;
+    this.edgesBuilt = true;
+    for (const r of this.resources) {
+      walkLeaves(r.values, '', 0, (path, v) => {
+        let targets: Resource[] | undefined;
+        let via: Edge['via'] = 'reference';
+        if (v instanceof Unknown) {
+          if (v.refs.length) targets = this.resolveMany(r.unit, r.modulePath, v.refs, 0);
+        } else if (typeof v === 'string' && v.length > 0 && v.length < 2048) {
+          const t = this.literalTargets(r.unit, v);
+          if (t.length) {
+            targets = t;
+            via = 'literal';
+          }
+        }
+        if (!targets) return;
+        for (const to of targets) {
+          if (to === r) continue;
+          const e: Edge = { from: r, to, path, via };
+          push(this.edgesIn, to, e);
+          push(this.edgesOut, r, e);
+        }
+      });
+    }
+  }
+}
+
+function lastModuleSegment(modulePath: string): { name: string; full: string } | undefined {
+  const m = /(?:^|\.)module\.([A-Za-z_][\w-]*)((?:\[(?:"(?:[^"\\]|\\.)*"|[^\]]*)\])?)$/.exec(modulePath);
+  if (!m) return undefined;
+  return { name: m[1], full: `module.${m[1]}${m[2]}` };
+}
+
+function walkLeaves(v: Value, path: string, depth: number, fn: (path: string, v: Value) => void): void {
+  if (depth > 300) return;
+  if (Array.isArray(v)) {
+    for (const x of v) walkLeaves(x, path, depth + 1, fn);
+  } else if (isPlainObject(v)) {
+    for (const k of Object.keys(v)) walkLeaves((v as Record<string, Value>)[k], path ? `${path}.${k}` : k, depth + 1, fn);
+  } else {
+    fn(path, v);
+  }
+}
+
+function collectAt(values: Readonly<Record<string, Value>>, path: string): Value[] {
+  const out: Value[] = [];
+  const segs = path.split('.');
+  const visit = (v: Value, i: number) => {
+    if (Array.isArray(v)) {
+      v.forEach((x) => visit(x, i));
+      return;
+    }
+    if (i === segs.length) {
+      if (v !== null) out.push(v);
+      return;
+    }
+    if (v instanceof Unknown) {
+      out.push(v);
+      return;
+    }
+    if (isPlainObject(v) && Object.prototype.hasOwnProperty.call(v, segs[i])) visit((v as Record<string, Value>)[segs[i]], i + 1);
+  };
+  visit(values as Value, 0);
+  return out;
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}
+
+function addUnique<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const l = m.get(k);
+  if (!l) m.set(k, [v]);
+  else if (!l.includes(v)) l.push(v);
+}
+
+function dedupe<T>(xs: T[]): T[] {
+  return xs.length < 2 ? xs : [...new Set(xs)];
+}

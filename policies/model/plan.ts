@@ -1,0 +1,330 @@
+/**
+ * `terraform show -json` plan (and state) JSON → model resources.
+ *
+ * Reads every format_version 0.x and 1.x. Values come from `resource_changes[].change.after`
+ * (or `planned_values` when a resource has no change entry), overlaid with `after_unknown`
+ * (unknown after apply) and `after_sensitive` (withheld). Unknown values are filled in from
+ * `configuration` expressions where the configuration states a constant or names references.
+ */
+import { InputError, MAX_DEPTH, tooDeep } from './errors';
+import { ModuleConfig, ModuleIndex, setOwn, stripInstanceKeys } from './modules';
+import type { ChangeAction, Resource, Unit } from './types';
+import { Json, REDACTED, Unknown, Value, isPlainObject } from './values';
+
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const has = (o: Obj, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+const get = (o: unknown, k: string): unknown => (isObj(o) && has(o, k) ? o[k] : undefined);
+
+export function isPlanDocument(doc: unknown): boolean {
+  return (
+    isObj(doc) &&
+    has(doc, 'format_version') &&
+    (has(doc, 'planned_values') || has(doc, 'resource_changes') || has(doc, 'configuration') || has(doc, 'values'))
+  );
+}
+
+export function checkPlanVersion(doc: Obj, file: string): string {
+  const v = doc.format_version;
+  if (typeof v !== 'string' || !/^\d+\.\d+$/.test(v)) {
+    throw new InputError(`${file}: plan format_version is missing or not a version string`);
+  }
+  const major = Number(v.split('.')[0]);
+  if (major !== 0 && major !== 1) {
+    throw new InputError(`${file}: plan format_version ${v} is not supported (phikit reads 0.x and 1.x)`);
+  }
+  return v;
+}
+
+interface Raw {
+  address: string;
+  type: string;
+  name: string;
+  mode: 'managed' | 'data';
+  moduleAddress: string;
+  values?: unknown;
+  sensitive?: unknown;
+  providerName?: string;
+}
+
+function collectModule(mod: unknown, out: Map<string, Raw>, depth: number, file: string): void {
+  if (depth > MAX_DEPTH) throw tooDeep(file);
+  if (!isObj(mod)) return;
+  const moduleAddress = typeof mod.address === 'string' ? mod.address : '';
+  const resources = get(mod, 'resources');
+  if (Array.isArray(resources)) {
+    for (const r of resources) {
+      if (!isObj(r) || typeof r.address !== 'string' || typeof r.type !== 'string') continue;
+      out.set(r.address, {
+        address: r.address,
+        type: r.type,
+        name: typeof r.name === 'string' ? r.name : r.address,
+        mode: r.mode === 'data' ? 'data' : 'managed',
+        moduleAddress,
+        values: r.values,
+        sensitive: r.sensitive_values,
+        providerName: typeof r.provider_name === 'string' ? r.provider_name : undefined,
+      });
+    }
+  }
+  const children = get(mod, 'child_modules');
+  if (Array.isArray(children)) for (const c of children) collectModule(c, out, depth + 1, file);
+}
+
+function actionOf(actions: unknown): ChangeAction {
+  if (!Array.isArray(actions)) return 'create';
+  const a = actions.filter((x) => typeof x === 'string') as string[];
+  if (a.includes('delete') && a.includes('create')) return 'replace';
+  if (a.length === 1) {
+    const only = a[0];
+    if (only === 'create' || only === 'update' || only === 'delete' || only === 'read') return only;
+    if (only === 'no-op') return 'no-op';
+  }
+  return a.includes('delete') ? 'delete' : 'update';
+}
+
+/** Module address of a resource address: everything before the last resource segment. */
+function moduleOf(address: string): string {
+  const parts = splitAddress(address);
+  const mods: string[] = [];
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    if (parts[i] !== 'module') break;
+    mods.push(`module.${parts[i + 1]}`);
+  }
+  return mods.join('.');
+}
+
+/** Split an address on dots that are outside `[...]` keys. */
+export function splitAddress(address: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let depth = 0;
+  let inStr = false;
+  for (let i = 0; i < address.length; i++) {
+    const c = address[i];
+    if (inStr) {
+      cur += c;
+      if (c === '\\') cur += address[++i] ?? '';
+      else if (c === '"') inStr = false;
+      continue;
+    }
+    if (c === '"') inStr = true;
+    if (c === '[') depth++;
+    if (c === ']') depth--;
+    if (c === '.' && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** Convert a plain JSON value (constant) into a model value. */
+function plain(v: unknown, depth: number, file: string): Value {
+  if (depth > MAX_DEPTH) throw tooDeep(file);
+  if (Array.isArray(v)) return v.map((x) => plain(x, depth + 1, file));
+  if (isObj(v)) {
+    const o: Record<string, Value> = {};
+    for (const k of Object.keys(v)) setOwn(o, k, plain(v[k], depth + 1, file));
+    return o;
+  }
+  return v as Json;
+}
+
+function isLeafExpr(e: unknown): e is Obj {
+  return isObj(e) && (has(e, 'constant_value') || has(e, 'references'));
+}
+
+/** A configuration expression (or nested block of expressions) as a model value. */
+function fromExpr(e: unknown, depth: number, file: string): Value | undefined {
+  if (depth > MAX_DEPTH) throw tooDeep(file);
+  if (isLeafExpr(e)) {
+    const refs = get(e, 'references');
+    if (Array.isArray(refs) && refs.length) {
+      const rs = refs.filter((r): r is string => typeof r === 'string');
+      return new Unknown(rs, 'reference');
+    }
+    if (has(e, 'constant_value')) return plain(e.constant_value, depth + 1, file);
+    return undefined;
+  }
+  if (Array.isArray(e)) {
+    const items = e.map((x) => fromExpr(x, depth + 1, file));
+    return items.every((x) => x !== undefined) ? (items as Value[]) : new Unknown([], 'after-apply');
+  }
+  if (isObj(e)) {
+    const o: Record<string, Value> = {};
+    for (const k of Object.keys(e)) {
+      const v = fromExpr(e[k], depth + 1, file);
+      if (v !== undefined) setOwn(o, k, v);
+    }
+    return o;
+  }
+  return undefined;
+}
+
+function unknownFrom(expr: unknown, depth: number, file: string): Value {
+  const v = expr === undefined ? undefined : fromExpr(expr, depth, file);
+  return v === undefined ? new Unknown([], 'after-apply') : v;
+}
+
+/**
+ * Merge known values with the unknown and sensitive markers of the same shape, and the
+ * configuration expressions for the same attribute (used only to explain unknown values).
+ */
+function merge(known: unknown, unk: unknown, sens: unknown, expr: unknown, depth: number, file: string): Value | undefined {
+  if (depth > MAX_DEPTH) throw tooDeep(file);
+  if (sens === true) {
+    // Sensitive: never keep the value. An unknown sensitive value is still just unknown.
+    if (unk === true) return new Unknown([], 'after-apply');
+    return known === undefined || known === null ? (known as Json | undefined) : REDACTED;
+  }
+  if (unk === true) return unknownFrom(expr, depth + 1, file);
+  if (Array.isArray(known) || Array.isArray(unk)) {
+    const k = Array.isArray(known) ? known : [];
+    const u = Array.isArray(unk) ? unk : [];
+    const s = Array.isArray(sens) ? sens : [];
+    const e = Array.isArray(expr) ? expr : [];
+    const n = Math.max(k.length, u.length);
+    const out: Value[] = [];
+    for (let i = 0; i < n; i++) {
+      const v = merge(k[i], u[i], s[i], e[i], depth + 1, file);
+      out.push(v === undefined ? null : v);
+    }
+    return out;
+  }
+  if (isObj(known) || isObj(unk)) {
+    const k = isObj(known) ? known : {};
+    const u = isObj(unk) ? unk : {};
+    const s = isObj(sens) ? sens : {};
+    const e = isObj(expr) && !isLeafExpr(expr) ? expr : {};
+    const out: Record<string, Value> = {};
+    const keys = new Set([...Object.keys(k), ...Object.keys(u)]);
+    for (const key of keys) {
+      const v = merge(get(k, key), get(u, key), get(s, key), get(e, key), depth + 1, file);
+      if (v !== undefined) setOwn(out, key, v);
+    }
+    return out;
+  }
+  if (known === undefined) return undefined;
+  return plain(known, depth + 1, file);
+}
+
+/** Config index: module config path → type.name → expressions; plus module wiring. */
+function indexConfig(doc: Obj, file: string): ModuleIndex {
+  const modules = new Map<string, ModuleConfig>();
+  const walk = (mod: unknown, path: string, depth: number) => {
+    if (depth > MAX_DEPTH) throw tooDeep(file);
+    if (!isObj(mod)) return;
+    const cfg: ModuleConfig = { resources: new Map(), calls: new Map(), outputs: new Map() };
+    modules.set(path, cfg);
+    const resources = get(mod, 'resources');
+    if (Array.isArray(resources)) {
+      for (const r of resources) {
+        if (!isObj(r) || typeof r.address !== 'string') continue;
+        const local = splitAddress(r.address).slice(-(r.mode === 'data' ? 3 : 2)).join('.');
+        cfg.resources.set(local, r.expressions);
+      }
+    }
+    const outputs = get(mod, 'outputs');
+    if (isObj(outputs)) {
+      for (const [name, o] of Object.entries(outputs)) {
+        const refs = get(get(o, 'expression'), 'references');
+        cfg.outputs.set(name, Array.isArray(refs) ? refs.filter((x): x is string => typeof x === 'string') : []);
+      }
+    }
+    const calls = get(mod, 'module_calls');
+    if (isObj(calls)) {
+      for (const [name, call] of Object.entries(calls)) {
+        const vars = new Map<string, string[]>();
+        const exprs = get(call, 'expressions');
+        if (isObj(exprs)) {
+          for (const [v, e] of Object.entries(exprs)) {
+            const refs = get(e, 'references');
+            vars.set(v, Array.isArray(refs) ? refs.filter((x): x is string => typeof x === 'string') : []);
+          }
+        }
+        cfg.calls.set(name, vars);
+        walk(get(call, 'module'), path ? `${path}.module.${name}` : `module.${name}`, depth + 1);
+      }
+    }
+  };
+  walk(get(get(doc, 'configuration'), 'root_module'), '', 0);
+  return modules;
+}
+
+export interface LoadedUnit {
+  resources: Resource[];
+  modules: ModuleIndex;
+}
+
+export function loadPlan(doc: Obj, unit: Unit): LoadedUnit {
+  const file = unit.file;
+  const raws = new Map<string, Raw>();
+  collectModule(get(get(doc, 'planned_values'), 'root_module'), raws, 0, file);
+  // `terraform show -json` of a state file: values.root_module.
+  collectModule(get(get(doc, 'values'), 'root_module'), raws, 0, file);
+  // Data sources read during planning live in prior_state.
+  const prior = new Map<string, Raw>();
+  collectModule(get(get(get(doc, 'prior_state'), 'values'), 'root_module'), prior, 0, file);
+  for (const [addr, r] of prior) if (r.mode === 'data' && !raws.has(addr)) raws.set(addr, r);
+
+  const changes = new Map<string, Obj>();
+  const rcs = get(doc, 'resource_changes');
+  if (rcs !== undefined && !Array.isArray(rcs)) throw new InputError(`${file}: resource_changes is not a list`);
+  for (const rc of (rcs as unknown[]) ?? []) {
+    if (!isObj(rc) || typeof rc.address !== 'string' || typeof rc.type !== 'string') continue;
+    changes.set(rc.address, rc);
+    if (!raws.has(rc.address)) {
+      raws.set(rc.address, {
+        address: rc.address,
+        type: rc.type,
+        name: typeof rc.name === 'string' ? rc.name : rc.address,
+        mode: rc.mode === 'data' ? 'data' : 'managed',
+        moduleAddress: typeof rc.module_address === 'string' ? rc.module_address : moduleOf(rc.address),
+        providerName: typeof rc.provider_name === 'string' ? rc.provider_name : undefined,
+      });
+    }
+  }
+  const config = indexConfig(doc, file);
+  const defaultAction: ChangeAction = has(doc, 'values') && !has(doc, 'planned_values') ? 'no-op' : 'create';
+
+  const resources: Resource[] = [];
+  for (const raw of raws.values()) {
+    const rc = changes.get(raw.address);
+    const change = get(rc, 'change');
+    const action = rc ? actionOf(get(change, 'actions')) : raw.mode === 'data' ? 'read' : defaultAction;
+    let after = change !== undefined ? get(change, 'after') : raw.values;
+    if (action === 'delete') after = get(change, 'before');
+    if (after === null || after === undefined) after = raw.values ?? {};
+    const unk = action === 'delete' ? undefined : get(change, 'after_unknown');
+    const sens =
+      action === 'delete'
+        ? get(change, 'before_sensitive')
+        : change !== undefined && has(change as Obj, 'after_sensitive')
+          ? get(change, 'after_sensitive')
+          : raw.sensitive;
+    const configPath = stripInstanceKeys(raw.moduleAddress);
+    const parts = splitAddress(raw.address);
+    const localName = parts.slice(-(raw.mode === 'data' ? 3 : 2)).join('.').replace(/\[[^\]]*\]$/, '');
+    const expressions = config.get(configPath)?.resources.get(localName);
+    const merged = merge(after, unk, sens, expressions, 0, file);
+    const values = isPlainObject(merged) ? merged : {};
+    const baseAddress = raw.address.replace(/\[[^\]]*\]$/, '');
+    resources.push({
+      address: raw.address,
+      type: raw.type,
+      name: raw.name,
+      mode: raw.mode,
+      modulePath: raw.moduleAddress,
+      baseAddress,
+      unit,
+      values,
+      action,
+      inlineWaivers: [],
+      provider: raw.providerName,
+    });
+  }
+  return { resources, modules: config };
+}

@@ -1,0 +1,111 @@
+/**
+ * cdktf `cdk.tf.json` (or any Terraform JSON configuration) → model resources.
+ *
+ * `"//"` comment keys are dropped at every level (the top-level one of a resource gives the
+ * construct path and phikit waivers). Strings with `${...}` become Unknown values that keep
+ * their references. Meta-arguments (`lifecycle`, `count`, `for_each`, `depends_on`, `provider`)
+ * are kept apart from the attributes in `meta`.
+ */
+import { InputError, MAX_DEPTH, tooDeep } from './errors';
+import { setOwn } from './modules';
+import type { InlineWaiver, Resource, Unit } from './types';
+import { Json, Value, fromTemplateString } from './values';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const META_ARGS = new Set(['lifecycle', 'count', 'for_each', 'depends_on', 'provider', 'provisioner', 'connection']);
+
+export function isSynthDocument(doc: unknown): boolean {
+  if (!isObj(doc)) return false;
+  return ['resource', 'data', 'terraform', 'provider', 'module', '//'].some((k) => Object.prototype.hasOwnProperty.call(doc, k));
+}
+
+function convert(v: unknown, depth: number, file: string): Value {
+  if (depth > MAX_DEPTH) throw tooDeep(file);
+  if (typeof v === 'string') return fromTemplateString(v);
+  if (Array.isArray(v)) return v.map((x) => convert(x, depth + 1, file));
+  if (isObj(v)) {
+    const o: Record<string, Value> = {};
+    for (const k of Object.keys(v)) {
+      if (k === '//') continue;
+      setOwn(o, k, convert(v[k], depth + 1, file));
+    }
+    return o;
+  }
+  return v as Json;
+}
+
+function readWaivers(comment: unknown): InlineWaiver[] {
+  const phikit = isObj(comment) ? comment.phikit : undefined;
+  const list = isObj(phikit) ? phikit.waivers : undefined;
+  if (!Array.isArray(list)) return [];
+  const out: InlineWaiver[] = [];
+  for (const w of list) {
+    if (!isObj(w) || typeof w.ruleId !== 'string' || typeof w.reason !== 'string') continue;
+    out.push({
+      ruleId: w.ruleId,
+      reason: w.reason,
+      expires: typeof w.expires === 'string' ? w.expires : undefined,
+      approvedBy: typeof w.approvedBy === 'string' ? w.approvedBy : undefined,
+    });
+  }
+  return out;
+}
+
+export interface SynthResource extends Resource {
+  /** Meta-arguments as written (lifecycle, count, for_each, depends_on, provider). */
+  readonly meta: Readonly<Record<string, Value>>;
+}
+
+export function stackNameOf(doc: Obj): string | undefined {
+  const c = doc['//'];
+  const md = isObj(c) ? c.metadata : undefined;
+  return isObj(md) && typeof md.stackName === 'string' ? md.stackName : undefined;
+}
+
+export function loadSynth(doc: Obj, unit: Unit): Resource[] {
+  const out: Resource[] = [];
+  for (const mode of ['resource', 'data'] as const) {
+    const section = doc[mode];
+    if (section === undefined) continue;
+    if (!isObj(section)) throw new InputError(`${unit.file}: "${mode}" is not an object`);
+    for (const type of Object.keys(section)) {
+      if (type === '//') continue;
+      const byName = section[type];
+      if (!isObj(byName)) throw new InputError(`${unit.file}: ${mode} type block is not an object`);
+      for (const name of Object.keys(byName)) {
+        if (name === '//') continue;
+        const body = byName[name];
+        if (!isObj(body)) throw new InputError(`${unit.file}: ${mode} body is not an object`);
+        const comment = body['//'];
+        const md = isObj(comment) ? comment.metadata : undefined;
+        const values: Record<string, Value> = {};
+        const meta: Record<string, Value> = {};
+        for (const k of Object.keys(body)) {
+          if (k === '//') continue;
+          setOwn(META_ARGS.has(k) ? meta : values, k, convert(body[k], 1, unit.file));
+        }
+        const address = mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
+        const provider = typeof body.provider === 'string' ? body.provider.replace(/^\$\{(.*)\}$/, '$1') : undefined;
+        const r: SynthResource = {
+          address,
+          type,
+          name,
+          mode: mode === 'data' ? 'data' : 'managed',
+          modulePath: '',
+          baseAddress: address,
+          unit,
+          values,
+          action: 'config',
+          constructPath: isObj(md) && typeof md.path === 'string' ? md.path : undefined,
+          inlineWaivers: readWaivers(comment),
+          provider,
+          meta,
+        };
+        out.push(r);
+      }
+    }
+  }
+  return out;
+}

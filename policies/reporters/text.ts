@@ -1,0 +1,52 @@
+/** Human-readable text report, grouped by strategy; colour only when asked (TTY). */
+import { summarize } from '../engine/evaluate';
+import { Finding, STRATEGIES, Strategy } from '../engine/types';
+import type { Reporter } from './types';
+
+const CODES = { red: 31, green: 32, yellow: 33, magenta: 35, cyan: 36, dim: 2, bold: 1 } as const;
+
+export const textReporter: Reporter = (result, opts) => {
+  const c = (code: keyof typeof CODES, s: string) => (opts.color ? `\u001b[${CODES[code]}m${s}\u001b[0m` : s);
+  const label: Record<Finding['status'], string> = {
+    pass: c('green', 'PASS'),
+    fail: c('red', 'FAIL'),
+    unknown: c('yellow', 'UNKNOWN'),
+    waived: c('cyan', 'WAIVED'),
+    error: c('magenta', 'ERROR'),
+  };
+  const lines: string[] = [];
+  lines.push(c('bold', `phikit ${opts.toolVersion} — HIPAA policy check (catalogue ${opts.catalogueVersion})`));
+  for (const u of result.units) lines.push(c('dim', `  input: ${u.file}${u.stack ? ` [stack ${u.stack}]` : ''} (${u.format})`));
+  const byStrategy = new Map<Strategy, Finding[]>();
+  for (const f of result.findings) {
+    if (f.status === 'pass') continue;
+    const l = byStrategy.get(f.strategy) ?? [];
+    l.push(f);
+    byStrategy.set(f.strategy, l);
+  }
+  for (const s of Object.keys(STRATEGIES).map(Number) as Strategy[]) {
+    const all = result.findings.filter((f) => f.strategy === s);
+    if (!all.length) continue;
+    const counts = summarize(all);
+    lines.push('');
+    lines.push(c('bold', `${s}. ${STRATEGIES[s]}`) + c('dim', `  (${counts.pass} pass, ${counts.fail} fail, ${counts.unknown} unknown, ${counts.waived} waived${counts.error ? `, ${counts.error} error` : ''})`));
+    for (const f of byStrategy.get(s) ?? []) {
+      const where = `${f.address}${f.stack ? ` [${f.stack}]` : ''}${f.constructPath ? ` (${f.constructPath})` : ''}`;
+      lines.push(`  ${label[f.status]} ${f.ruleId} ${f.severity} ${where}`);
+      lines.push(`       ${f.title}`);
+      lines.push(`       ${f.message}`);
+      if (f.evidence) lines.push(c('dim', `       evidence: ${f.evidence.attribute} = ${f.evidence.value}`));
+      if (f.waiver) lines.push(c('dim', `       waiver: ${f.waiver.reason} (approved by ${f.waiver.approvedBy ?? 'n/a'}, expires ${f.waiver.expires ?? 'never'}${f.waiver.expired ? ', EXPIRED' : ''})`));
+      if (f.status === 'fail' || f.status === 'unknown') lines.push(c('dim', `       fix: ${f.remediation}`));
+      lines.push(c('dim', `       HIPAA: ${f.citations.join(', ')} · ${f.file}`));
+    }
+  }
+  for (const w of result.staleWaivers) {
+    lines.push('');
+    lines.push(`${c('yellow', 'STALE WAIVER')} ${w.rule} ${w.resource}: ${w.problem === 'ambiguous' ? 'matches resources in several stacks/files; add "stack", "file" or "any_stack": true' : 'matches no finding'} (${w.origin})`);
+  }
+  const t = summarize(result.findings);
+  lines.push('');
+  lines.push(c('bold', `${result.findings.length} findings: ${t.pass} pass, ${t.fail} fail, ${t.unknown} unknown, ${t.waived} waived, ${t.error} error`));
+  return lines.join('\n') + '\n';
+};

@@ -1,0 +1,14 @@
+import type { RunResult } from '../engine/types';
+
+export interface ReportOptions {
+  /** Use ANSI colours (text only; the CLI sets this only on a TTY). */
+  readonly color?: boolean;
+  /** phikit version for provenance. */
+  readonly toolVersion: string;
+  /** Rule catalogue version. */
+  readonly catalogueVersion: string;
+  /** Fixed run time for reproducible output (default: result.now). */
+  readonly generatedAt?: Date;
+}
+
+export type Reporter = (result: RunResult, opts: ReportOptions) => string;

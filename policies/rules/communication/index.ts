@@ -1,0 +1,4 @@
+import type { Rule } from '../../engine/types';
+
+/** Strategy rules, in catalogue order. */
+export const communicationRules: readonly Rule[] = [];
