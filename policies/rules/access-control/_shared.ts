@@ -207,3 +207,40 @@ export function humanPrincipals(doc: Doc): TrustPrincipal[] {
 }
 
 export const SERVICE_TRUST = policyJson({ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' });
+
+// ---------------------------------------------------------------------------------------------
+// Secrets in plaintext
+
+/** What in a text looks like a credential: an AWS key id, a private key block, a secret assignment. Never returns the value. */
+export function credentialIn(text: string): string | undefined {
+  if (/\b(AKIA|ASIA)[0-9A-Z]{16}\b/.test(text)) return 'an AWS access key id';
+  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) return 'a private key';
+  if (/aws_secret_access_key\s*[=:]\s*\S+/i.test(text)) return 'an aws_secret_access_key assignment';
+  if (/(password|passwd|secret|api[_-]?key|token)\s*[=:]\s*['"]?[^\s'"$]{6,}/i.test(text)) return 'a password/secret/token assignment';
+  return undefined;
+}
+
+/** Variable names that announce a secret. */
+export const SECRET_NAME = /(secret|passw(or)?d|passwd|token|api[_-]?key|private[_-]?key|access[_-]?key|credential)/i;
+
+/** A literal value that is clearly not itself a secret (a reference, an ARN, a Secrets Manager / SSM path, empty). */
+export function isIndirectSecret(v: string): boolean {
+  return v === '' || v.startsWith('arn:') || v.startsWith('{{resolve:') || v.startsWith('/') || v.startsWith('${') || /^(ssm|secretsmanager):/.test(v);
+}
+
+/** Rule cases for a boolean that must be false (publicly_accessible …): pass, fail, default, unknown. */
+export function boolCases(address: string, path: string, base: Record<string, unknown>, good: boolean, what: string) {
+  return {
+    pass: [{ description: `passes when ${path} is ${good}`, resources: { [address]: { ...base, [path]: good } } }],
+    fail: [{ description: `fails when ${path} is ${!good}${what ? ` (${what})` : ''}`, resources: { [address]: { ...base, [path]: !good } } }],
+    unknown: [{ description: `is unknown when ${path} is known only after apply`, resources: { [address]: { ...base, [path]: good } }, unknown: { [address]: [path] } }],
+  };
+}
+
+/**
+ * An attribute the provider computes when the configuration leaves it out shows in plan JSON as
+ * unknown with no references. That is "not configured", not "configured from an unknown value".
+ */
+export function computedOnly(a: import('../../model/attrs').Attr): boolean {
+  return a.state === 'unknown' && a.value.refs.length === 0 && a.value.reason === 'after-apply' && !a.value.template;
+}

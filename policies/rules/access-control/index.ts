@@ -1,5 +1,14 @@
 import type { Rule } from '../../engine/types';
 import { accessAnalyzerEnabled } from './access-analyzer-enabled';
+import { codebuildNoPlaintextAwsCredentials } from './codebuild-no-plaintext-aws-credentials';
+import { codebuildSourceUrlNoCredentials } from './codebuild-source-url-no-credentials';
+import { dmsNotPublic } from './dms-not-public';
+import { ec2Imdsv2 } from './ec2-imdsv2';
+import { ec2InVpc } from './ec2-in-vpc';
+import { ec2InstanceProfile } from './ec2-instance-profile';
+import { ec2NoPublicIp } from './ec2-no-public-ip';
+import { ec2UserDataNoSecrets } from './ec2-user-data-no-secrets';
+import { ecsServiceNoPublicIp } from './ecs-service-no-public-ip';
 import { humanSessionDuration } from './human-session-duration';
 import { iamGroupHasUsers } from './iam-group-has-users';
 import { iamNoAccessKeys } from './iam-no-access-keys';
@@ -15,6 +24,12 @@ import { iamPasswordPolicy } from './iam-password-policy';
 import { iamUserGroupsDenyWithoutMfa } from './iam-user-groups-deny-without-mfa';
 import { iamUserInGroup } from './iam-user-in-group';
 import { iamUserNoPolicies } from './iam-user-no-policies';
+import { lambdaEnvNoSecrets } from './lambda-env-no-secrets';
+import { launchConfigNoPublicIp } from './launch-config-no-public-ip';
+import { naclIngressRestricted } from './nacl-ingress-restricted';
+import { rdsIamAuthentication } from './rds-iam-authentication';
+import { rdsNotPublic } from './rds-not-public';
+import { redshiftNotPublic } from './redshift-not-public';
 import { roleTrustExternalId } from './role-trust-external-id';
 import { roleTrustNoOpenAccountRoot } from './role-trust-no-open-account-root';
 import { roleTrustNotPublic } from './role-trust-not-public';
@@ -24,6 +39,12 @@ import { s3AclsDisabled } from './s3-acls-disabled';
 import { s3BucketPolicyNotPublic } from './s3-bucket-policy-not-public';
 import { s3BucketPublicAccessBlock } from './s3-bucket-public-access-block';
 import { s3NoPublicAclGrants } from './s3-no-public-acl-grants';
+import { secretsRotation } from './secrets-rotation';
+import { sgInlineIngressRestricted } from './sg-inline-ingress-restricted';
+import { sgRuleIngressRestricted } from './sg-rule-ingress-restricted';
+import { snapshotsNotPublic } from './snapshots-not-public';
+import { subnetNoAutoPublicIp } from './subnet-no-auto-public-ip';
+import { vpcSgIngressRuleRestricted } from './vpc-sg-ingress-rule-restricted';
 
 /** Strategy 2 — Access Control (incl. MFA), in catalogue order. */
 export const accessControlRules: readonly Rule[] = [
@@ -52,4 +73,25 @@ export const accessControlRules: readonly Rule[] = [
   roleTrustExternalId,
   roleTrustNoOpenAccountRoot,
   accessAnalyzerEnabled,
+  secretsRotation,
+  codebuildNoPlaintextAwsCredentials,
+  codebuildSourceUrlNoCredentials,
+  lambdaEnvNoSecrets,
+  ec2UserDataNoSecrets,
+  rdsNotPublic,
+  redshiftNotPublic,
+  dmsNotPublic,
+  snapshotsNotPublic,
+  rdsIamAuthentication,
+  ec2NoPublicIp,
+  ec2InVpc,
+  launchConfigNoPublicIp,
+  subnetNoAutoPublicIp,
+  ecsServiceNoPublicIp,
+  ec2Imdsv2,
+  ec2InstanceProfile,
+  sgInlineIngressRestricted,
+  sgRuleIngressRestricted,
+  vpcSgIngressRuleRestricted,
+  naclIngressRestricted,
 ];
