@@ -3,9 +3,9 @@
  * `policies/model/iam.ts`; this file only turns its answers into verdicts and holds the
  * network-port logic several rules use.
  */
-import { attr, bool, str } from '../../model/attrs';
+import { attr, bool, str, tagsOf } from '../../model/attrs';
 import type { Graph } from '../../model/graph';
-import { PolicyDocument, PolicyDocument as Doc, PolicyRead, Statement, TrustPrincipal, identityPolicyDocuments, readPolicy, trustPrincipals } from '../../model/iam';
+import { fullServiceAccess, isRestrictingCondition, PolicyDocument, PolicyDocument as Doc, PolicyRead, Statement, TrustPrincipal, identityPolicyDocuments, readPolicy, trustPrincipals } from '../../model/iam';
 import type { Resource } from '../../model/types';
 import type { CheckContext, Verdict } from '../../engine/types';
 import { ev, evv, fail, pass, unknown } from '../helpers';
@@ -244,3 +244,40 @@ export function boolCases(address: string, path: string, base: Record<string, un
 export function computedOnly(a: import('../../model/attrs').Attr): boolean {
   return a.state === 'unknown' && a.value.refs.length === 0 && a.value.reason === 'after-apply' && !a.value.template;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Public subnets (ACC-20)
+
+/**
+ * A subnet declared public by its tags: a `Tier`/`Type`/`Network`/`SubnetType`/`phikit:tier`
+ * tag (any case) whose value is `public`, the `kubernetes.io/role/elb` tag, or a `Name` containing
+ * "public". Everything else is treated as private (PHI) for routing rules.
+ */
+export function isPublicSubnet(subnet: Resource): boolean {
+  const tags = tagsOf(subnet);
+  for (const [k, v] of Object.entries(tags)) {
+    if (/^(phikit:)?(tier|type|network|subnet[-_]?type|subnet[-_]?tier)$/i.test(k) && v.toLowerCase() === 'public') return true;
+    if (k === 'kubernetes.io/role/elb') return true;
+    if (k === 'Name' && /public/i.test(v)) return true;
+  }
+  return false;
+}
+
+/** Verdict for a string attribute that must equal `want` (with the provider default when unset). */
+export function expectString(res: Resource, path: string, want: string, dflt: string | undefined, what: string): Verdict {
+  const a = attr(res, path);
+  if (a.state === 'unknown' || a.state === 'sensitive') return unknown(`${path} is known only after apply, so it cannot be verified before deployment`, ev(path, a));
+  const v = a.state === 'absent' ? dflt : str(a);
+  if (v === want) return pass(`${path} is ${v}${a.state === 'absent' ? ' (provider default)' : ''}`, ev(path, a));
+  return fail(`${path} is ${v ?? 'not set'}${a.state === 'absent' && v ? ' (provider default, not set)' : ''}; ${what}`, ev(path, a));
+}
+
+/** Resource-policy check shared by SNS/SQS/ECR (ACC-24): no public unconditioned Allow, no Allow of "*" / "svc:*" to everyone. */
+export const resourcePolicyJudge: StatementJudge = (s) => {
+  if (s.effect !== 'Allow') return undefined;
+  if (s.principals?.anyone && !s.conditions.some(isRestrictingCondition)) return 'allows Principal "*" with no restricting condition';
+  if (s.notPrincipals) return 'allows everyone except the NotPrincipal list';
+  const all = fullServiceAccess(s);
+  if (all.length) return `allows all actions (${all.join(', ')})`;
+  return undefined;
+};

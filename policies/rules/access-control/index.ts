@@ -8,6 +8,7 @@ import { ec2InVpc } from './ec2-in-vpc';
 import { ec2InstanceProfile } from './ec2-instance-profile';
 import { ec2NoPublicIp } from './ec2-no-public-ip';
 import { ec2UserDataNoSecrets } from './ec2-user-data-no-secrets';
+import { ecrPolicyNotPublic } from './ecr-policy-not-public';
 import { ecsServiceNoPublicIp } from './ecs-service-no-public-ip';
 import { humanSessionDuration } from './human-session-duration';
 import { iamGroupHasUsers } from './iam-group-has-users';
@@ -24,9 +25,16 @@ import { iamPasswordPolicy } from './iam-password-policy';
 import { iamUserGroupsDenyWithoutMfa } from './iam-user-groups-deny-without-mfa';
 import { iamUserInGroup } from './iam-user-in-group';
 import { iamUserNoPolicies } from './iam-user-no-policies';
+import { igwAuthorizedVpcOnly } from './igw-authorized-vpc-only';
 import { lambdaEnvNoSecrets } from './lambda-env-no-secrets';
+import { lambdaInVpc } from './lambda-in-vpc';
+import { lambdaPermissionNotPublic } from './lambda-permission-not-public';
+import { lambdaUrlAuth } from './lambda-url-auth';
 import { launchConfigNoPublicIp } from './launch-config-no-public-ip';
 import { naclIngressRestricted } from './nacl-ingress-restricted';
+import { noPublicRouteToIgw } from './no-public-route-to-igw';
+import { opensearchFineGrainedAccess } from './opensearch-fine-grained-access';
+import { opensearchInVpc } from './opensearch-in-vpc';
 import { rdsIamAuthentication } from './rds-iam-authentication';
 import { rdsNotPublic } from './rds-not-public';
 import { redshiftNotPublic } from './redshift-not-public';
@@ -39,11 +47,17 @@ import { s3AclsDisabled } from './s3-acls-disabled';
 import { s3BucketPolicyNotPublic } from './s3-bucket-policy-not-public';
 import { s3BucketPublicAccessBlock } from './s3-bucket-public-access-block';
 import { s3NoPublicAclGrants } from './s3-no-public-acl-grants';
+import { sagemakerInVpc } from './sagemaker-in-vpc';
+import { sagemakerNoDirectInternet } from './sagemaker-no-direct-internet';
+import { sagemakerNoRootAccess } from './sagemaker-no-root-access';
 import { secretsRotation } from './secrets-rotation';
 import { sgInlineIngressRestricted } from './sg-inline-ingress-restricted';
 import { sgRuleIngressRestricted } from './sg-rule-ingress-restricted';
 import { snapshotsNotPublic } from './snapshots-not-public';
+import { snsPolicyNotPublic } from './sns-policy-not-public';
+import { sqsPolicyNotPublic } from './sqs-policy-not-public';
 import { subnetNoAutoPublicIp } from './subnet-no-auto-public-ip';
+import { vpcDefaultSgClosed } from './vpc-default-sg-closed';
 import { vpcSgIngressRuleRestricted } from './vpc-sg-ingress-rule-restricted';
 
 /** Strategy 2 — Access Control (incl. MFA), in catalogue order. */
@@ -94,4 +108,18 @@ export const accessControlRules: readonly Rule[] = [
   sgRuleIngressRestricted,
   vpcSgIngressRuleRestricted,
   naclIngressRestricted,
+  vpcDefaultSgClosed,
+  noPublicRouteToIgw,
+  igwAuthorizedVpcOnly,
+  lambdaInVpc,
+  lambdaPermissionNotPublic,
+  lambdaUrlAuth,
+  opensearchInVpc,
+  opensearchFineGrainedAccess,
+  sagemakerNoDirectInternet,
+  sagemakerNoRootAccess,
+  sagemakerInVpc,
+  snsPolicyNotPublic,
+  sqsPolicyNotPublic,
+  ecrPolicyNotPublic,
 ];
