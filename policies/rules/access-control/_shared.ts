@@ -7,6 +7,7 @@ import { attr, bool, str, tagsOf } from '../../model/attrs';
 import type { Graph } from '../../model/graph';
 import { fullServiceAccess, isRestrictingCondition, PolicyDocument, PolicyDocument as Doc, PolicyRead, Statement, TrustPrincipal, identityPolicyDocuments, readPolicy, trustPrincipals } from '../../model/iam';
 import type { Resource } from '../../model/types';
+import { jsonencodeArgument, parseHclLiteral } from '../../model/hcl-literal';
 import type { CheckContext, Verdict } from '../../engine/types';
 import { ev, evv, fail, pass, unknown } from '../helpers';
 
@@ -281,3 +282,32 @@ export const resourcePolicyJudge: StatementJudge = (s) => {
   if (all.length) return `allows all actions (${all.join(', ')})`;
   return undefined;
 };
+
+// ---------------------------------------------------------------------------------------------
+// ECS container definitions
+
+export type ContainerDefs = { readonly state: 'known'; readonly containers: ReadonlyArray<Record<string, unknown>> } | { readonly state: 'unknown' | 'invalid' | 'absent' };
+
+/** The container definitions of a task definition (a JSON string, or a cdktf template of one). */
+export function containerDefinitions(res: Resource): ContainerDefs {
+  const a = attr(res, 'container_definitions');
+  if (a.state === 'absent') return { state: 'absent' };
+  let text: string | undefined;
+  if (a.state === 'known' && typeof a.value === 'string') text = a.value;
+  else if (a.state === 'known' && Array.isArray(a.value)) return { state: 'known', containers: a.value as Array<Record<string, unknown>> };
+  else if (a.state === 'unknown' && a.value.template?.trim().startsWith('[')) text = a.value.template;
+  else if (a.state === 'unknown' && a.value.template) {
+    const arg = jsonencodeArgument(a.value.template.trim().replace(/^\$\{([\s\S]*)\}$/, '$1'));
+    const lit = arg === undefined ? undefined : parseHclLiteral(arg);
+    if (Array.isArray(lit)) return { state: 'known', containers: (lit as unknown[]).filter((c): c is Record<string, unknown> => typeof c === 'object' && c !== null && !Array.isArray(c)) };
+  }
+  if (text === undefined) return { state: a.state === 'unknown' || a.state === 'sensitive' ? 'unknown' : 'invalid' };
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? { state: 'known', containers: parsed.filter((c): c is Record<string, unknown> => typeof c === 'object' && c !== null) } : { state: 'invalid' };
+  } catch {
+    return { state: 'invalid' };
+  }
+}
+
+export const TASK_CITES = ['164.308(a)(3)(i)', '164.308(a)(3)(ii)(A)', '164.308(a)(4)(ii)(A)', '164.308(a)(4)(ii)(C)', '164.312(a)(1)'];

@@ -1,5 +1,7 @@
 import type { Rule } from '../../engine/types';
 import { accessAnalyzerEnabled } from './access-analyzer-enabled';
+import { apigwMethodAuthorization } from './apigw-method-authorization';
+import { apigwv2RouteAuthorization } from './apigwv2-route-authorization';
 import { codebuildNoPlaintextAwsCredentials } from './codebuild-no-plaintext-aws-credentials';
 import { codebuildSourceUrlNoCredentials } from './codebuild-source-url-no-credentials';
 import { dmsNotPublic } from './dms-not-public';
@@ -9,7 +11,13 @@ import { ec2InstanceProfile } from './ec2-instance-profile';
 import { ec2NoPublicIp } from './ec2-no-public-ip';
 import { ec2UserDataNoSecrets } from './ec2-user-data-no-secrets';
 import { ecrPolicyNotPublic } from './ecr-policy-not-public';
+import { ecsHostModeNonRoot } from './ecs-host-mode-non-root';
+import { ecsNoPrivilegedContainers } from './ecs-no-privileged-containers';
+import { ecsReadOnlyRoot } from './ecs-read-only-root';
 import { ecsServiceNoPublicIp } from './ecs-service-no-public-ip';
+import { emrBlockPublicAccess } from './emr-block-public-access';
+import { emrKerberos } from './emr-kerberos';
+import { emrMasterNotPublic } from './emr-master-not-public';
 import { humanSessionDuration } from './human-session-duration';
 import { iamGroupHasUsers } from './iam-group-has-users';
 import { iamNoAccessKeys } from './iam-no-access-keys';
@@ -56,6 +64,7 @@ import { sgRuleIngressRestricted } from './sg-rule-ingress-restricted';
 import { snapshotsNotPublic } from './snapshots-not-public';
 import { snsPolicyNotPublic } from './sns-policy-not-public';
 import { sqsPolicyNotPublic } from './sqs-policy-not-public';
+import { ssmDocumentNotPublic } from './ssm-document-not-public';
 import { subnetNoAutoPublicIp } from './subnet-no-auto-public-ip';
 import { vpcDefaultSgClosed } from './vpc-default-sg-closed';
 import { vpcSgIngressRuleRestricted } from './vpc-sg-ingress-rule-restricted';
@@ -122,4 +131,13 @@ export const accessControlRules: readonly Rule[] = [
   snsPolicyNotPublic,
   sqsPolicyNotPublic,
   ecrPolicyNotPublic,
+  apigwMethodAuthorization,
+  apigwv2RouteAuthorization,
+  ecsNoPrivilegedContainers,
+  ecsHostModeNonRoot,
+  ecsReadOnlyRoot,
+  emrKerberos,
+  emrBlockPublicAccess,
+  emrMasterNotPublic,
+  ssmDocumentNotPublic,
 ];
