@@ -1,14 +1,23 @@
 /**
  * IAM policy documents, understood once in the model so rules do not parse JSON themselves.
  *
- * Sources: a JSON string (plan, or `jsonencode` output), a cdktf template string whose
- * `${...}` parts sit inside JSON strings, a reference to a `data.aws_iam_policy_document`
- * (read from its `json` when known, otherwise from its `statement` blocks).
+ * Sources read by {@link readPolicy}:
+ *  - a known JSON string (plan JSON, or `jsonencode` output evaluated by Terraform);
+ *  - a cdktf template string whose `${...}` parts sit inside JSON strings
+ *    (`"Resource": "${aws_s3_bucket.b.arn}/*"`): parsed as JSON, the `${...}` kept as text;
+ *  - a cdktf `${jsonencode({...})}` expression: the HCL literal is read, references become `${ref}`;
+ *  - a reference to a `data.aws_iam_policy_document`: its `json` when known, otherwise its
+ *    `statement` blocks merged with `source_policy_documents` / `source_json` (first) and
+ *    `override_policy_documents` / `override_json` (last), with Terraform's merge-by-`sid` rules.
+ *
+ * Values that are not known before apply appear in statements as text containing `${`
+ * (see {@link isUnresolved}); a document read only in part has `partial` set.
  */
 import { attr, blocks } from './attrs';
 import type { Graph } from './graph';
+import { jsonencodeArgument, parseHclLiteral } from './hcl-literal';
 import type { Resource } from './types';
-import { Unknown, Value, isPlainObject } from './values';
+import { Unknown, Value, interpolations, isPlainObject } from './values';
 
 export interface Condition {
   /** Operator as written, e.g. `Bool`, `StringEquals`, `NumericLessThan`, `ForAnyValue:StringLike`. */
@@ -41,6 +50,8 @@ export interface Statement {
 
 export interface PolicyDocument {
   readonly statements: readonly Statement[];
+  /** Set when part of the document could not be read (an unknown source document, …): why. */
+  readonly partial?: string;
 }
 
 export type PolicyRead =
@@ -49,11 +60,21 @@ export type PolicyRead =
   | { readonly state: 'unknown'; readonly reason: string }
   | { readonly state: 'invalid'; readonly reason: string };
 
+/** Marker used for a value that is not known before apply and carries no reference. */
+export const UNKNOWN_VALUE = '${unknown}';
+
+/** A statement value that is not known before apply (a `${...}` reference or template). */
+export function isUnresolved(v: string): boolean {
+  return interpolations(v) !== null;
+}
+
+const unknownText = (u: Unknown): string => (u.template ? u.template : u.refs.length ? `\${${u.refs[0]}}` : UNKNOWN_VALUE);
+
 const asList = (v: unknown): string[] | undefined => {
   if (v === undefined || v === null) return undefined;
-  if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? x : x instanceof Unknown ? '${unknown}' : String(x)));
+  if (Array.isArray(v)) return v.filter((x) => x !== null && x !== undefined).map((x) => (typeof x === 'string' ? x : x instanceof Unknown ? unknownText(x) : String(x)));
   if (typeof v === 'string') return [v];
-  if (v instanceof Unknown) return ['${unknown}'];
+  if (v instanceof Unknown) return [unknownText(v)];
   return [String(v)];
 };
 
@@ -94,7 +115,7 @@ export function policyFromJson(doc: unknown): PolicyDocument | undefined {
     if (!s || typeof s !== 'object' || Array.isArray(s)) continue;
     const o = s as Record<string, unknown>;
     statements.push({
-      sid: typeof o.Sid === 'string' ? o.Sid : undefined,
+      sid: typeof o.Sid === 'string' && o.Sid !== '' ? o.Sid : undefined,
       effect: o.Effect === 'Deny' ? 'Deny' : 'Allow',
       actions: asList(o.Action),
       notActions: asList(o.NotAction),
@@ -108,16 +129,23 @@ export function policyFromJson(doc: unknown): PolicyDocument | undefined {
   return { statements };
 }
 
-/** Parse `aws_iam_policy_document` statement blocks (data source attributes). */
+function valueOf(o: Record<string, Value>, k: string): Value | undefined {
+  return Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined;
+}
+
+/** Parse `aws_iam_policy_document` statement blocks (data source attributes), without merging sources. */
 export function policyFromDocumentBlocks(res: Resource): PolicyDocument {
   const statements: Statement[] = [];
+  let partial: string | undefined;
   for (const b of blocks(res, 'statement')) {
-    if (b instanceof Unknown) continue;
+    if (b instanceof Unknown) {
+      partial = 'a statement block is known only after apply';
+      continue;
+    }
     const principals = (key: string): Principals | undefined => {
       const ps = blocks(b, key).filter((x): x is Record<string, Value> => !(x instanceof Unknown));
       if (!ps.length) return undefined;
-      const byType = (t: string) =>
-        ps.filter((p) => attr(p, 'type').state === 'known' && (attr(p, 'type') as { value: unknown }).value === t).flatMap((p) => asList(valueOf(p, 'identifiers')) ?? []);
+      const byType = (t: string) => ps.filter((p) => valueOf(p, 'type') === t).flatMap((p) => asList(valueOf(p, 'identifiers')) ?? []);
       const aws = byType('AWS');
       const star = byType('*');
       return {
@@ -133,12 +161,15 @@ export function policyFromDocumentBlocks(res: Resource): PolicyDocument {
       if (c instanceof Unknown) continue;
       const test = valueOf(c, 'test');
       const variable = valueOf(c, 'variable');
-      if (typeof test !== 'string' || typeof variable !== 'string') continue;
-      conds.push({ operator: test, key: variable.toLowerCase(), values: asList(valueOf(c, 'values')) ?? [] });
+      if (typeof test !== 'string') continue;
+      const key = typeof variable === 'string' ? variable : variable instanceof Unknown ? unknownText(variable) : undefined;
+      if (!key) continue;
+      conds.push({ operator: test, key: key.toLowerCase(), values: asList(valueOf(c, 'values')) ?? [] });
     }
     const effect = valueOf(b, 'effect');
+    const sid = valueOf(b, 'sid');
     statements.push({
-      sid: typeof valueOf(b, 'sid') === 'string' ? (valueOf(b, 'sid') as string) : undefined,
+      sid: typeof sid === 'string' && sid !== '' ? sid : undefined,
       effect: effect === 'Deny' ? 'Deny' : 'Allow',
       actions: asList(valueOf(b, 'actions')),
       notActions: asList(valueOf(b, 'not_actions')),
@@ -149,11 +180,7 @@ export function policyFromDocumentBlocks(res: Resource): PolicyDocument {
       conditions: conds,
     });
   }
-  return { statements };
-}
-
-function valueOf(o: Record<string, Value>, k: string): Value | undefined {
-  return Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined;
+  return { statements, partial };
 }
 
 function parseJsonText(text: string): PolicyDocument | undefined {
@@ -164,6 +191,90 @@ function parseJsonText(text: string): PolicyDocument | undefined {
   }
 }
 
+/** Terraform's merge: statements with a `sid` already present replace it; others are appended. */
+function mergeBySid(base: readonly Statement[], add: readonly Statement[]): Statement[] {
+  const out = [...base];
+  for (const s of add) {
+    const at = s.sid ? out.findIndex((x) => x.sid === s.sid) : -1;
+    if (at >= 0) out[at] = s;
+    else out.push(s);
+  }
+  return out;
+}
+
+/** Read a `data.aws_iam_policy_document`: its json when known, else its blocks and source/override documents. */
+export function readPolicyDocumentData(graph: Graph, ds: Resource, depth = 0): PolicyRead {
+  const json = attr(ds, 'json');
+  if (json.state === 'known' && typeof json.value === 'string') {
+    const doc = parseJsonText(json.value);
+    if (doc) return { state: 'known', doc, source: `${ds.address}.json` };
+  }
+  if (depth > 8) return { state: 'unknown', reason: `${ds.address}: source documents nest too deeply` };
+  let partial: string | undefined;
+  const docsAt = (path: string): Statement[] => {
+    const out: Statement[] = [];
+    const raw = ds.values[path];
+    if (raw === undefined || raw === null) return out;
+    const items: Value[] = Array.isArray(raw) ? raw : [raw];
+    for (const item of items) {
+      const r = readPolicyValue(graph, ds, path, item, depth + 1);
+      if (r.state === 'known') {
+        out.push(...r.doc.statements);
+        if (r.doc.partial) partial = r.doc.partial;
+      } else if (r.state !== 'absent') partial = `${ds.address}.${path}: ${r.state === 'unknown' ? r.reason : r.reason}`;
+    }
+    return out;
+  };
+  const own = policyFromDocumentBlocks(ds);
+  if (own.partial) partial = own.partial;
+  let statements = mergeBySid([...docsAt('source_policy_documents'), ...docsAt('source_json')], own.statements);
+  statements = mergeBySid(statements, [...docsAt('override_json'), ...docsAt('override_policy_documents')]);
+  if (!statements.length && partial) return { state: 'unknown', reason: partial };
+  return { state: 'known', doc: { statements, partial }, source: ds.address };
+}
+
+/**
+ * Read one policy value found at `path` of `res`: a JSON string, a cdktf template, a
+ * `${jsonencode(...)}` expression, or a reference to a policy-document data source.
+ */
+export function readPolicyValue(graph: Graph, res: Resource, path: string, v: Value | undefined, depth = 0): PolicyRead {
+  if (v === undefined || v === null) return { state: 'absent' };
+  if (typeof v === 'string') {
+    if (v.trim() === '') return { state: 'absent' };
+    const doc = parseJsonText(v);
+    return doc ? { state: 'known', doc, source: path } : { state: 'invalid', reason: `${path} is not a JSON policy document` };
+  }
+  if (isPlainObject(v)) {
+    const doc = policyFromJson(v);
+    return doc ? { state: 'known', doc, source: path } : { state: 'invalid', reason: `${path} is not a policy document` };
+  }
+  if (!(v instanceof Unknown)) return { state: 'unknown', reason: `${path} is sensitive or not a policy document` };
+  const u = v;
+  if (u.template) {
+    const t = u.template.trim();
+    // A template with references inside JSON strings parses as JSON directly.
+    if (t.startsWith('{')) {
+      const doc = parseJsonText(t);
+      if (doc) return { state: 'known', doc, source: path };
+    }
+    const parts = interpolations(t);
+    const arg = parts && parts.length === 1 && t.startsWith('${') && t.endsWith('}') ? jsonencodeArgument(parts[0]) : undefined;
+    if (arg !== undefined) {
+      const lit = parseHclLiteral(arg);
+      const doc = lit === undefined ? undefined : policyFromJson(lit);
+      if (doc) return { state: 'known', doc, source: `${path} (jsonencode)` };
+    }
+  }
+  // A reference to a policy-document data source (or a `.json` of one).
+  for (const ref of u.refs) {
+    const targets = graph.resolveRef(res, ref) ?? [];
+    for (const target of targets) {
+      if (target.type === 'aws_iam_policy_document' && target !== res) return readPolicyDocumentData(graph, target, depth + 1);
+    }
+  }
+  return { state: 'unknown', reason: `${path} is known only after apply` };
+}
+
 /**
  * Read the policy document at `path` of `res` (e.g. `policy`, `assume_role_policy`).
  * Follows references to `aws_iam_policy_document` data sources.
@@ -172,37 +283,12 @@ export function readPolicy(graph: Graph, res: Resource, path: string): PolicyRea
   const a = attr(res, path);
   if (a.state === 'absent') return { state: 'absent' };
   if (a.state === 'sensitive') return { state: 'unknown', reason: `${path} is sensitive` };
-  if (a.state === 'known') {
-    if (typeof a.value === 'string') {
-      if (a.value.trim() === '') return { state: 'absent' };
-      const doc = parseJsonText(a.value);
-      return doc ? { state: 'known', doc, source: path } : { state: 'invalid', reason: `${path} is not a JSON policy document` };
-    }
-    if (isPlainObject(a.value)) {
-      const doc = policyFromJson(a.value);
-      if (doc) return { state: 'known', doc, source: path };
-    }
-    return { state: 'invalid', reason: `${path} is not a policy document` };
-  }
-  const u = a.value;
-  // A template with references inside JSON strings parses as JSON directly.
-  if (u.template && u.template.trim().startsWith('{')) {
-    const doc = parseJsonText(u.template);
-    if (doc) return { state: 'known', doc, source: path };
-  }
-  // A reference to a policy-document data source.
-  for (const target of graph.deref(res, path).resources) {
-    if (target.type === 'aws_iam_policy_document') {
-      const json = attr(target, 'json');
-      if (json.state === 'known' && typeof json.value === 'string') {
-        const doc = parseJsonText(json.value);
-        if (doc) return { state: 'known', doc, source: `${target.address}.json` };
-      }
-      if (blocks(target, 'statement').length) return { state: 'known', doc: policyFromDocumentBlocks(target), source: target.address };
-    }
-  }
-  return { state: 'unknown', reason: `${path} is known only after apply` };
+  if (a.state === 'known') return readPolicyValue(graph, res, path, a.value);
+  return readPolicyValue(graph, res, path, a.value);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Actions and resources
 
 /** Wildcard match of IAM patterns (`s3:Get*`, `*`), case-insensitive as IAM actions are. */
 export function wildcardMatch(pattern: string, value: string): boolean {
@@ -218,13 +304,113 @@ export function coversAction(s: Statement, action: string): boolean {
   return false;
 }
 
-/** Statement grants every action on every resource. */
+/** Does the statement apply to every resource (`Resource: "*"`, or a `NotResource`)? */
+export function coversAllResources(s: Statement): boolean {
+  if (s.resources) return s.resources.some((r) => r === '*');
+  return s.notResources !== undefined;
+}
+
+/** Statement grants every action on every resource (`*`/`*:*`, or an empty NotAction, on `*`). */
 export function isAdminStatement(s: Statement): boolean {
   if (s.effect !== 'Allow') return false;
-  const allActions = (s.actions?.includes('*') ?? false) || (s.notActions !== undefined && s.notActions.length === 0);
-  const allResources = s.resources?.includes('*') ?? (s.notResources !== undefined);
-  return allActions && allResources;
+  const allActions = (s.actions?.some((a) => a === '*' || a === '*:*') ?? false) || (s.notActions !== undefined && s.notActions.length === 0);
+  return allActions && coversAllResources(s);
 }
+
+/** Actions of an Allow statement that grant a whole service (`s3:*`, `*`), as written. */
+export function fullServiceAccess(s: Statement): string[] {
+  if (s.effect !== 'Allow') return [];
+  return (s.actions ?? []).filter((a) => a === '*' || /^[\w-]+:\*$/.test(a) || a === '*:*');
+}
+
+/** Allow statement covering every IAM action on every resource (`iam:*`, `*`). */
+export function isFullIamAccess(s: Statement): boolean {
+  return s.effect === 'Allow' && coversAllResources(s) && coversAction(s, 'iam:*') && (s.actions ? s.actions.some((a) => wildcardMatch(a, 'iam:*') && /^(\*|iam:\*|\*:\*)$/i.test(a)) : true);
+}
+
+/**
+ * IAM actions that let a principal raise its own privileges when allowed on any resource
+ * (the well-known escalation paths: new policy versions, attaching or writing policies,
+ * credentials for other users, trust-policy edits, passing roles to compute).
+ */
+export const PRIVILEGE_ESCALATION_ACTIONS: readonly string[] = [
+  'iam:PassRole',
+  'iam:CreatePolicyVersion',
+  'iam:SetDefaultPolicyVersion',
+  'iam:AttachUserPolicy',
+  'iam:AttachGroupPolicy',
+  'iam:AttachRolePolicy',
+  'iam:PutUserPolicy',
+  'iam:PutGroupPolicy',
+  'iam:PutRolePolicy',
+  'iam:CreateAccessKey',
+  'iam:CreateLoginProfile',
+  'iam:UpdateLoginProfile',
+  'iam:UpdateAssumeRolePolicy',
+  'iam:AddUserToGroup',
+  'iam:PutUserPermissionsBoundary',
+  'iam:PutRolePermissionsBoundary',
+  'iam:DeleteRolePermissionsBoundary',
+  'iam:DeleteUserPermissionsBoundary',
+];
+
+/** Actions that expose credentials or secret material when allowed on any resource. */
+export const CREDENTIAL_EXPOSURE_ACTIONS: readonly string[] = [
+  'iam:CreateAccessKey',
+  'iam:CreateServiceSpecificCredential',
+  'iam:ResetServiceSpecificCredential',
+  'iam:UpdateAccessKey',
+  'sts:GetFederationToken',
+  'secretsmanager:GetSecretValue',
+  'ssm:GetParameter',
+  'ssm:GetParameters',
+  'ssm:GetParametersByPath',
+  'ecr:GetAuthorizationToken',
+  'redshift:GetClusterCredentials',
+  'rds:CopyDBSnapshot',
+  'ec2:GetPasswordData',
+  'lambda:GetFunction',
+  'cognito-identity:GetCredentialsForIdentity',
+];
+
+/** Data-exfiltration actions (reading stored data) that should not be allowed on any resource. */
+export const DATA_EXFILTRATION_ACTIONS: readonly string[] = [
+  's3:GetObject',
+  's3:GetObjectVersion',
+  'dynamodb:Scan',
+  'dynamodb:Query',
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'rds-data:ExecuteStatement',
+  'kms:Decrypt',
+  'secretsmanager:GetSecretValue',
+  'ssm:GetParameter',
+  'ssm:GetParameters',
+  's3:PutObjectAcl',
+  's3:PutBucketPolicy',
+];
+
+/** The KMS actions AWS Config's `iam-*-blocked-kms-actions` rules block on Resource "*". */
+export const KMS_DECRYPT_ACTIONS: readonly string[] = ['kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo'];
+
+/** Which of `actions` an unconditioned Allow statement on every resource grants. */
+export function grantedOnAnyResource(s: Statement, actions: readonly string[]): string[] {
+  if (s.effect !== 'Allow' || !coversAllResources(s)) return [];
+  return actions.filter((a) => coversAction(s, a));
+}
+
+/** Privilege-escalation actions this statement allows on any resource. */
+export function escalationActions(s: Statement): string[] {
+  return grantedOnAnyResource(s, PRIVILEGE_ESCALATION_ACTIONS);
+}
+
+/** Allow of kms:Decrypt / kms:ReEncrypt* (or kms:*, *) on Resource "*". */
+export function allowsKmsDecryptOnAnyResource(s: Statement): boolean {
+  return grantedOnAnyResource(s, KMS_DECRYPT_ACTIONS).length > 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conditions
 
 /** Condition lookup by key (lower-case) and optional operator suffix (`Bool`, `StringEquals`). */
 export function conditionOn(s: Statement, key: string, operator?: RegExp): Condition | undefined {
@@ -248,10 +434,41 @@ export const RESTRICTING_CONDITION_KEYS = [
   'aws:sourceowner',
 ];
 
+/** Is the condition restricting (a known key from {@link RESTRICTING_CONDITION_KEYS}, `aws:PrincipalTag/*`, `sts:ExternalId`)? */
+export function isRestrictingCondition(c: Condition): boolean {
+  if (/^(ForAllValues:)?.*IfExists$/i.test(c.operator) && !/^Bool/i.test(c.operator)) return false;
+  if (/^Null$/i.test(c.operator)) return false;
+  if (c.values.some((v) => v === '*')) return false;
+  return RESTRICTING_CONDITION_KEYS.includes(c.key) || c.key.startsWith('aws:principaltag/') || c.key === 'sts:externalid';
+}
+
 /** An Allow to anyone that no restricting condition narrows. */
 export function isPublicAllow(s: Statement): boolean {
   if (s.effect !== 'Allow' || !s.principals?.anyone) return false;
-  return !s.conditions.some((c) => RESTRICTING_CONDITION_KEYS.includes(c.key));
+  return !s.conditions.some(isRestrictingCondition);
+}
+
+/**
+ * Requires MFA for an Allow: `Bool aws:MultiFactorAuthPresent "true"` or a
+ * `NumericLessThan(Equals) aws:MultiFactorAuthAge N` (with `N ≤ maxAgeSeconds` when given).
+ * `BoolIfExists … true` does not count: callers using long-term access keys carry no MFA key at
+ * all, and IfExists lets them through.
+ */
+export function requiresMfa(s: Statement, maxAgeSeconds?: number): boolean {
+  const present = conditionOn(s, 'aws:MultiFactorAuthPresent', /^Bool$/i);
+  if (present && present.values.length > 0 && present.values.every((v) => v.toLowerCase() === 'true')) return true;
+  const age = conditionOn(s, 'aws:MultiFactorAuthAge', /^NumericLessThan(Equals)?$/i);
+  if (age && age.values.length > 0) {
+    const n = Math.max(...age.values.map(Number));
+    return Number.isFinite(n) && (maxAgeSeconds === undefined || n <= maxAgeSeconds);
+  }
+  return false;
+}
+
+/** Requires `sts:ExternalId` to equal a value (StringEquals / StringLike without `*` alone). */
+export function requiresExternalId(s: Statement): boolean {
+  const c = conditionOn(s, 'sts:ExternalId', /^String(Equals|Like)$/i);
+  return !!c && c.values.length > 0 && c.values.every((v) => v !== '' && v !== '*');
 }
 
 /**
@@ -278,6 +495,90 @@ export function deniesOldTls(doc: PolicyDocument, min = 1.2): boolean {
   });
 }
 
+/**
+ * The deny-unless-MFA pattern for IAM users: a Deny of (nearly) all actions — `NotAction`
+ * listing only the self-service MFA actions, or `Action: "*"` — on any resource, when
+ * `BoolIfExists aws:MultiFactorAuthPresent = false` (or `Bool … false`).
+ */
+export function deniesUnlessMfa(doc: PolicyDocument): boolean {
+  return doc.statements.some((s) => {
+    if (s.effect !== 'Deny' || !coversAllResources(s)) return false;
+    const broad = s.actions ? s.actions.some((a) => a === '*' || a === '*:*') : (s.notActions ?? []).every((a) => /^(iam|sts):/i.test(a));
+    if (!broad) return false;
+    const c = conditionOn(s, 'aws:MultiFactorAuthPresent', /^Bool(IfExists)?$/i);
+    return !!c && c.values.some((v) => v.toLowerCase() === 'false');
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Principals
+
+export type PrincipalKind =
+  | 'anyone'
+  | 'account' // an account id or its :root ARN (any principal of that account the account allows)
+  | 'iam-user'
+  | 'iam-role'
+  | 'assumed-role'
+  | 'service'
+  | 'oidc' // web identity: OIDC provider ARN, cognito-identity, accounts.google.com, …
+  | 'saml'
+  | 'canonical-user'
+  | 'unresolved';
+
+export interface PrincipalRef {
+  readonly type: 'AWS' | 'Service' | 'Federated' | 'CanonicalUser';
+  readonly value: string;
+  readonly kind: PrincipalKind;
+  /** The 12-digit account the principal belongs to, when it names one. */
+  readonly account?: string;
+}
+
+/** Classify one principal value of a given type. */
+export function classifyPrincipal(type: PrincipalRef['type'], value: string): PrincipalRef {
+  const v = value.trim();
+  if (type === 'Service') return { type, value: v, kind: isUnresolved(v) ? 'unresolved' : 'service' };
+  if (type === 'CanonicalUser') return { type, value: v, kind: 'canonical-user' };
+  if (type === 'Federated') {
+    const account = /^arn:aws[\w-]*:iam::(\d{12}):/.exec(v)?.[1];
+    if (/saml-provider|aws_iam_saml_provider/i.test(v)) return { type, value: v, kind: 'saml', account };
+    if (/oidc-provider|aws_iam_openid_connect_provider|cognito-identity\.amazonaws\.com|accounts\.google\.com|graph\.facebook\.com|www\.amazon\.com/i.test(v)) {
+      return { type, value: v, kind: 'oidc', account };
+    }
+    return { type, value: v, kind: 'unresolved', account };
+  }
+  if (v === '*') return { type, value: v, kind: 'anyone' };
+  if (/^\d{12}$/.test(v)) return { type, value: v, kind: 'account', account: v };
+  const arn = /^arn:aws[\w-]*:(iam|sts)::([^:]*):(.*)$/.exec(v);
+  if (arn) {
+    const [, svc, acct, rest] = arn;
+    if (acct === '*' || acct.includes('*')) return { type, value: v, kind: 'anyone' };
+    const account = /^\d{12}$/.test(acct) ? acct : undefined;
+    if (rest === 'root') return { type, value: v, kind: 'account', account };
+    if (svc === 'sts' && rest.startsWith('assumed-role/')) return { type, value: v, kind: 'assumed-role', account };
+    if (rest.startsWith('user/')) return { type, value: v, kind: 'iam-user', account };
+    if (rest.startsWith('role/')) return { type, value: v, kind: 'iam-role', account };
+    if (!account) return { type, value: v, kind: 'unresolved' };
+    return { type, value: v, kind: 'account', account };
+  }
+  if (/aws_iam_role\.[\w-]+\.(arn|unique_id)/.test(v)) return { type, value: v, kind: 'iam-role' };
+  if (/aws_iam_user\.[\w-]+\.(arn|unique_id)/.test(v)) return { type, value: v, kind: 'iam-user' };
+  if (/aws_cloudfront_origin_access_identity\./.test(v)) return { type, value: v, kind: 'service' };
+  if (/^A[A-Z0-9]{16,}$/.test(v)) return { type, value: v, kind: /^AROA/.test(v) ? 'iam-role' : 'iam-user' };
+  return { type, value: v, kind: 'unresolved' };
+}
+
+/** Every principal of a Principal block, classified. */
+export function principalRefs(p: Principals | undefined): PrincipalRef[] {
+  if (!p) return [];
+  const out: PrincipalRef[] = [];
+  for (const v of p.aws) out.push(classifyPrincipal('AWS', v));
+  for (const v of p.service) out.push(classifyPrincipal('Service', v));
+  for (const v of p.federated) out.push(classifyPrincipal('Federated', v));
+  for (const v of p.canonicalUser) out.push(classifyPrincipal('CanonicalUser', v));
+  if (p.anyone && !out.some((r) => r.kind === 'anyone')) out.push({ type: 'AWS', value: '*', kind: 'anyone' });
+  return out;
+}
+
 /** AWS account ids named by principals (`123456789012`, `arn:aws:iam::123456789012:root`). */
 export function accountsIn(p: Principals | undefined): string[] {
   if (!p) return [];
@@ -288,3 +589,219 @@ export function accountsIn(p: Principals | undefined): string[] {
   }
   return [...out];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Trust policies
+
+export const ASSUME_ACTIONS: readonly string[] = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity', 'sts:TagSession'];
+
+/** Allow statements of a trust policy that let someone assume the role. */
+export function assumeStatements(doc: PolicyDocument): Statement[] {
+  return doc.statements.filter((s) => s.effect === 'Allow' && ASSUME_ACTIONS.slice(0, 3).some((a) => coversAction(s, a)));
+}
+
+/**
+ * Who a principal of a trust policy stands for:
+ *  - `human`: people sign in and then assume the role — any principal of an account (account id
+ *    or `:root`), IAM users, anyone, and SAML federation (workforce identity provider);
+ *  - `service`: an AWS service principal (`lambda.amazonaws.com`);
+ *  - `workload`: machine identities — other roles (role chaining carries no MFA context),
+ *    assumed-role sessions, OIDC web identity (CI systems, EKS service accounts, Cognito);
+ *  - `unknown`: not known before apply.
+ */
+export type TrustAudience = 'human' | 'service' | 'workload' | 'unknown';
+
+export function audienceOf(p: PrincipalRef): TrustAudience {
+  switch (p.kind) {
+    case 'anyone':
+    case 'account':
+    case 'iam-user':
+    case 'saml':
+      return 'human';
+    case 'service':
+      return 'service';
+    case 'iam-role':
+    case 'assumed-role':
+    case 'oidc':
+    case 'canonical-user':
+      return 'workload';
+    default:
+      return 'unknown';
+  }
+}
+
+export interface TrustPrincipal extends PrincipalRef {
+  readonly audience: TrustAudience;
+  readonly statement: Statement;
+}
+
+/** Every principal allowed to assume the role, with its audience and statement. */
+export function trustPrincipals(doc: PolicyDocument): TrustPrincipal[] {
+  return assumeStatements(doc).flatMap((s) => principalRefs(s.principals).map((p) => ({ ...p, audience: audienceOf(p), statement: s })));
+}
+
+/** Role assumable by humans (see {@link TrustAudience}); false for service-only and workload roles. */
+export function isHumanAssumable(doc: PolicyDocument): boolean {
+  return trustPrincipals(doc).some((p) => p.audience === 'human');
+}
+
+/** Account ids this plan itself uses: found in ARNs of its resources (not in principals or policies). */
+export function ownAccountIds(graph: Graph, extra: readonly string[] = []): Set<string> {
+  const cache = ownCache.get(graph);
+  if (cache && !extra.length) return cache;
+  const out = new Set<string>(extra);
+  const skip = new Set(['assume_role_policy', 'policy', 'principal', 'principals', 'identifiers', 'source_account', 'shared_accounts', 'account_ids', 'inline_policy', 'json', 'container_definitions', 'access_policies', 'permissions']);
+  const visit = (v: Value, depth: number) => {
+    if (depth > 40) return;
+    if (typeof v === 'string') {
+      for (const m of v.matchAll(/arn:aws[\w-]*:[\w-]+:[\w-]*:(\d{12}):/g)) out.add(m[1]);
+    } else if (Array.isArray(v)) v.forEach((x) => visit(x, depth + 1));
+    else if (isPlainObject(v)) for (const [k, x] of Object.entries(v)) if (!skip.has(k)) visit(x, depth + 1);
+  };
+  for (const r of graph.resources) {
+    if (r.type === 'aws_caller_identity' && typeof r.values.account_id === 'string') out.add(r.values.account_id);
+    visit(r.values as Value, 0);
+  }
+  if (!extra.length) ownCache.set(graph, out);
+  return out;
+}
+const ownCache = new WeakMap<Graph, Set<string>>();
+
+// ---------------------------------------------------------------------------------------------
+// Policies attached to identities
+
+/** AWS managed policies with known broad grants, by name. */
+export const AWS_MANAGED_POLICIES: Readonly<Record<string, { readonly admin?: boolean; readonly fullIam?: boolean; readonly note: string }>> = {
+  AdministratorAccess: { admin: true, fullIam: true, note: 'every action on every resource' },
+  IAMFullAccess: { fullIam: true, note: 'every IAM action (privilege escalation)' },
+  PowerUserAccess: { note: 'every action except IAM/Organizations/Account' },
+  AdministratorAccess_Amplify: { note: 'broad administrative access for Amplify' },
+};
+
+/** Name of an AWS managed policy from its ARN (`arn:aws:iam::aws:policy/AdministratorAccess` → `AdministratorAccess`). */
+export function awsManagedPolicyName(arn: string): string | undefined {
+  const m = /^arn:aws[\w-]*:iam::aws:policy\/(?:.*\/)?([^/]+)$/.exec(arn);
+  return m?.[1];
+}
+
+export interface AttachedPolicy {
+  /** inline resource (`aws_iam_role_policy`…), inline block (`aws_iam_role.inline_policy`), a managed policy resource, an AWS managed policy by ARN, or something not resolvable. */
+  readonly kind: 'inline' | 'inline-block' | 'managed' | 'aws-managed' | 'external';
+  /** The resource that makes the attachment (the inline policy, the attachment, or the identity itself). */
+  readonly via: Resource;
+  /** The `aws_iam_policy` resource, when the attachment resolves to one. */
+  readonly policy?: Resource;
+  /** AWS managed policy name, or the ARN / reference as written. */
+  readonly name: string;
+  readonly read: PolicyRead;
+}
+
+const IDENTITY_KEY: Record<string, string> = { aws_iam_role: 'role', aws_iam_user: 'user', aws_iam_group: 'group' };
+const INLINE_TYPE: Record<string, string> = { aws_iam_role: 'aws_iam_role_policy', aws_iam_user: 'aws_iam_user_policy', aws_iam_group: 'aws_iam_group_policy' };
+const ATTACH_TYPE: Record<string, string> = {
+  aws_iam_role: 'aws_iam_role_policy_attachment',
+  aws_iam_user: 'aws_iam_user_policy_attachment',
+  aws_iam_group: 'aws_iam_group_policy_attachment',
+};
+const MULTI_ATTACH_PATH: Record<string, string> = { aws_iam_role: 'roles', aws_iam_user: 'users', aws_iam_group: 'groups' };
+
+/** What a `policy_arn` value points at. */
+export function resolvePolicyArn(graph: Graph, via: Resource, path: string, v: Value | undefined): Omit<AttachedPolicy, 'via'> {
+  if (typeof v === 'string') {
+    const name = awsManagedPolicyName(v);
+    if (name) return { kind: 'aws-managed', name, read: { state: 'unknown', reason: `${name} is an AWS managed policy` } };
+    const local = graph.byLiteral(via.unit, v).find((r) => r.type === 'aws_iam_policy');
+    if (local) return { kind: 'managed', policy: local, name: local.address, read: readPolicy(graph, local, 'policy') };
+    return { kind: 'external', name: v, read: { state: 'unknown', reason: `${v} is not declared in these inputs` } };
+  }
+  if (v instanceof Unknown) {
+    for (const ref of v.refs) {
+      for (const t of graph.resolveRef(via, ref) ?? []) {
+        if (t.type === 'aws_iam_policy' && t.mode === 'managed') return { kind: 'managed', policy: t, name: t.address, read: readPolicy(graph, t, 'policy') };
+        if (t.type === 'aws_iam_policy' && t.mode === 'data') {
+          const arn = t.values.arn;
+          const name = typeof arn === 'string' ? awsManagedPolicyName(arn) : undefined;
+          if (name) return { kind: 'aws-managed', name, read: { state: 'unknown', reason: `${name} is an AWS managed policy` } };
+          const n = t.values.name;
+          if (typeof n === 'string' && AWS_MANAGED_POLICIES[n]) return { kind: 'aws-managed', name: n, read: { state: 'unknown', reason: `${n} is an AWS managed policy` } };
+          return { kind: 'external', name: t.address, read: readPolicy(graph, t, 'policy') };
+        }
+      }
+    }
+    return { kind: 'external', name: v.refs[0] ?? path, read: { state: 'unknown', reason: `${path} is known only after apply` } };
+  }
+  return { kind: 'external', name: path, read: { state: 'unknown', reason: `${path} is not readable` } };
+}
+
+/**
+ * Every policy attached to a role, user or group: inline policy resources, `inline_policy`
+ * blocks, `*_policy_attachment` / `aws_iam_policy_attachment` resources (resolved to the
+ * `aws_iam_policy` by reference or ARN, or named as AWS managed policies), and
+ * `managed_policy_arns`. Joins work by reference and by literal name.
+ */
+export function policiesAttachedTo(graph: Graph, identity: Resource): AttachedPolicy[] {
+  const key = IDENTITY_KEY[identity.type];
+  if (!key) return [];
+  const out: AttachedPolicy[] = [];
+  for (const p of graph.related(identity, INLINE_TYPE[identity.type], key)) {
+    out.push({ kind: 'inline', via: p, name: p.address, read: readPolicy(graph, p, 'policy') });
+  }
+  if (identity.type === 'aws_iam_role') {
+    for (const b of blocks(identity, 'inline_policy')) {
+      if (b instanceof Unknown) continue;
+      const name = typeof b.name === 'string' ? b.name : 'inline_policy';
+      out.push({ kind: 'inline-block', via: identity, name, read: readPolicyValue(graph, identity, 'inline_policy.policy', b.policy) });
+    }
+    const arns = identity.values.managed_policy_arns;
+    if (Array.isArray(arns)) for (const a of arns) out.push({ via: identity, ...resolvePolicyArn(graph, identity, 'managed_policy_arns', a) });
+  }
+  const attachments = [...graph.related(identity, ATTACH_TYPE[identity.type], key), ...graph.related(identity, 'aws_iam_policy_attachment', MULTI_ATTACH_PATH[identity.type])];
+  for (const a of attachments) out.push({ via: a, ...resolvePolicyArn(graph, a, 'policy_arn', a.values.policy_arn) });
+  return out;
+}
+
+/** Groups a user belongs to (`aws_iam_user_group_membership`, `aws_iam_group_membership`). */
+export function groupsOfUser(graph: Graph, user: Resource): Resource[] {
+  const out = new Set<Resource>();
+  for (const m of graph.related(user, 'aws_iam_user_group_membership', 'user')) {
+    for (const g of graph.deref(m, 'groups').resources) if (g.type === 'aws_iam_group') out.add(g);
+  }
+  for (const m of graph.related(user, 'aws_iam_group_membership', 'users')) {
+    for (const g of graph.deref(m, 'group').resources) if (g.type === 'aws_iam_group') out.add(g);
+  }
+  return [...out];
+}
+
+/** Membership resources that put at least one user into the group. */
+export function membershipsOfGroup(graph: Graph, group: Resource): Resource[] {
+  return [...graph.related(group, 'aws_iam_group_membership', 'group'), ...graph.related(group, 'aws_iam_user_group_membership', 'groups')];
+}
+
+/** Identity-policy documents held by a resource: `policy` of the policy types, each `inline_policy` of a role. */
+export function identityPolicyDocuments(graph: Graph, res: Resource): Array<{ readonly path: string; readonly read: PolicyRead }> {
+  switch (res.type) {
+    case 'aws_iam_policy':
+    case 'aws_iam_role_policy':
+    case 'aws_iam_user_policy':
+    case 'aws_iam_group_policy':
+      return [{ path: 'policy', read: readPolicy(graph, res, 'policy') }];
+    case 'aws_ssoadmin_permission_set_inline_policy':
+      return [{ path: 'inline_policy', read: readPolicy(graph, res, 'inline_policy') }];
+    case 'aws_iam_role':
+      return blocks(res, 'inline_policy')
+        .filter((b): b is Record<string, Value> => !(b instanceof Unknown))
+        .map((b) => ({ path: `inline_policy[${typeof b.name === 'string' ? b.name : '?'}].policy`, read: readPolicyValue(graph, res, 'inline_policy.policy', b.policy) }));
+    default:
+      return [];
+  }
+}
+
+/** Resource types holding identity policies (for rules over ‹IAM policy docs›). */
+export const IDENTITY_POLICY_TYPES: readonly string[] = [
+  'aws_iam_policy',
+  'aws_iam_role_policy',
+  'aws_iam_user_policy',
+  'aws_iam_group_policy',
+  'aws_iam_role',
+  'aws_ssoadmin_permission_set_inline_policy',
+];

@@ -1,0 +1,313 @@
+/**
+ * Helpers shared by the access-control rules (Strategy 2). Policy understanding lives in
+ * `policies/model/iam.ts`; this file only turns its answers into verdicts and holds the
+ * network-port logic several rules use.
+ */
+import { attr, bool, str, tagsOf } from '../../model/attrs';
+import type { Graph } from '../../model/graph';
+import { fullServiceAccess, isRestrictingCondition, PolicyDocument, PolicyDocument as Doc, PolicyRead, Statement, TrustPrincipal, identityPolicyDocuments, readPolicy, trustPrincipals } from '../../model/iam';
+import type { Resource } from '../../model/types';
+import { jsonencodeArgument, parseHclLiteral } from '../../model/hcl-literal';
+import type { CheckContext, Verdict } from '../../engine/types';
+import { ev, evv, fail, pass, unknown } from '../helpers';
+
+export const PUB = ['164.308(a)(3)(i)', '164.308(a)(4)(ii)(A)', '164.308(a)(4)(ii)(C)', '164.312(a)(1)', '164.312(e)(1)'];
+export const IAM = [
+  '164.308(a)(3)(i)',
+  '164.308(a)(3)(ii)(A)',
+  '164.308(a)(3)(ii)(B)',
+  '164.308(a)(4)(i)',
+  '164.308(a)(4)(ii)(A)',
+  '164.308(a)(4)(ii)(B)',
+  '164.308(a)(4)(ii)(C)',
+  '164.312(a)(1)',
+];
+export const SG = [
+  '164.308(a)(3)(i)',
+  '164.308(a)(3)(ii)(B)',
+  '164.308(a)(4)(i)',
+  '164.308(a)(4)(ii)(A)',
+  '164.308(a)(4)(ii)(B)',
+  '164.308(a)(4)(ii)(C)',
+  '164.312(a)(1)',
+  '164.312(e)(1)',
+];
+
+/** A finding about one statement, or nothing when the statement is fine. */
+export type StatementJudge = (s: Statement, index: number, doc: PolicyDocument) => string | undefined;
+
+/**
+ * Verdict for one read policy: fail at the first statement `judge` objects to; unknown when the
+ * policy (or part of it) is known only after apply; pass otherwise.
+ */
+export function judgePolicy(read: PolicyRead, path: string, judge: StatementJudge, passMessage: string): Verdict {
+  if (read.state === 'absent') return pass(`${path} is not set`);
+  if (read.state === 'unknown') return unknown(`${read.reason}, so the policy cannot be verified before deployment`, evv(path, '(known after apply)'));
+  if (read.state === 'invalid') return fail(`${read.reason}`, evv(path, '(invalid)'));
+  const doc = read.doc;
+  for (let i = 0; i < doc.statements.length; i++) {
+    const msg = judge(doc.statements[i], i, doc);
+    if (msg) {
+      const s = doc.statements[i];
+      return fail(`${path} statement ${s.sid ? `"${s.sid}"` : `#${i + 1}`} ${msg}`, evv(`${read.source}.Statement[${i}]`, statementSummary(s)));
+    }
+  }
+  if (doc.partial) return unknown(`part of ${path} is known only after apply (${doc.partial})`, evv(path, '(partial)'));
+  return pass(passMessage);
+}
+
+/** Judge every identity-policy document of an IAM policy resource (or role inline blocks). */
+export function judgeIdentityPolicies(ctx: CheckContext, res: Resource, judge: StatementJudge, passMessage: string): Verdict | Verdict[] {
+  const docs = identityPolicyDocuments(ctx.graph, res);
+  if (!docs.length) return { status: 'not_applicable', message: 'no identity policy document' };
+  const verdicts = docs.map((d) => judgePolicy(d.read, d.path, judge, passMessage));
+  return verdicts.find((v) => v.status === 'fail') ?? verdicts.find((v) => v.status === 'unknown') ?? verdicts[0];
+}
+
+/** Compact text of a statement for evidence (actions, resources, principals; never condition values). */
+export function statementSummary(s: Statement): string {
+  const parts: string[] = [s.effect];
+  if (s.actions) parts.push(`Action=${JSON.stringify(s.actions)}`);
+  if (s.notActions) parts.push(`NotAction=${JSON.stringify(s.notActions)}`);
+  if (s.resources) parts.push(`Resource=${JSON.stringify(s.resources)}`);
+  if (s.notResources) parts.push(`NotResource=${JSON.stringify(s.notResources)}`);
+  if (s.principals) parts.push(`Principal=${JSON.stringify({ AWS: s.principals.aws, Service: s.principals.service, Federated: s.principals.federated }, (_k, v) => (Array.isArray(v) && !v.length ? undefined : v))}`);
+  if (s.conditions.length) parts.push(`Condition keys=${JSON.stringify(s.conditions.map((c) => `${c.operator}:${c.key}`))}`);
+  const text = parts.join(' ');
+  return text.length > 300 ? `${text.slice(0, 299)}…` : text;
+}
+
+/** Resource-policy verdict for a policy attribute: no public, unconditioned Allow. */
+export function readResourcePolicy(graph: Graph, res: Resource, path = 'policy'): PolicyRead {
+  return readPolicy(graph, res, path);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Networks
+
+export const WORLD = ['0.0.0.0/0', '::/0'];
+
+/** Ports the kit never exposes to the internet: SSH, FTP, RDP, MySQL, 4333, PostgreSQL, MSSQL, Redis, OpenSearch. */
+export const RESTRICTED_PORTS: readonly number[] = [22, 20, 21, 3389, 3306, 4333, 5432, 1433, 6379, 9200];
+/** Ports that may be open to the world (public load balancers). */
+export const AUTHORIZED_WORLD_PORTS: readonly number[] = [80, 443];
+
+export interface PortRange {
+  readonly from: number;
+  readonly to: number;
+  /** Protocol as written (`tcp`, `-1`, `6`, `all`). */
+  readonly protocol: string;
+}
+
+/** All traffic: protocol -1/all, or a port range 0–65535. */
+export function isAllTraffic(r: PortRange): boolean {
+  return r.protocol === '-1' || r.protocol.toLowerCase() === 'all' || (r.from <= 0 && r.to >= 65535);
+}
+
+/** Restricted ports a world-open range exposes, or (for all traffic) all of them. */
+export function exposedRestricted(r: PortRange): number[] {
+  if (isAllTraffic(r)) return [...RESTRICTED_PORTS];
+  if (!/^(tcp|udp|6|17)$/i.test(r.protocol)) return [];
+  return RESTRICTED_PORTS.filter((p) => p >= r.from && p <= r.to);
+}
+
+/** A world-open range that opens something other than 80/443. */
+export function opensUnauthorized(r: PortRange): boolean {
+  if (isAllTraffic(r)) return true;
+  if (/^(icmp|icmpv6|1|58)$/i.test(r.protocol)) return false;
+  for (let p = r.from; p <= r.to; p++) if (!AUTHORIZED_WORLD_PORTS.includes(p)) return true;
+  return false;
+}
+
+/** World CIDRs found in a list attribute value (known values only). */
+export function worldCidrs(v: unknown): string[] {
+  const list = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
+  return list.filter((x): x is string => typeof x === 'string' && WORLD.includes(x.trim()));
+}
+
+/** Verdict for one world-open ingress range (SG form). */
+export function ingressVerdict(where: string, r: PortRange, cidrs: string[]): Verdict | undefined {
+  const range = r.from === r.to ? `port ${r.from}` : `ports ${r.from}-${r.to}`;
+  const exposed = exposedRestricted(r);
+  if (exposed.length) {
+    return fail(`${where} allows ${cidrs.join(', ')} to ${isAllTraffic(r) ? 'all traffic' : range} (${r.protocol}), exposing admin/database port(s) ${exposed.join(', ')}`, evv(where, `${cidrs.join(',')} ${r.protocol} ${r.from}-${r.to}`));
+  }
+  if (opensUnauthorized(r)) {
+    return fail(`${where} allows ${cidrs.join(', ')} to ${range} (${r.protocol}); only 80 and 443 may be open to the world`, evv(where, `${cidrs.join(',')} ${r.protocol} ${r.from}-${r.to}`));
+  }
+  return undefined;
+}
+
+/** Read a port range from a block/resource with from_port/to_port/protocol (ip_protocol for the VPC rule resources). */
+export function portRangeOf(b: Resource | Readonly<Record<string, unknown>>, protocolKey = 'protocol'): PortRange | 'unknown' {
+  const root = b as Resource;
+  const protoA = attr(root, protocolKey);
+  const fromA = attr(root, 'from_port');
+  const toA = attr(root, 'to_port');
+  if ([protoA, fromA, toA].some((a) => a.state === 'unknown' || a.state === 'sensitive')) return 'unknown';
+  const protocol = protoA.state === 'known' ? String(protoA.value) : '-1';
+  const from = fromA.state === 'known' ? Number(fromA.value) : 0;
+  const to = toA.state === 'known' ? Number(toA.value) : 65535;
+  return { from: from < 0 ? 0 : from, to: to < 0 ? 65535 : to, protocol };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small attribute helpers
+
+/** Known boolean at path, with a provider default when absent; 'unknown' when not known before apply. */
+export function boolOr(res: Resource, path: string, dflt: boolean | undefined): boolean | undefined | 'unknown' {
+  const a = attr(res, path);
+  if (a.state === 'unknown' || a.state === 'sensitive') return 'unknown';
+  if (a.state === 'absent') return dflt;
+  return bool(a);
+}
+
+/** Known string at path, or 'unknown'. */
+export function strOr(res: Resource, path: string): string | undefined | 'unknown' {
+  const a = attr(res, path);
+  if (a.state === 'unknown' || a.state === 'sensitive') return 'unknown';
+  return str(a);
+}
+
+export { ev };
+
+// ---------------------------------------------------------------------------------------------
+// Identity-policy rules
+
+/** Is this aws_iam_policy used only as a permissions boundary (a ceiling, not a grant)? */
+export function isOnlyPermissionsBoundary(graph: Graph, res: Resource): boolean {
+  if (res.type !== 'aws_iam_policy') return false;
+  const refs = graph.referrers(res);
+  const boundary = refs.filter((e) => e.path === 'permissions_boundary');
+  return boundary.length > 0 && boundary.length === refs.filter((e) => e.from.type !== 'aws_iam_policy').length;
+}
+
+/** `{ Statement: [...] }` as a JSON string, for cases. */
+export const policyJson = (...statements: Array<Record<string, unknown>>): string => JSON.stringify({ Version: '2012-10-17', Statement: statements });
+
+// ---------------------------------------------------------------------------------------------
+// Trust policies
+
+
+/** Read a role's trust policy; a verdict when it cannot be judged, else the document. */
+export function trustOf(graph: Graph, role: Resource): Doc | Verdict {
+  const read = readPolicy(graph, role, 'assume_role_policy');
+  if (read.state === 'absent') return fail('assume_role_policy is not set', evv('assume_role_policy', undefined));
+  if (read.state === 'unknown') return unknown(`${read.reason}, so the trust policy cannot be verified before deployment`, evv('assume_role_policy', '(known after apply)'));
+  if (read.state === 'invalid') return fail(read.reason, evv('assume_role_policy', '(invalid)'));
+  return read.doc;
+}
+
+export function isVerdict(x: Doc | Verdict): x is Verdict {
+  return 'status' in x;
+}
+
+/** Human principals of a trust policy (see TrustAudience in model/iam). */
+export function humanPrincipals(doc: Doc): TrustPrincipal[] {
+  return trustPrincipals(doc).filter((p) => p.audience === 'human');
+}
+
+export const SERVICE_TRUST = policyJson({ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' });
+
+// ---------------------------------------------------------------------------------------------
+// Secrets in plaintext
+
+/** What in a text looks like a credential: an AWS key id, a private key block, a secret assignment. Never returns the value. */
+export function credentialIn(text: string): string | undefined {
+  if (/\b(AKIA|ASIA)[0-9A-Z]{16}\b/.test(text)) return 'an AWS access key id';
+  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) return 'a private key';
+  if (/aws_secret_access_key\s*[=:]\s*\S+/i.test(text)) return 'an aws_secret_access_key assignment';
+  if (/(password|passwd|secret|api[_-]?key|token)\s*[=:]\s*['"]?[^\s'"$]{6,}/i.test(text)) return 'a password/secret/token assignment';
+  return undefined;
+}
+
+/** Variable names that announce a secret. */
+export const SECRET_NAME = /(secret|passw(or)?d|passwd|token|api[_-]?key|private[_-]?key|access[_-]?key|credential)/i;
+
+/** A literal value that is clearly not itself a secret (a reference, an ARN, a Secrets Manager / SSM path, empty). */
+export function isIndirectSecret(v: string): boolean {
+  return v === '' || v.startsWith('arn:') || v.startsWith('{{resolve:') || v.startsWith('/') || v.startsWith('${') || /^(ssm|secretsmanager):/.test(v);
+}
+
+/** Rule cases for a boolean that must be false (publicly_accessible …): pass, fail, default, unknown. */
+export function boolCases(address: string, path: string, base: Record<string, unknown>, good: boolean, what: string) {
+  return {
+    pass: [{ description: `passes when ${path} is ${good}`, resources: { [address]: { ...base, [path]: good } } }],
+    fail: [{ description: `fails when ${path} is ${!good}${what ? ` (${what})` : ''}`, resources: { [address]: { ...base, [path]: !good } } }],
+    unknown: [{ description: `is unknown when ${path} is known only after apply`, resources: { [address]: { ...base, [path]: good } }, unknown: { [address]: [path] } }],
+  };
+}
+
+/**
+ * An attribute the provider computes when the configuration leaves it out shows in plan JSON as
+ * unknown with no references. That is "not configured", not "configured from an unknown value".
+ */
+export function computedOnly(a: import('../../model/attrs').Attr): boolean {
+  return a.state === 'unknown' && a.value.refs.length === 0 && a.value.reason === 'after-apply' && !a.value.template;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public subnets (ACC-20)
+
+/**
+ * A subnet declared public by its tags: a `Tier`/`Type`/`Network`/`SubnetType`/`phikit:tier`
+ * tag (any case) whose value is `public`, the `kubernetes.io/role/elb` tag, or a `Name` containing
+ * "public". Everything else is treated as private (PHI) for routing rules.
+ */
+export function isPublicSubnet(subnet: Resource): boolean {
+  const tags = tagsOf(subnet);
+  for (const [k, v] of Object.entries(tags)) {
+    if (/^(phikit:)?(tier|type|network|subnet[-_]?type|subnet[-_]?tier)$/i.test(k) && v.toLowerCase() === 'public') return true;
+    if (k === 'kubernetes.io/role/elb') return true;
+    if (k === 'Name' && /public/i.test(v)) return true;
+  }
+  return false;
+}
+
+/** Verdict for a string attribute that must equal `want` (with the provider default when unset). */
+export function expectString(res: Resource, path: string, want: string, dflt: string | undefined, what: string): Verdict {
+  const a = attr(res, path);
+  if (a.state === 'unknown' || a.state === 'sensitive') return unknown(`${path} is known only after apply, so it cannot be verified before deployment`, ev(path, a));
+  const v = a.state === 'absent' ? dflt : str(a);
+  if (v === want) return pass(`${path} is ${v}${a.state === 'absent' ? ' (provider default)' : ''}`, ev(path, a));
+  return fail(`${path} is ${v ?? 'not set'}${a.state === 'absent' && v ? ' (provider default, not set)' : ''}; ${what}`, ev(path, a));
+}
+
+/** Resource-policy check shared by SNS/SQS/ECR (ACC-24): no public unconditioned Allow, no Allow of "*" / "svc:*" to everyone. */
+export const resourcePolicyJudge: StatementJudge = (s) => {
+  if (s.effect !== 'Allow') return undefined;
+  if (s.principals?.anyone && !s.conditions.some(isRestrictingCondition)) return 'allows Principal "*" with no restricting condition';
+  if (s.notPrincipals) return 'allows everyone except the NotPrincipal list';
+  const all = fullServiceAccess(s);
+  if (all.length) return `allows all actions (${all.join(', ')})`;
+  return undefined;
+};
+
+// ---------------------------------------------------------------------------------------------
+// ECS container definitions
+
+export type ContainerDefs = { readonly state: 'known'; readonly containers: ReadonlyArray<Record<string, unknown>> } | { readonly state: 'unknown' | 'invalid' | 'absent' };
+
+/** The container definitions of a task definition (a JSON string, or a cdktf template of one). */
+export function containerDefinitions(res: Resource): ContainerDefs {
+  const a = attr(res, 'container_definitions');
+  if (a.state === 'absent') return { state: 'absent' };
+  let text: string | undefined;
+  if (a.state === 'known' && typeof a.value === 'string') text = a.value;
+  else if (a.state === 'known' && Array.isArray(a.value)) return { state: 'known', containers: a.value as Array<Record<string, unknown>> };
+  else if (a.state === 'unknown' && a.value.template?.trim().startsWith('[')) text = a.value.template;
+  else if (a.state === 'unknown' && a.value.template) {
+    const arg = jsonencodeArgument(a.value.template.trim().replace(/^\$\{([\s\S]*)\}$/, '$1'));
+    const lit = arg === undefined ? undefined : parseHclLiteral(arg);
+    if (Array.isArray(lit)) return { state: 'known', containers: (lit as unknown[]).filter((c): c is Record<string, unknown> => typeof c === 'object' && c !== null && !Array.isArray(c)) };
+  }
+  if (text === undefined) return { state: a.state === 'unknown' || a.state === 'sensitive' ? 'unknown' : 'invalid' };
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? { state: 'known', containers: parsed.filter((c): c is Record<string, unknown> => typeof c === 'object' && c !== null) } : { state: 'invalid' };
+  } catch {
+    return { state: 'invalid' };
+  }
+}
+
+export const TASK_CITES = ['164.308(a)(3)(i)', '164.308(a)(3)(ii)(A)', '164.308(a)(4)(ii)(A)', '164.308(a)(4)(ii)(C)', '164.312(a)(1)'];

@@ -1,0 +1,45 @@
+import { attr, num, str } from '../../model/attrs';
+import type { ResourceRule } from '../../engine/types';
+import { ev, fail, pass, unknown, unknownMessage } from '../helpers';
+import { computedOnly } from './_shared';
+
+const CITES = ['164.308(a)(3)(i)', '164.308(a)(4)(ii)(A)', '164.308(a)(4)(ii)(C)', '164.312(a)(1)'];
+
+export const ec2Imdsv2: ResourceRule = {
+  id: 'ACC-17a',
+  control: 'ACC-17',
+  title: 'EC2 instances and launch templates require IMDSv2 with a hop limit of 1',
+  strategy: 2,
+  citations: CITES,
+  severity: 'high',
+  resourceTypes: ['aws_instance', 'aws_launch_template', 'aws_launch_configuration'],
+  scope: 'resource',
+  rationale: 'IMDSv1 answers any request, so a server-side request forgery bug hands the instance role credentials (and the PHI they reach) to an attacker; IMDSv2 session tokens with hop limit 1 stop that and keep containers from reaching the host role.',
+  remediation: 'Set metadata_options { http_tokens = "required", http_put_response_hop_limit = 1 } (or http_endpoint = "disabled").',
+  anchors: { cdkNag: ['HIPAA.Security-EC2IMDSv2Enabled'], awsConfig: ['ec2-imdsv2-check'], checkov: ['CKV_AWS_79', 'CKV_AWS_341'] },
+  check(res) {
+    const endpoint = attr(res, 'metadata_options.http_endpoint');
+    if (str(endpoint) === 'disabled') return pass('the metadata endpoint is disabled', ev('metadata_options.http_endpoint', endpoint));
+    const tokens = attr(res, 'metadata_options.http_tokens');
+    const hops = attr(res, 'metadata_options.http_put_response_hop_limit');
+    for (const [p, a] of [['http_tokens', tokens], ['http_put_response_hop_limit', hops]] as const) {
+      if ((a.state === 'unknown' && !computedOnly(a)) || a.state === 'sensitive') return unknown(unknownMessage(`metadata_options.${p}`), ev(`metadata_options.${p}`, a));
+    }
+    if (str(tokens) !== 'required') return fail(`metadata_options.http_tokens is ${str(tokens) ?? 'not set (IMDSv1 allowed unless the AMI defaults to v2)'}`, ev('metadata_options.http_tokens', tokens));
+    const h = num(hops);
+    if (h !== undefined && h > 1) return fail(`metadata_options.http_put_response_hop_limit is ${h}, more than 1`, ev('metadata_options.http_put_response_hop_limit', hops));
+    return pass('IMDSv2 is required', ev('metadata_options.http_tokens', tokens));
+  },
+  examples: {
+    pass: [
+      { description: 'passes with http_tokens required and hop limit 1', resources: { 'aws_instance.i': { ami: 'ami-1', metadata_options: [{ http_tokens: 'required', http_put_response_hop_limit: 1 }] } } },
+      { description: 'passes for a launch template with the endpoint disabled', resources: { 'aws_launch_template.t': { name: 't', metadata_options: [{ http_endpoint: 'disabled' }] } } },
+    ],
+    fail: [
+      { description: 'fails when metadata_options is not set', resources: { 'aws_instance.i': { ami: 'ami-1' } } },
+      { description: 'fails when http_tokens is optional', resources: { 'aws_launch_template.t': { name: 't', metadata_options: [{ http_tokens: 'optional' }] } } },
+      { description: 'fails when the hop limit is 3', resources: { 'aws_instance.i': { ami: 'ami-1', metadata_options: [{ http_tokens: 'required', http_put_response_hop_limit: 3 }] } } },
+    ],
+    unknown: [{ description: 'is unknown when http_tokens is known only after apply', resources: { 'aws_instance.i': { ami: 'ami-1', metadata_options: [{ http_tokens: 'required' }] } }, unknown: { 'aws_instance.i': ['metadata_options.http_tokens'] } }],
+  },
+};

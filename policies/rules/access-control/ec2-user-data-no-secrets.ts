@@ -1,0 +1,38 @@
+import { attr, str } from '../../model/attrs';
+import type { ResourceRule } from '../../engine/types';
+import { evv, fail, pass } from '../helpers';
+import { credentialIn } from './_shared';
+
+const CITES = ['164.308(a)(3)(i)', '164.308(a)(4)(ii)(A)', '164.308(a)(4)(ii)(C)', '164.312(a)(1)'];
+
+export const ec2UserDataNoSecrets: ResourceRule = {
+  id: 'ACC-13d',
+  control: 'ACC-13',
+  title: 'EC2 user data holds no plaintext credentials',
+  strategy: 2,
+  citations: CITES,
+  severity: 'high',
+  resourceTypes: ['aws_instance', 'aws_launch_template', 'aws_launch_configuration'],
+  scope: 'resource',
+  rationale: 'User data is readable from the instance metadata service by any process on the host and by anyone with ec2:DescribeInstanceAttribute; keys and passwords placed there leak.',
+  remediation: 'Fetch secrets at boot from Secrets Manager / Parameter Store with the instance profile instead of embedding them.',
+  anchors: { checkov: ['CKV_AWS_46'] },
+  check(res) {
+    for (const path of ['user_data', 'user_data_base64']) {
+      const text = str(attr(res, path));
+      if (!text) continue;
+      // Launch templates and *_base64 carry base64; aws_instance.user_data is plain (or a hash in state).
+      const decoded = /^[A-Za-z0-9+/=\s]+$/.test(text) && text.length % 4 === 0 ? Buffer.from(text, 'base64').toString('utf8') : text;
+      const found = credentialIn(decoded) ?? credentialIn(text);
+      if (found) return fail(`${path} contains ${found} (value withheld)`, evv(path, '(withheld)'));
+    }
+    return pass('no credential pattern in user data');
+  },
+  examples: {
+    pass: [{ description: 'passes for user data that fetches secrets at boot', resources: { 'aws_instance.i': { ami: 'ami-1', instance_type: 't3.micro', user_data: '#!/bin/bash\naws secretsmanager get-secret-value --secret-id db\n' } } }],
+    fail: [
+      { description: 'fails when user data exports an AWS secret key', resources: { 'aws_instance.i': { ami: 'ami-1', instance_type: 't3.micro', user_data: '#!/bin/bash\nexport AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n' } } },
+      { description: 'fails when base64 launch-template user data holds a password', resources: { 'aws_launch_template.t': { name: 't', user_data: Buffer.from('#!/bin/bash\nDB_PASSWORD=SuperSecret123\n').toString('base64') } } },
+    ],
+  },
+};

@@ -1,0 +1,35 @@
+import type { ResourceRule } from '../../engine/types';
+import { readPolicy } from '../../model/iam';
+import { judgePolicy, policyJson, resourcePolicyJudge } from './_shared';
+
+export const ecrPolicyNotPublic: ResourceRule = {
+  id: 'ACC-24c',
+  control: 'ACC-24',
+  title: 'ECR repository policies grant nothing to Principal "*" unless a condition restricts who',
+  strategy: 2,
+  citations: ['164.308(a)(4)(ii)(B)', '164.312(a)(1)'],
+  severity: 'high',
+  resourceTypes: ['aws_ecr_repository_policy'],
+  scope: 'resource',
+  rationale: 'A resource policy that allows Principal "*" without aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID or a VPC endpoint condition lets any AWS account use the ECR repository — read or inject messages or images that may carry PHI.',
+  remediation: 'Name the principals (accounts, roles, service principals with aws:SourceArn) in the policy, or add a restricting condition.',
+  anchors: { checkov: ['CKV_AWS_32'] },
+  check(res, ctx) {
+    return judgePolicy(readPolicy(ctx.graph, res, 'policy'), 'policy', resourcePolicyJudge, 'no statement allows an unrestricted public principal');
+  },
+  examples: {
+    pass: [
+      {
+        description: 'passes when "*" is restricted by aws:SourceArn',
+        resources: { 'aws_ecr_repository_policy.p': { repository: 'x', policy: policyJson({ Effect: 'Allow', Principal: '*', Action: 'ecr:BatchGetImage', Resource: '*', Condition: { ArnEquals: { 'aws:SourceArn': 'arn:aws:s3:::phi-in' } } }) } },
+      },
+      { description: 'passes when one account is the principal with a listed action', resources: { 'aws_ecr_repository_policy.p': { repository: 'x', policy: policyJson({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'ecr:BatchGetImage', Resource: '*' }) } } },
+    ],
+    fail: [
+      { description: 'fails when Principal "*" is allowed with no condition', resources: { 'aws_ecr_repository_policy.p': { repository: 'x', policy: policyJson({ Effect: 'Allow', Principal: '*', Action: 'ecr:BatchGetImage', Resource: '*' }) } } },
+      { description: 'fails when AWS "*" is allowed all actions', resources: { 'aws_ecr_repository_policy.p': { repository: 'x', policy: policyJson({ Effect: 'Allow', Principal: { AWS: '*' }, Action: '*', Resource: '*' }) } } },
+      { description: 'fails when a named account is allowed all actions of the service', resources: { 'aws_ecr_repository_policy.p': { repository: 'x', policy: policyJson({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'ecr:*', Resource: '*' }) } } },
+    ],
+    unknown: [{ description: 'is unknown when the policy is known only after apply', resources: { 'aws_ecr_repository_policy.p': { repository: 'x', policy: '{}' } }, unknown: { 'aws_ecr_repository_policy.p': ['policy'] } }],
+  },
+};

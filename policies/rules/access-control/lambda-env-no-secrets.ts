@@ -1,0 +1,40 @@
+import type { ResourceRule } from '../../engine/types';
+import { isPlainObject } from '../../model/values';
+import { evv, fail, pass } from '../helpers';
+import { SECRET_NAME, credentialIn, isIndirectSecret } from './_shared';
+
+const CITES = ['164.308(a)(3)(i)', '164.308(a)(4)(ii)(A)', '164.308(a)(4)(ii)(C)', '164.312(a)(1)'];
+
+export const lambdaEnvNoSecrets: ResourceRule = {
+  id: 'ACC-13c',
+  control: 'ACC-13',
+  title: 'Lambda environment variables hold no plaintext secrets',
+  strategy: 2,
+  citations: CITES,
+  severity: 'high',
+  resourceTypes: ['aws_lambda_function'],
+  scope: 'resource',
+  rationale: 'Environment variables are readable by anyone with lambda:GetFunctionConfiguration and are stored in Terraform state; a database password there is a PHI credential outside any secret store.',
+  remediation: 'Store the secret in Secrets Manager or Parameter Store and pass its ARN/name; read it at run time with the function role.',
+  anchors: { checkov: ['CKV_AWS_45'] },
+  check(fn) {
+    const env = fn.values.environment;
+    const blocks = Array.isArray(env) ? env : env ? [env] : [];
+    for (const b of blocks) {
+      if (!isPlainObject(b) || !isPlainObject(b.variables)) continue;
+      for (const [k, v] of Object.entries(b.variables)) {
+        if (typeof v !== 'string') continue;
+        const found = credentialIn(v) ?? (SECRET_NAME.test(k) && !isIndirectSecret(v) ? 'a literal secret value' : undefined);
+        if (found) return fail(`environment variable ${k} holds ${found} (value withheld)`, evv('environment.variables', k));
+      }
+    }
+    return pass('no plaintext secret in environment variables');
+  },
+  examples: {
+    pass: [{ description: 'passes when the variable holds a secret ARN', resources: { 'aws_lambda_function.f': { function_name: 'f', role: 'r', environment: [{ variables: { DB_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:111122223333:secret:db', STAGE: 'prod' } }] } } }],
+    fail: [
+      { description: 'fails when DB_PASSWORD holds a literal value', resources: { 'aws_lambda_function.f': { function_name: 'f', role: 'r', environment: [{ variables: { DB_PASSWORD: 'hunter2hunter2' } }] } } },
+      { description: 'fails when a variable holds an AWS access key id', resources: { 'aws_lambda_function.f': { function_name: 'f', role: 'r', environment: [{ variables: { KEY: 'AKIAIOSFODNN7EXAMPLE' } }] } } },
+    ],
+  },
+};

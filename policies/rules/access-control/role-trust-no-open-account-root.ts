@@ -1,0 +1,44 @@
+import type { ResourceRule } from '../../engine/types';
+import { ownAccountIds, trustPrincipals } from '../../model/iam';
+import { evv, fail, pass } from '../helpers';
+import { SERVICE_TRUST, isVerdict, policyJson, statementSummary, trustOf } from './_shared';
+
+export const roleTrustNoOpenAccountRoot: ResourceRule = {
+  id: 'ACC-10c',
+  control: 'ACC-10',
+  title: 'No role trusts another account\'s root without conditions',
+  strategy: 2,
+  citations: ['164.308(a)(4)(ii)(B)', '164.308(b)(1)'],
+  severity: 'high',
+  resourceTypes: ['aws_iam_role'],
+  scope: 'resource',
+  rationale:
+    'Trusting arn:aws:iam::<other>:root delegates the decision of who gets this role\'s PHI access to every administrator of the other account; without a condition (MFA, ExternalId, PrincipalArn, PrincipalOrgID) there is no control on this side.',
+  remediation: 'Trust the specific role ARN in the other account, and add conditions (sts:ExternalId, aws:PrincipalArn, aws:MultiFactorAuthPresent).',
+  anchors: { checkov: ['CKV_AWS_61'] },
+  check(role, ctx) {
+    const doc = trustOf(ctx.graph, role);
+    if (isVerdict(doc)) return doc;
+    const own = ownAccountIds(ctx.graph);
+    for (const p of trustPrincipals(doc)) {
+      if (p.kind !== 'account' || !p.account || own.has(p.account)) continue;
+      if (p.statement.conditions.length) continue;
+      return fail(`trusts the whole of account ${p.account} (${p.value}) with no condition`, evv('assume_role_policy', statementSummary(p.statement)));
+    }
+    return pass('no unconditioned trust of another account');
+  },
+  examples: {
+    pass: [
+      { description: 'passes for a service role', resources: { 'aws_iam_role.r': { name: 'fn', assume_role_policy: SERVICE_TRUST } } },
+      {
+        description: 'passes when the other account root is trusted with an ExternalId condition',
+        resources: { 'aws_iam_role.r': { name: 'x', assume_role_policy: policyJson({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::999988887777:root' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': 'x' } } }) } },
+      },
+    ],
+    fail: [
+      { description: 'fails when another account root is trusted without conditions', resources: { 'aws_iam_role.r': { name: 'x', assume_role_policy: policyJson({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::999988887777:root' }, Action: 'sts:AssumeRole' }) } } },
+      { description: 'fails when a bare account id is trusted without conditions', resources: { 'aws_iam_role.r': { name: 'x', assume_role_policy: policyJson({ Effect: 'Allow', Principal: { AWS: ['999988887777'] }, Action: 'sts:AssumeRole' }) } } },
+    ],
+    unknown: [{ description: 'is unknown when the trust policy is known only after apply', resources: { 'aws_iam_role.r': { name: 'r', assume_role_policy: SERVICE_TRUST } }, unknown: { 'aws_iam_role.r': ['assume_role_policy'] } }],
+  },
+};

@@ -1,0 +1,35 @@
+import type { ResourceRule } from '../../engine/types';
+import { readPolicy } from '../../model/iam';
+import { judgePolicy, policyJson, resourcePolicyJudge } from './_shared';
+
+export const snsPolicyNotPublic: ResourceRule = {
+  id: 'ACC-24a',
+  control: 'ACC-24',
+  title: 'SNS topic policies grant nothing to Principal "*" unless a condition restricts who',
+  strategy: 2,
+  citations: ['164.308(a)(4)(ii)(B)', '164.312(a)(1)'],
+  severity: 'high',
+  resourceTypes: ['aws_sns_topic_policy'],
+  scope: 'resource',
+  rationale: 'A resource policy that allows Principal "*" without aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID or a VPC endpoint condition lets any AWS account use the SNS topic — read or inject messages or images that may carry PHI.',
+  remediation: 'Name the principals (accounts, roles, service principals with aws:SourceArn) in the policy, or add a restricting condition.',
+  anchors: { checkov: ['CKV_AWS_169'] },
+  check(res, ctx) {
+    return judgePolicy(readPolicy(ctx.graph, res, 'policy'), 'policy', resourcePolicyJudge, 'no statement allows an unrestricted public principal');
+  },
+  examples: {
+    pass: [
+      {
+        description: 'passes when "*" is restricted by aws:SourceArn',
+        resources: { 'aws_sns_topic_policy.p': { arn: 'x', policy: policyJson({ Effect: 'Allow', Principal: '*', Action: 'sns:Publish', Resource: 'arn:aws:sns:us-east-1:111122223333:t', Condition: { ArnEquals: { 'aws:SourceArn': 'arn:aws:s3:::phi-in' } } }) } },
+      },
+      { description: 'passes when one account is the principal with a listed action', resources: { 'aws_sns_topic_policy.p': { arn: 'x', policy: policyJson({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sns:Publish', Resource: 'arn:aws:sns:us-east-1:111122223333:t' }) } } },
+    ],
+    fail: [
+      { description: 'fails when Principal "*" is allowed with no condition', resources: { 'aws_sns_topic_policy.p': { arn: 'x', policy: policyJson({ Effect: 'Allow', Principal: '*', Action: 'sns:Publish', Resource: 'arn:aws:sns:us-east-1:111122223333:t' }) } } },
+      { description: 'fails when AWS "*" is allowed all actions', resources: { 'aws_sns_topic_policy.p': { arn: 'x', policy: policyJson({ Effect: 'Allow', Principal: { AWS: '*' }, Action: '*', Resource: 'arn:aws:sns:us-east-1:111122223333:t' }) } } },
+      { description: 'fails when a named account is allowed all actions of the service', resources: { 'aws_sns_topic_policy.p': { arn: 'x', policy: policyJson({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sns:*', Resource: 'arn:aws:sns:us-east-1:111122223333:t' }) } } },
+    ],
+    unknown: [{ description: 'is unknown when the policy is known only after apply', resources: { 'aws_sns_topic_policy.p': { arn: 'x', policy: '{}' } }, unknown: { 'aws_sns_topic_policy.p': ['policy'] } }],
+  },
+};
