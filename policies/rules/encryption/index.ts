@@ -1,4 +1,23 @@
 import type { Rule } from '../../engine/types';
+import { apigwCacheEncrypted } from './apigw-cache-encrypted';
+import { backupVaultCmk } from './backup-vault-cmk';
+import { cloudtrailEncrypted } from './cloudtrail-encrypted';
+import { ebsDefaultKmsKey } from './ebs-default-kms-key';
+import { ebsEncryptionByDefault } from './ebs-encryption-by-default';
+import { ecrRepositoryCmk } from './ecr-repository-cmk';
+import { efsEncrypted } from './efs-encrypted';
+import { elasticacheEncryptedAtRest } from './elasticache-encrypted-at-rest';
+import { kinesisStreamCmk } from './kinesis-stream-cmk';
+import { lambdaEnvironmentCmk } from './lambda-environment-cmk';
+import { logGroupEncrypted } from './log-group-encrypted';
+import { opensearchEncryptedAtRest } from './opensearch-encrypted-at-rest';
+import { phiStoreRotatingCmk } from './phi-store-rotating-cmk';
+import { redshiftClusterEncrypted } from './redshift-cluster-encrypted';
+import { sagemakerEndpointCmk } from './sagemaker-endpoint-cmk';
+import { sagemakerNotebookCmk } from './sagemaker-notebook-cmk';
+import { secretsManagerCmk } from './secrets-manager-cmk';
+import { snsTopicCmk } from './sns-topic-cmk';
+import { sqsQueueCmk } from './sqs-queue-cmk';
 import { dynamodbReplicaCmk } from './dynamodb-replica-cmk';
 import { dynamodbTableCmk } from './dynamodb-table-cmk';
 import { ebsVolumeEncrypted } from './ebs-volume-encrypted';
@@ -38,4 +57,23 @@ export const encryptionRules: readonly Rule[] = [
   ebsVolumeEncrypted,
   instanceBlockDevicesEncrypted,
   launchTemplateEncrypted,
+  ebsEncryptionByDefault,
+  ebsDefaultKmsKey,
+  efsEncrypted,
+  cloudtrailEncrypted,
+  logGroupEncrypted,
+  snsTopicCmk,
+  sqsQueueCmk,
+  opensearchEncryptedAtRest,
+  secretsManagerCmk,
+  backupVaultCmk,
+  redshiftClusterEncrypted,
+  elasticacheEncryptedAtRest,
+  sagemakerNotebookCmk,
+  sagemakerEndpointCmk,
+  kinesisStreamCmk,
+  ecrRepositoryCmk,
+  lambdaEnvironmentCmk,
+  apigwCacheEncrypted,
+  phiStoreRotatingCmk,
 ];
