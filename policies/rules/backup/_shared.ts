@@ -95,14 +95,19 @@ function conditionHolds(op: string, key: string, value: string, tags: Record<str
     case 'string_equals':
       return tag === value;
     case 'string_like':
-      return tag !== undefined && wildcardMatch(value, tag);
+      return tag !== undefined && globMatch(value, tag);
     case 'string_not_equals':
       return tag !== value;
     case 'string_not_like':
-      return tag === undefined || !wildcardMatch(value, tag);
+      return tag === undefined || !globMatch(value, tag);
     default:
       return false;
   }
+}
+
+/** Case-sensitive `*` / `?` match, as AWS Backup compares tag values. */
+function globMatch(pattern: string, value: string): boolean {
+  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(value);
 }
 
 /** Does one aws_backup_selection select `res`? */
@@ -187,3 +192,38 @@ export const PLAN = {
   'aws_backup_plan.p': { name: 'phi', rule: [{ rule_name: 'daily', target_vault_name: '${aws_backup_vault.v.name}', schedule: 'cron(0 5 * * ? *)', lifecycle: [{ delete_after: 35 }] }] },
 };
 export const selection = (extra: Record<string, unknown>) => ({ name: 'phi', plan_id: '${aws_backup_plan.p.id}', iam_role_arn: 'arn:aws:iam::111122223333:role/backup', ...extra });
+
+/** Backup plans whose rules target `vault` (by reference or by literal name). */
+export function plansTargeting(ctx: CheckContext, vault: Resource): Resource[] {
+  return ctx.graph.related(vault, 'aws_backup_plan', 'rule.target_vault_name');
+}
+
+/** The rule blocks of an aws_backup_plan, each with a label for messages. */
+export function planRules(plan: Resource): Array<{ readonly label: string; readonly rule: Readonly<Record<string, Value>> | Unknown }> {
+  return blocks(plan, 'rule').map((r, i) => ({ label: r instanceof Unknown ? `rule[${i}]` : `rule "${typeof r.rule_name === 'string' ? r.rule_name : i}"`, rule: r }));
+}
+
+/**
+ * Hours between runs of a Backup schedule expression, or undefined when it cannot be read.
+ * `cron(m h dom mon dow yr)`: daily or more often when every day of every month runs.
+ */
+export function scheduleIntervalHours(expr: string): number | undefined {
+  const rate = /^rate\(\s*(\d+)\s+(minute|minutes|hour|hours|day|days)\s*\)$/i.exec(expr.trim());
+  if (rate) {
+    const n = Number(rate[1]);
+    const unit = rate[2].toLowerCase();
+    return unit.startsWith('minute') ? n / 60 : unit.startsWith('hour') ? n : n * 24;
+  }
+  const cron = /^cron\((.*)\)$/i.exec(expr.trim());
+  if (!cron) return undefined;
+  const f = cron[1].trim().split(/\s+/);
+  if (f.length !== 6) return undefined;
+  const [, hours, dom, month, dow] = f;
+  const everyDay = (dom === '*' || dom === '?') && (dow === '*' || dow === '?' || /^(1-7|SUN-SAT|MON-SUN)$/i.test(dow)) && month === '*';
+  if (!everyDay) return dom !== '*' && dom !== '?' ? 24 * 28 : 24 * 7;
+  const step = /^(?:\*|\d+)\/(\d+)$/.exec(hours);
+  if (step) return Number(step[1]);
+  if (hours === '*') return 1;
+  if (hours.includes(',')) return 24 / hours.split(',').length;
+  return 24;
+}
