@@ -35,11 +35,14 @@ export function isPhiTagged(r: Resource): boolean {
   return false;
 }
 
-/** True when a classification tag is present but its value is known only after apply. */
+/**
+ * True when the configured `tags` are known only after apply, or a classification tag's value is.
+ * A computed `tags_all` alone does not count (plans always show it unknown when tags change).
+ */
 export function phiTagUnknown(r: Resource): boolean {
-  for (const key of ['tags', 'tags_all']) {
+  for (const key of ['tags']) {
     const t = Object.prototype.hasOwnProperty.call(r.values, key) ? r.values[key] : undefined;
-    if (t instanceof Unknown) return true;
+    if (t instanceof Unknown) return t.refs.length > 0 || t.template !== undefined;
     if (isPlainObject(t)) for (const [k, v] of Object.entries(t)) if (isClassificationKey(k) && v instanceof Unknown) return true;
   }
   return false;

@@ -19,6 +19,7 @@ import { Unknown, Value } from '../../model/values';
 import type { SynthResource } from '../../model/synth';
 import type { CheckContext, Verdict } from '../../engine/types';
 import { evv, fail, pass, unknown } from '../helpers';
+import { cfgAttr } from '../encryption/_shared';
 
 /** 164.308(a)(7)(i) contingency plan; (ii)(A) data backup plan; (ii)(B) disaster recovery plan (the AWS `[BKP]` set). */
 export const BKP = ['164.308(a)(7)(i)', '164.308(a)(7)(ii)(A)', '164.308(a)(7)(ii)(B)'];
@@ -257,7 +258,8 @@ export function versioningOf(ctx: CheckContext, bucket: Resource): { readonly st
     const s = a.state === 'known' ? String(a.value) : undefined;
     return { status: s === 'Enabled' || s === 'Suspended' || s === 'Disabled' ? s : 'Disabled', where: `${c.address}.versioning_configuration.status`, value: s };
   }
-  const inline = attr(bucket, 'versioning.enabled');
+  // Provider ≥ 4 computes the legacy inline block: an unknown with nothing behind it is not configured.
+  const inline = cfgAttr(bucket, 'versioning.enabled');
   if (inline.state === 'unknown') return { status: 'unknown', where: 'versioning.enabled' };
   if (inline.state === 'known') return { status: inline.value === true || inline.value === 'true' ? 'Enabled' : 'Disabled', where: 'versioning.enabled', value: String(inline.value) };
   return { status: 'absent', where: 'aws_s3_bucket_versioning' };

@@ -2,6 +2,7 @@ import { attr, isSet, str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
 import { ev, fail, notApplicable, pass, unknown, unknownMessage } from '../helpers';
 import { AVL } from './_shared';
+import { cfgAttr } from '../encryption/_shared';
 
 const ASG = { name: 'app', min_size: 2, max_size: 4, vpc_zone_identifier: ['subnet-1', 'subnet-2'] };
 
@@ -24,7 +25,7 @@ export const asgElbHealthCheck: ResourceRule = {
       ctx.graph.related(asg, 'aws_autoscaling_attachment', 'autoscaling_group_name').length > 0 ||
       ctx.graph.related(asg, 'aws_autoscaling_traffic_source_attachment', 'autoscaling_group_name').length > 0;
     if (!attached) return notApplicable('the group is not attached to a load balancer');
-    const a = attr(asg, 'health_check_type');
+    const a = cfgAttr(asg, 'health_check_type');
     if (a.state === 'unknown' || a.state === 'sensitive') return unknown(unknownMessage('health_check_type'), ev('health_check_type', a));
     const type = str(a) ?? 'EC2';
     if (type === 'ELB') return pass('health_check_type is ELB', ev('health_check_type', a));

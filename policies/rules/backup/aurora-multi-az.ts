@@ -2,6 +2,7 @@ import { attr, isSet, str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
 import { evv, fail, notApplicable, pass, unknown } from '../helpers';
 import { AVL } from './_shared';
+import { cfgAttr } from '../encryption/_shared';
 
 const CLUSTER = { cluster_identifier: 'phi', engine: 'aurora-postgresql' };
 const member = (az?: string) => ({ cluster_identifier: '${aws_rds_cluster.c.id}', instance_class: 'db.r6g.large', engine: 'aurora-postgresql', ...(az ? { availability_zone: az } : {}) });
@@ -25,7 +26,7 @@ export const auroraMultiAz: ResourceRule = {
     if (isSet(attr(cluster, 'db_cluster_instance_class'))) return pass('Multi-AZ DB cluster (writer and two readers in three AZs)');
     const members = ctx.graph.related(cluster, 'aws_rds_cluster_instance', 'cluster_identifier');
     if (members.length < 2) return fail(`the cluster has ${members.length} aws_rds_cluster_instance member(s); at least two are needed for failover`, evv('aws_rds_cluster_instance', members.length));
-    const azs = members.map((m) => attr(m, 'availability_zone'));
+    const azs = members.map((m) => cfgAttr(m, 'availability_zone'));
     if (azs.some((a) => a.state === 'unknown' || a.state === 'sensitive')) return unknown('an instance availability_zone is known only after apply');
     const explicit = new Set(azs.filter((a) => a.state === 'known').map((a) => String((a as { value: unknown }).value)));
     if (explicit.size === 1 && azs.every((a) => a.state === 'known')) return fail(`all ${members.length} instances are pinned to ${[...explicit][0]}`, evv('availability_zone', [...explicit][0]));

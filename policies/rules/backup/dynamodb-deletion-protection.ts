@@ -1,6 +1,6 @@
 import type { ResourceRule } from '../../engine/types';
-import { expectBool } from '../helpers';
 import { AVL } from './_shared';
+import { expectBoolCfg } from '../encryption/_shared';
 
 export const dynamodbDeletionProtection: ResourceRule = {
   id: 'BAK-07b',
@@ -14,7 +14,7 @@ export const dynamodbDeletionProtection: ResourceRule = {
   rationale: 'Deleting a table also ends its point-in-time recovery window. deletion_protection_enabled (off by default) makes DeleteTable fail until someone turns it off deliberately.',
   remediation: 'Set deletion_protection_enabled = true on the aws_dynamodb_table.',
   check(table) {
-    return expectBool(table, 'deletion_protection_enabled', true, false, 'the table can be deleted by a single API call');
+    return expectBoolCfg(table, 'deletion_protection_enabled', true, false, 'the table can be deleted by a single API call');
   },
   examples: {
     pass: [{ description: 'passes with deletion_protection_enabled = true', resources: { 'aws_dynamodb_table.t': { name: 'phi', hash_key: 'id', deletion_protection_enabled: true } } }],

@@ -1,6 +1,6 @@
 import type { ResourceRule } from '../../engine/types';
-import { expectBool } from '../helpers';
 import { BKP } from './_shared';
+import { expectBoolCfg } from '../encryption/_shared';
 
 export const dynamodbPitr: ResourceRule = {
   id: 'BAK-07a',
@@ -15,7 +15,7 @@ export const dynamodbPitr: ResourceRule = {
   remediation: 'Add point_in_time_recovery { enabled = true } to the aws_dynamodb_table.',
   anchors: { cdkNag: ['HIPAA.Security-DynamoDBPITREnabled'], awsConfig: ['dynamodb-pitr-enabled'], checkov: ['CKV_AWS_28'] },
   check(table) {
-    return expectBool(table, 'point_in_time_recovery.enabled', true, false, 'the table cannot be restored to a point in time');
+    return expectBoolCfg(table, 'point_in_time_recovery.enabled', true, false, 'the table cannot be restored to a point in time');
   },
   examples: {
     pass: [{ description: 'passes with point_in_time_recovery.enabled = true', resources: { 'aws_dynamodb_table.t': { name: 'phi', hash_key: 'id', point_in_time_recovery: [{ enabled: true }] } } }],

@@ -1,6 +1,7 @@
 import { attr, str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { ev, expectBool, notApplicable, unknown, unknownMessage } from '../helpers';
+import { ev, notApplicable, unknown, unknownMessage } from '../helpers';
+import { expectBoolCfg } from '../encryption/_shared';
 
 /** Previous-generation families where EBS optimization is optional (newer families are EBS-optimized by default; t1/t2 cannot be). */
 const OPTIONAL = /^(c1|c3|g2|i2|m1|m2|m3|r3)\./;
@@ -22,7 +23,7 @@ export const ec2EbsOptimized: ResourceRule = {
     if (t.state === 'unknown' || t.state === 'sensitive') return unknown(unknownMessage('instance_type'), ev('instance_type', t));
     const type = str(t) ?? '';
     if (!OPTIONAL.test(type)) return notApplicable(`${type || 'this instance type'} is EBS-optimized by default or does not support it`);
-    return expectBool(vm, 'ebs_optimized', true, false, `${type} shares storage and network bandwidth`);
+    return expectBoolCfg(vm, 'ebs_optimized', true, false, `${type} shares storage and network bandwidth`);
   },
   examples: {
     pass: [{ description: 'passes when an m3 instance sets ebs_optimized = true', resources: { 'aws_instance.i': { ami: 'ami-1', instance_type: 'm3.xlarge', ebs_optimized: true } } }],

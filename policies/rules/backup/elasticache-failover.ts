@@ -1,6 +1,7 @@
 import type { ResourceRule } from '../../engine/types';
-import { combine, expectBool } from '../helpers';
+import { combine } from '../helpers';
 import { AVL } from './_shared';
+import { expectBoolCfg } from '../encryption/_shared';
 
 const RG = { replication_group_id: 'phi', description: 'cache', num_cache_clusters: 2 };
 
@@ -19,8 +20,8 @@ export const elasticacheFailover: ResourceRule = {
   check(rg) {
     return combine(
       [
-        expectBool(rg, 'automatic_failover_enabled', true, false, 'a primary failure needs manual recovery'),
-        expectBool(rg, 'multi_az_enabled', true, false, 'replicas may sit in the primary’s Availability Zone'),
+        expectBoolCfg(rg, 'automatic_failover_enabled', true, false, 'a primary failure needs manual recovery'),
+        expectBoolCfg(rg, 'multi_az_enabled', true, false, 'replicas may sit in the primary’s Availability Zone'),
       ],
       'automatic failover and Multi-AZ are on',
     );

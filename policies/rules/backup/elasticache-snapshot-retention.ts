@@ -2,6 +2,7 @@ import { attr, isSet, num, str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
 import { ev, fail, notApplicable, pass, unknown, unknownMessage } from '../helpers';
 import { BKP } from './_shared';
+import { cfgAttr } from '../encryption/_shared';
 
 const PATH = 'snapshot_retention_limit';
 const MIN = 15;
@@ -23,7 +24,7 @@ export const elasticacheSnapshotRetention: ResourceRule = {
       if (isSet(attr(res, 'replication_group_id'))) return notApplicable('member of a replication group (checked there)');
       if ((str(attr(res, 'engine')) ?? '') === 'memcached') return notApplicable('Memcached has no snapshots');
     }
-    const a = attr(res, PATH);
+    const a = cfgAttr(res, PATH);
     if (a.state === 'unknown' || a.state === 'sensitive') return unknown(unknownMessage(PATH), ev(PATH, a));
     const days = a.state === 'absent' ? 0 : num(a);
     if (days === undefined) return fail(`${PATH} is not a number`, ev(PATH, a));

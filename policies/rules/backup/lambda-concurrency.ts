@@ -1,7 +1,8 @@
-import { attr, num } from '../../model/attrs';
+import { num } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
 import { ev, fail, pass, unknown, unknownMessage } from '../helpers';
 import { AVL } from './_shared';
+import { cfgAttr } from '../encryption/_shared';
 
 const PATH = 'reserved_concurrent_executions';
 const FN = { function_name: 'ingest', role: 'arn:aws:iam::111122223333:role/r', runtime: 'nodejs20.x', handler: 'index.handler' };
@@ -19,7 +20,7 @@ export const lambdaConcurrency: ResourceRule = {
   remediation: `Set ${PATH} to a positive number sized for the function (the default -1 means no reservation).`,
   anchors: { cdkNag: ['HIPAA.Security-LambdaConcurrency'], awsConfig: ['lambda-concurrency-check'], checkov: ['CKV_AWS_115'] },
   check(fn) {
-    const a = attr(fn, PATH);
+    const a = cfgAttr(fn, PATH);
     if (a.state === 'unknown' || a.state === 'sensitive') return unknown(unknownMessage(PATH), ev(PATH, a));
     const n = a.state === 'absent' ? -1 : num(a);
     if (n === undefined) return fail(`${PATH} is not a number`, ev(PATH, a));

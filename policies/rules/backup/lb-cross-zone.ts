@@ -1,7 +1,8 @@
 import { attr, str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { ev, expectBool, notApplicable, unknown, unknownMessage } from '../helpers';
+import { ev, notApplicable, unknown, unknownMessage } from '../helpers';
 import { AVL } from './_shared';
+import { expectBoolCfg } from '../encryption/_shared';
 
 export const lbCrossZone: ResourceRule = {
   id: 'BAK-12b',
@@ -16,12 +17,12 @@ export const lbCrossZone: ResourceRule = {
   remediation: 'Set cross_zone_load_balancing = true on aws_elb, or enable_cross_zone_load_balancing = true on network/gateway aws_lb.',
   anchors: { cdkNag: ['HIPAA.Security-ELBCrossZoneLoadBalancingEnabled'], awsConfig: ['elb-cross-zone-load-balancing-enabled'], checkov: ['CKV_AWS_138', 'CKV_AWS_152'] },
   check(lb) {
-    if (lb.type === 'aws_elb') return expectBool(lb, 'cross_zone_load_balancing', true, true, 'traffic is not balanced across Availability Zones');
+    if (lb.type === 'aws_elb') return expectBoolCfg(lb, 'cross_zone_load_balancing', true, true, 'traffic is not balanced across Availability Zones');
     const t = attr(lb, 'load_balancer_type');
     if (t.state === 'unknown' || t.state === 'sensitive') return unknown(unknownMessage('load_balancer_type'), ev('load_balancer_type', t));
     const type = str(t) ?? 'application';
     if (type === 'application') return notApplicable('application load balancers are always cross-zone');
-    return expectBool(lb, 'enable_cross_zone_load_balancing', true, false, `the ${type} load balancer does not balance across Availability Zones`);
+    return expectBoolCfg(lb, 'enable_cross_zone_load_balancing', true, false, `the ${type} load balancer does not balance across Availability Zones`);
   },
   examples: {
     pass: [

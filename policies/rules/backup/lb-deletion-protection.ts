@@ -1,6 +1,6 @@
 import type { ResourceRule } from '../../engine/types';
-import { expectBool } from '../helpers';
 import { AVL } from './_shared';
+import { expectBoolCfg } from '../encryption/_shared';
 
 export const lbDeletionProtection: ResourceRule = {
   id: 'BAK-12a',
@@ -15,7 +15,7 @@ export const lbDeletionProtection: ResourceRule = {
   remediation: 'Set enable_deletion_protection = true on the load balancer.',
   anchors: { cdkNag: ['HIPAA.Security-ELBDeletionProtectionEnabled'], awsConfig: ['elb-deletion-protection-enabled'], checkov: ['CKV_AWS_150'] },
   check(lb) {
-    return expectBool(lb, 'enable_deletion_protection', true, false, 'the load balancer can be deleted by a single API call');
+    return expectBoolCfg(lb, 'enable_deletion_protection', true, false, 'the load balancer can be deleted by a single API call');
   },
   examples: {
     pass: [{ description: 'passes with enable_deletion_protection = true', resources: { 'aws_lb.l': { name: 'app', enable_deletion_protection: true } } }],

@@ -2,6 +2,7 @@ import { attr, num, str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
 import { ev, fail, notApplicable, pass, unknown, unknownMessage } from '../helpers';
 import { BKP } from './_shared';
+import { cfgAttr } from '../encryption/_shared';
 
 const PATH = 'backup_retention_period';
 const MIN = 7;
@@ -23,7 +24,7 @@ export const rdsBackupRetention: ResourceRule = {
   check(db) {
     if (db.type === 'aws_db_instance' && /^aurora/.test(str(attr(db, 'engine')) ?? '')) return notApplicable('Aurora instance: backups are set on the cluster');
     if (db.type === 'aws_db_instance' && attr(db, 'replicate_source_db').state !== 'absent') return notApplicable('read replica: backups are taken from the source');
-    const a = attr(db, PATH);
+    const a = cfgAttr(db, PATH);
     if (a.state === 'unknown' || a.state === 'sensitive') return unknown(unknownMessage(PATH), ev(PATH, a));
     const dflt = db.type === 'aws_rds_cluster' ? 1 : 0;
     const days = a.state === 'absent' ? dflt : num(a);

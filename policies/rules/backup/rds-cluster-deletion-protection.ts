@@ -1,6 +1,6 @@
 import type { ResourceRule } from '../../engine/types';
-import { expectBool } from '../helpers';
 import { AVL } from './_shared';
+import { expectBoolCfg } from '../encryption/_shared';
 
 export const rdsClusterDeletionProtection: ResourceRule = {
   id: 'BAK-05b',
@@ -16,7 +16,7 @@ export const rdsClusterDeletionProtection: ResourceRule = {
   construct: 'HipaaDatabase',
   anchors: { cdkNag: ['HIPAA.Security-RDSInstanceDeletionProtectionEnabled'], awsConfig: ['rds-cluster-deletion-protection-enabled'], checkov: ['CKV_AWS_139'] },
   check(cluster) {
-    return expectBool(cluster, 'deletion_protection', true, false, 'the cluster can be deleted by a single API call');
+    return expectBoolCfg(cluster, 'deletion_protection', true, false, 'the cluster can be deleted by a single API call');
   },
   examples: {
     pass: [{ description: 'passes with deletion_protection = true', resources: { 'aws_rds_cluster.c': { engine: 'aurora-postgresql', deletion_protection: true } } }],

@@ -1,7 +1,8 @@
 import { attr, str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { expectBool, notApplicable } from '../helpers';
+import { notApplicable } from '../helpers';
 import { AVL } from './_shared';
+import { expectBoolCfg } from '../encryption/_shared';
 
 export const rdsCopyTagsToSnapshot: ResourceRule = {
   id: 'BAK-05d',
@@ -18,7 +19,7 @@ export const rdsCopyTagsToSnapshot: ResourceRule = {
   anchors: { checkov: ['CKV2_AWS_60', 'CKV_AWS_313'] },
   check(db) {
     if (db.type === 'aws_db_instance' && /^aurora/.test(str(attr(db, 'engine')) ?? '')) return notApplicable('Aurora instance: snapshots are taken of the cluster');
-    return expectBool(db, 'copy_tags_to_snapshot', true, false, 'snapshots lose the data-classification tags');
+    return expectBoolCfg(db, 'copy_tags_to_snapshot', true, false, 'snapshots lose the data-classification tags');
   },
   examples: {
     pass: [{ description: 'passes with copy_tags_to_snapshot = true', resources: { 'aws_rds_cluster.c': { engine: 'aurora-postgresql', copy_tags_to_snapshot: true } } }],

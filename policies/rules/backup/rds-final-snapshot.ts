@@ -1,7 +1,8 @@
 import { attr, str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { expectBool, expectSet, notApplicable } from '../helpers';
+import { expectSet, notApplicable } from '../helpers';
 import { AVL } from './_shared';
+import { expectBoolCfg } from '../encryption/_shared';
 
 export const rdsFinalSnapshot: ResourceRule = {
   id: 'BAK-05c',
@@ -17,7 +18,7 @@ export const rdsFinalSnapshot: ResourceRule = {
   construct: 'HipaaDatabase',
   check(db) {
     if (db.type === 'aws_db_instance' && /^aurora/.test(str(attr(db, 'engine')) ?? '')) return notApplicable('Aurora instance: snapshots are taken of the cluster');
-    const skip = expectBool(db, 'skip_final_snapshot', false, false, 'deleting the database leaves no snapshot');
+    const skip = expectBoolCfg(db, 'skip_final_snapshot', false, false, 'deleting the database leaves no snapshot');
     if (skip.status !== 'pass') return skip;
     return expectSet(db, 'final_snapshot_identifier', 'with skip_final_snapshot false Terraform cannot delete the database without a final snapshot name, and operators then flip skip_final_snapshot to get past it');
   },

@@ -1,7 +1,8 @@
 import { attr, str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { expectBool, notApplicable } from '../helpers';
+import { notApplicable } from '../helpers';
 import { AVL } from './_shared';
+import { expectBoolCfg } from '../encryption/_shared';
 
 export const rdsInstanceDeletionProtection: ResourceRule = {
   id: 'BAK-05a',
@@ -18,7 +19,7 @@ export const rdsInstanceDeletionProtection: ResourceRule = {
   anchors: { cdkNag: ['HIPAA.Security-RDSInstanceDeletionProtectionEnabled'], awsConfig: ['rds-instance-deletion-protection-enabled'], checkov: ['CKV_AWS_293'] },
   check(db) {
     if (/^aurora/.test(str(attr(db, 'engine')) ?? '')) return notApplicable('Aurora instance: deletion protection is set on the cluster (BAK-05b)');
-    return expectBool(db, 'deletion_protection', true, false, 'the instance can be deleted by a single API call');
+    return expectBoolCfg(db, 'deletion_protection', true, false, 'the instance can be deleted by a single API call');
   },
   examples: {
     pass: [{ description: 'passes with deletion_protection = true', resources: { 'aws_db_instance.db': { engine: 'postgres', deletion_protection: true } } }],

@@ -1,7 +1,8 @@
 import { attr, str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { expectBool, notApplicable } from '../helpers';
+import { notApplicable } from '../helpers';
 import { AVL } from './_shared';
+import { expectBoolCfg } from '../encryption/_shared';
 
 export const rdsInstanceMultiAz: ResourceRule = {
   id: 'BAK-06a',
@@ -19,7 +20,7 @@ export const rdsInstanceMultiAz: ResourceRule = {
   check(db) {
     if (/^aurora/.test(str(attr(db, 'engine')) ?? '')) return notApplicable('Aurora instance: availability comes from cluster members in several AZs (BAK-06b)');
     if (attr(db, 'replicate_source_db').state !== 'absent') return notApplicable('read replica');
-    return expectBool(db, 'multi_az', true, false, 'an Availability Zone outage takes the database down');
+    return expectBoolCfg(db, 'multi_az', true, false, 'an Availability Zone outage takes the database down');
   },
   examples: {
     pass: [{ description: 'passes with multi_az = true', resources: { 'aws_db_instance.db': { engine: 'postgres', multi_az: true } } }],

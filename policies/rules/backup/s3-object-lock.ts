@@ -3,6 +3,7 @@ import { isPhiTagged } from '../../model/phi';
 import type { ResourceRule } from '../../engine/types';
 import { ev, fail, notApplicable, pass, unknown, unknownMessage } from '../helpers';
 import { logWriterOf } from './_shared';
+import { cfgAttr } from '../encryption/_shared';
 
 const OL = 'aws_s3_bucket_object_lock_configuration';
 const lock = (bucket: string, mode = 'COMPLIANCE') => ({ bucket, rule: [{ default_retention: [{ mode, days: 365 }] }] });
@@ -28,7 +29,7 @@ export const s3ObjectLock: ResourceRule = {
     const configs = ctx.graph.related(bucket, OL, 'bucket');
     const sources = configs.length ? configs.map((c) => ({ res: c, prefix: '', where: c.address })) : [{ res: bucket, prefix: 'object_lock_configuration.', where: bucket.address }];
     for (const s of sources) {
-      const mode = attr(s.res, `${s.prefix}rule.default_retention.mode`);
+      const mode = cfgAttr(s.res, `${s.prefix}rule.default_retention.mode`);
       const path = `${s.where}.${s.prefix}rule.default_retention.mode`;
       if (mode.state === 'unknown' || mode.state === 'sensitive') return unknown(unknownMessage(path), ev(path, mode));
       const m = str(mode);

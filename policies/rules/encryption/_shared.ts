@@ -2,11 +2,11 @@
  * Helpers shared by the encryption rules (Strategy 1): the "encrypted, with a customer-managed
  * key" pattern most at-rest rules follow, and the KMS-key lookups ENC-02c and ENC-16 need.
  */
-import { attr } from '../../model/attrs';
+import { ABSENT, Attr, attr } from '../../model/attrs';
 import type { Resource } from '../../model/types';
 import type { Value } from '../../model/values';
 import type { CheckContext, Verdict } from '../../engine/types';
-import { combine, ev, expectBool, expectCmk, fail, isAwsManagedKey, pass, unknown, unknownMessage } from '../helpers';
+import { combine, ev, evv, expectBool, expectCmk, fail, isAwsManagedKey, pass, unknown, unknownMessage } from '../helpers';
 
 /** 164.312(a)(2)(iv) encryption and decryption; 164.312(e)(2)(ii) encryption (the AWS `[ENC]` set). */
 export const ENC = ['164.312(a)(2)(iv)', '164.312(e)(2)(ii)'];
@@ -29,11 +29,11 @@ export interface AtRest {
 export function encryptedWithCmk(ctx: CheckContext, res: Resource, spec: AtRest): Verdict {
   const verdicts: Verdict[] = [];
   if (spec.enabled) {
-    const on = expectBool(res, spec.enabled.path, true, spec.enabled.providerDefault, spec.enabled.what);
+    const on = expectBoolCfg(res, spec.enabled.path, true, spec.enabled.providerDefault, spec.enabled.what);
     if (on.status === 'fail') return on;
     verdicts.push(on);
   }
-  verdicts.push(expectCmk(ctx, res, spec.key.path, spec.key.what));
+  verdicts.push(expectCmkCfg(ctx, res, spec.key.path, spec.key.what));
   return combine(verdicts, `encrypted at rest with a customer-managed key (${spec.key.path})`);
 }
 
@@ -68,14 +68,18 @@ export function ebsAccountDefault(ctx: CheckContext, res: Resource): { readonly 
  */
 export function ebsDeviceVerdict(ctx: CheckContext, res: Resource, block: Resource | Readonly<Record<string, unknown>>, where: string, encPath = 'encrypted', keyPath = 'kms_key_id'): Verdict {
   const dflt = ebsAccountDefault(ctx, res);
-  const on = expectBool(block as Resource, encPath, true, dflt.enabled, `${where} is not encrypted`);
+  const on = isComputedOnly(attr(block as Resource, encPath))
+    ? dflt.enabled
+      ? pass(`${encPath} is not set; EBS encryption by default applies`)
+      : fail(`${encPath} is not set (computed by the provider) and EBS encryption by default is not declared`, evv(encPath, undefined))
+    : expectBool(block as Resource, encPath, true, dflt.enabled, `${where} is not encrypted`);
   if (on.status !== 'pass') return { ...on, message: `${where}: ${on.message}`, evidence: on.evidence && { ...on.evidence, attribute: `${where}.${encPath}` } };
-  const keyAttr = attr(block as Resource, keyPath);
+  const keyAttr = cfgAttr(block as Resource, keyPath);
   if (keyAttr.state === 'absent') {
     if (dflt.cmk) return pass(`${where} uses the account default key set by ${dflt.cmk.address}`);
     return fail(`${where}: ${keyPath} is not set, so the volume uses the AWS-managed aws/ebs key`, ev(`${where}.${keyPath}`, keyAttr));
   }
-  return block === res ? expectCmk(ctx, res, keyPath, 'use a customer-managed key') : blockKeyVerdict(block as Readonly<Record<string, unknown>>, keyPath, where, 'use a customer-managed key');
+  return block === res ? expectCmkCfg(ctx, res, keyPath, 'use a customer-managed key') : blockKeyVerdict(block as Readonly<Record<string, unknown>>, keyPath, where, 'use a customer-managed key');
 }
 
 /** A key attribute inside a nested block (no graph join): set and not an `alias/aws/*` key. */
@@ -87,4 +91,41 @@ export function blockKeyVerdict(block: Readonly<Record<string, unknown>>, path: 
   if (a.state === 'unknown') return a.value.refs.length ? pass(`${label} refers to ${a.value.refs[0]}`, ev(label, a)) : unknown(unknownMessage(label), ev(label, a));
   if (typeof a.value === 'string' && isAwsManagedKey(a.value)) return fail(`${label} names an AWS-managed key; ${what}`, ev(label, a));
   return pass(`${label} names a customer-managed key`, ev(label, a));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attributes the provider computes when they are not configured
+
+/**
+ * True for a plan value that is unknown after apply with no configuration expression behind it
+ * (no references, no template): the attribute was not set and the provider/AWS computes it
+ * (`kms_key_id`, `storage_encrypted`, `backup_retention_period`, `multi_az` … are
+ * Optional+Computed). Synth input never produces such values.
+ */
+export function isComputedOnly(a: Attr): boolean {
+  return a.state === 'unknown' && a.value.reason === 'after-apply' && a.value.refs.length === 0 && a.value.template === undefined;
+}
+
+/** `attr`, with a computed-only plan value read as "not set". Use only where "not set" cannot pass by itself. */
+export function cfgAttr(res: Resource | Readonly<Record<string, Value>>, path: string): Attr {
+  const a = attr(res, path);
+  return isComputedOnly(a) ? ABSENT : a;
+}
+
+/**
+ * `expectBool`, except that a computed-only plan value whose provider default fails is judged
+ * as not set (fail) rather than unknown; when the default would pass it stays unknown, so an
+ * unknown value never passes.
+ */
+export function expectBoolCfg(res: Resource, path: string, expected: boolean, providerDefault: boolean | undefined, what: string): Verdict {
+  if (providerDefault !== expected && isComputedOnly(attr(res, path))) {
+    return fail(`${path} is not set (computed by the provider, default ${providerDefault ?? 'none'}); ${what}`, evv(path, undefined));
+  }
+  return expectBool(res, path, expected, providerDefault, what);
+}
+
+/** `expectCmk`, except that a computed-only plan value (key not configured) fails as not set. */
+export function expectCmkCfg(ctx: CheckContext, res: Resource, path: string, what: string): Verdict {
+  if (isComputedOnly(attr(res, path))) return fail(`${path} is not set (the provider picks the AWS-managed default key); ${what}`, evv(path, undefined));
+  return expectCmk(ctx, res, path, what);
 }

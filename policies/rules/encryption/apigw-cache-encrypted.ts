@@ -1,7 +1,7 @@
-import { attr, bool } from '../../model/attrs';
+import { bool } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { ev, expectBool, notApplicable, unknown, unknownMessage } from '../helpers';
-import { ENC } from './_shared';
+import { ev, notApplicable, unknown, unknownMessage } from '../helpers';
+import { ENC, expectBoolCfg, cfgAttr } from './_shared';
 
 export const apigwCacheEncrypted: ResourceRule = {
   id: 'ENC-15g',
@@ -16,10 +16,10 @@ export const apigwCacheEncrypted: ResourceRule = {
   remediation: 'Set settings { cache_data_encrypted = true } wherever settings.caching_enabled is true.',
   anchors: { cdkNag: ['HIPAA.Security-APIGWCacheEnabledAndEncrypted'], awsConfig: ['api-gw-cache-enabled-and-encrypted'], checkov: ['CKV_AWS_308'] },
   check(ms) {
-    const caching = attr(ms, 'settings.caching_enabled');
+    const caching = cfgAttr(ms, 'settings.caching_enabled');
     if (caching.state === 'unknown' || caching.state === 'sensitive') return unknown(unknownMessage('settings.caching_enabled'), ev('settings.caching_enabled', caching));
     if (bool(caching) !== true) return notApplicable('caching is not enabled for these methods');
-    return expectBool(ms, 'settings.cache_data_encrypted', true, false, 'cached responses are stored unencrypted');
+    return expectBoolCfg(ms, 'settings.cache_data_encrypted', true, false, 'cached responses are stored unencrypted');
   },
   examples: {
     pass: [{ description: 'passes when caching is on and cache_data_encrypted is true', resources: { 'aws_api_gateway_method_settings.s': { rest_api_id: 'a', stage_name: 'prod', method_path: '*/*', settings: [{ caching_enabled: true, cache_data_encrypted: true }] } } }],

@@ -1,5 +1,5 @@
 import type { ResourceRule } from '../../engine/types';
-import { expectCmk } from '../helpers';
+import { expectCmkCfg } from './_shared';
 
 export const backupVaultCmk: ResourceRule = {
   id: 'ENC-13',
@@ -16,7 +16,7 @@ export const backupVaultCmk: ResourceRule = {
   construct: 'HipaaBackupPlan',
   anchors: { awsConfig: ['backup-recovery-point-encrypted'], checkov: ['CKV_AWS_166'] },
   check(vault, ctx) {
-    return expectCmk(ctx, vault, 'kms_key_arn', 'recovery points use the AWS-managed aws/backup key');
+    return expectCmkCfg(ctx, vault, 'kms_key_arn', 'recovery points use the AWS-managed aws/backup key');
   },
   examples: {
     pass: [{ description: 'passes when kms_key_arn refers to a declared key', resources: { 'aws_kms_key.k': { enable_key_rotation: true }, 'aws_backup_vault.v': { name: 'phi', kms_key_arn: '${aws_kms_key.k.arn}' } }, target: 'aws_backup_vault.v' }],

@@ -1,6 +1,5 @@
 import type { ResourceRule } from '../../engine/types';
-import { expectCmk } from '../helpers';
-import { ENC } from './_shared';
+import { ENC, expectCmkCfg } from './_shared';
 
 export const cloudtrailEncrypted: ResourceRule = {
   id: 'ENC-09a',
@@ -17,7 +16,7 @@ export const cloudtrailEncrypted: ResourceRule = {
   construct: 'AuditTrail',
   anchors: { cdkNag: ['HIPAA.Security-CloudTrailEncryptionEnabled'], awsConfig: ['cloud-trail-encryption-enabled'], checkov: ['CKV_AWS_35'] },
   check(trail, ctx) {
-    return expectCmk(ctx, trail, 'kms_key_id', 'log files get only SSE-S3 encryption');
+    return expectCmkCfg(ctx, trail, 'kms_key_id', 'log files get only SSE-S3 encryption');
   },
   examples: {
     pass: [{ description: 'passes when kms_key_id refers to a declared key', resources: { 'aws_kms_key.k': { enable_key_rotation: true }, 'aws_cloudtrail.t': { name: 'org', s3_bucket_name: 'logs', kms_key_id: '${aws_kms_key.k.arn}' } }, target: 'aws_cloudtrail.t' }],

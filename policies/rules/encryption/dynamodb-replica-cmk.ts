@@ -1,8 +1,8 @@
 import { blocks } from '../../model/attrs';
 import type { ResourceRule, Verdict } from '../../engine/types';
 import { Unknown } from '../../model/values';
-import { combine, expectCmk, notApplicable, unknown } from '../helpers';
-import { ENC, blockKeyVerdict } from './_shared';
+import { combine, notApplicable, unknown } from '../helpers';
+import { ENC, blockKeyVerdict, expectCmkCfg } from './_shared';
 
 export const dynamodbReplicaCmk: ResourceRule = {
   id: 'ENC-05b',
@@ -19,7 +19,7 @@ export const dynamodbReplicaCmk: ResourceRule = {
   construct: 'HipaaKmsKey',
   anchors: { checkov: ['CKV_AWS_271'] },
   check(res, ctx) {
-    if (res.type === 'aws_dynamodb_table_replica') return expectCmk(ctx, res, 'kms_key_arn', 'the replica uses the AWS-managed key');
+    if (res.type === 'aws_dynamodb_table_replica') return expectCmkCfg(ctx, res, 'kms_key_arn', 'the replica uses the AWS-managed key');
     const replicas = blocks(res, 'replica');
     if (!replicas.length) return notApplicable('the table has no replica blocks');
     const verdicts: Verdict[] = replicas.map((b, i) => (b instanceof Unknown ? unknown(`replica[${i}] is known only after apply`) : blockKeyVerdict(b, 'kms_key_arn', `replica[${i}]`, 'the replica uses the AWS-managed key')));

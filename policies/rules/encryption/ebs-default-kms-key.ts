@@ -1,6 +1,6 @@
 import type { GraphRule, Verdict } from '../../engine/types';
-import { expectCmk, fail } from '../helpers';
-import { ENC } from './_shared';
+import { fail } from '../helpers';
+import { ENC, expectCmkCfg } from './_shared';
 
 export const ebsDefaultKmsKey: GraphRule = {
   id: 'ENC-07b',
@@ -22,7 +22,7 @@ export const ebsDefaultKmsKey: GraphRule = {
       const dflt = ctx.graph.ofType('aws_ebs_encryption_by_default');
       return dflt.length ? [fail('aws_ebs_encryption_by_default is declared without an aws_ebs_default_kms_key, so default encryption uses the AWS-managed aws/ebs key', undefined, dflt[0])] : [];
     }
-    return keys.map((k): Verdict => ({ ...expectCmk(ctx, k, 'key_arn', 'default encryption uses an AWS-managed key'), resource: k }));
+    return keys.map((k): Verdict => ({ ...expectCmkCfg(ctx, k, 'key_arn', 'default encryption uses an AWS-managed key'), resource: k }));
   },
   examples: {
     pass: [{ description: 'passes when the default key is a declared CMK', resources: { 'aws_kms_key.k': { enable_key_rotation: true }, 'aws_ebs_encryption_by_default.d': { enabled: true }, 'aws_ebs_default_kms_key.k': { key_arn: '${aws_kms_key.k.arn}' } } }],

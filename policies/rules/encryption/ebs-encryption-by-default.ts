@@ -1,6 +1,6 @@
 import type { GraphRule, Verdict } from '../../engine/types';
-import { expectBool, fail } from '../helpers';
-import { ENC } from './_shared';
+import { fail } from '../helpers';
+import { ENC, expectBoolCfg } from './_shared';
 
 export const ebsEncryptionByDefault: GraphRule = {
   id: 'ENC-07a',
@@ -20,7 +20,7 @@ export const ebsEncryptionByDefault: GraphRule = {
   check(ctx) {
     const settings = ctx.graph.ofType('aws_ebs_encryption_by_default');
     if (!settings.length) return [fail('no aws_ebs_encryption_by_default in the inputs; new volumes are unencrypted unless each one opts in')];
-    return settings.map((s): Verdict => ({ ...expectBool(s, 'enabled', true, true, 'new EBS volumes are not encrypted by default'), resource: s }));
+    return settings.map((s): Verdict => ({ ...expectBoolCfg(s, 'enabled', true, true, 'new EBS volumes are not encrypted by default'), resource: s }));
   },
   examples: {
     pass: [

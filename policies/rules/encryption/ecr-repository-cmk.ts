@@ -1,7 +1,7 @@
-import { attr, str } from '../../model/attrs';
+import { str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { ev, expectCmk, fail, unknown, unknownMessage } from '../helpers';
-import { ENC } from './_shared';
+import { ev, fail, unknown, unknownMessage } from '../helpers';
+import { ENC, expectCmkCfg, cfgAttr } from './_shared';
 
 const TYPE = 'encryption_configuration.encryption_type';
 
@@ -19,11 +19,11 @@ export const ecrRepositoryCmk: ResourceRule = {
   construct: 'HipaaKmsKey',
   anchors: { checkov: ['CKV_AWS_136'] },
   check(repo, ctx) {
-    const t = attr(repo, TYPE);
+    const t = cfgAttr(repo, TYPE);
     if (t.state === 'unknown' || t.state === 'sensitive') return unknown(unknownMessage(TYPE), ev(TYPE, t));
     const type = str(t) ?? 'AES256';
     if (!/^KMS/i.test(type)) return fail(`${TYPE} is ${type}${t.state === 'absent' ? ' (provider default)' : ''}, not KMS`, ev(TYPE, t));
-    return expectCmk(ctx, repo, 'encryption_configuration.kms_key', 'the repository uses the AWS-managed aws/ecr key');
+    return expectCmkCfg(ctx, repo, 'encryption_configuration.kms_key', 'the repository uses the AWS-managed aws/ecr key');
   },
   examples: {
     pass: [{ description: 'passes with KMS encryption and a declared CMK', resources: { 'aws_kms_key.k': { enable_key_rotation: true }, 'aws_ecr_repository.r': { name: 'app', encryption_configuration: [{ encryption_type: 'KMS', kms_key: '${aws_kms_key.k.arn}' }] } }, target: 'aws_ecr_repository.r' }],

@@ -1,7 +1,7 @@
-import { attr, str } from '../../model/attrs';
+import { str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { ev, expectCmk, fail, unknown, unknownMessage } from '../helpers';
-import { ENC } from './_shared';
+import { ev, fail, unknown, unknownMessage } from '../helpers';
+import { ENC, expectCmkCfg, cfgAttr } from './_shared';
 
 export const kinesisStreamCmk: ResourceRule = {
   id: 'ENC-15d',
@@ -17,11 +17,11 @@ export const kinesisStreamCmk: ResourceRule = {
   construct: 'HipaaKmsKey',
   anchors: { awsConfig: ['kinesis-stream-encrypted'], checkov: ['CKV_AWS_43', 'CKV_AWS_185'] },
   check(stream, ctx) {
-    const t = attr(stream, 'encryption_type');
+    const t = cfgAttr(stream, 'encryption_type');
     if (t.state === 'unknown' || t.state === 'sensitive') return unknown(unknownMessage('encryption_type'), ev('encryption_type', t));
     const type = str(t) ?? 'NONE';
     if (type.toUpperCase() !== 'KMS') return fail(`encryption_type is ${type}${t.state === 'absent' ? ' (provider default)' : ''}; records are stored unencrypted`, ev('encryption_type', t));
-    return expectCmk(ctx, stream, 'kms_key_id', 'the stream uses the AWS-managed alias/aws/kinesis key');
+    return expectCmkCfg(ctx, stream, 'kms_key_id', 'the stream uses the AWS-managed alias/aws/kinesis key');
   },
   examples: {
     pass: [{ description: 'passes with encryption_type KMS and a declared CMK', resources: { 'aws_kms_key.k': { enable_key_rotation: true }, 'aws_kinesis_stream.s': { name: 'events', encryption_type: 'KMS', kms_key_id: '${aws_kms_key.k.arn}' } }, target: 'aws_kinesis_stream.s' }],

@@ -1,5 +1,5 @@
 import type { ResourceRule } from '../../engine/types';
-import { expectBool } from '../helpers';
+import { expectBoolCfg } from './_shared';
 
 export const kmsKeyEnabled: ResourceRule = {
   id: 'ENC-02d',
@@ -16,7 +16,7 @@ export const kmsKeyEnabled: ResourceRule = {
   construct: 'HipaaKmsKey',
   anchors: { checkov: ['CKV_AWS_227'] },
   check(key) {
-    return expectBool(key, 'is_enabled', true, true, 'the key cannot encrypt or decrypt, so the data under it is unavailable');
+    return expectBoolCfg(key, 'is_enabled', true, true, 'the key cannot encrypt or decrypt, so the data under it is unavailable');
   },
   examples: {
     pass: [

@@ -1,7 +1,8 @@
-import { attr, isSet } from '../../model/attrs';
+import { isSet } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
 import { policyJson } from '../access-control/_shared';
 import { ev, fail, joined, pass } from '../helpers';
+import { cfgAttr } from './_shared';
 
 const ROOT = { Sid: 'Root', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' };
 
@@ -20,7 +21,7 @@ export const kmsKeyPolicyDefined: ResourceRule = {
   construct: 'HipaaKmsKey',
   anchors: { checkov: ['CKV2_AWS_64'] },
   check(key, ctx) {
-    const own = attr(key, 'policy');
+    const own = cfgAttr(key, 'policy');
     if (isSet(own)) return pass('policy is set on the key', ev('policy', own));
     const attached = joined(ctx, key, 'aws_kms_key_policy', 'key_id');
     if (attached.length) return pass(`key policy declared by ${attached[0].address}`);

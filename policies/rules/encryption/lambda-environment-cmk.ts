@@ -1,7 +1,7 @@
 import { attr, isSet } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { expectCmk, notApplicable } from '../helpers';
-import { ENC } from './_shared';
+import { notApplicable } from '../helpers';
+import { ENC, expectCmkCfg } from './_shared';
 
 export const lambdaEnvironmentCmk: ResourceRule = {
   id: 'ENC-15f',
@@ -18,7 +18,7 @@ export const lambdaEnvironmentCmk: ResourceRule = {
   anchors: { checkov: ['CKV_AWS_173'] },
   check(fn, ctx) {
     if (!isSet(attr(fn, 'environment.variables'))) return notApplicable('the function has no environment variables');
-    return expectCmk(ctx, fn, 'kms_key_arn', 'environment variables use the AWS-managed aws/lambda key');
+    return expectCmkCfg(ctx, fn, 'kms_key_arn', 'environment variables use the AWS-managed aws/lambda key');
   },
   examples: {
     pass: [{ description: 'passes when a function with variables sets kms_key_arn', resources: { 'aws_lambda_function.f': { function_name: 'f', role: 'arn:aws:iam::111122223333:role/r', environment: [{ variables: { TABLE: 'phi' } }], kms_key_arn: 'arn:aws:kms:us-east-1:111122223333:key/abc' } } }],

@@ -1,6 +1,5 @@
 import type { ResourceRule } from '../../engine/types';
-import { expectCmk } from '../helpers';
-import { ENC } from './_shared';
+import { ENC, expectCmkCfg } from './_shared';
 
 export const logGroupEncrypted: ResourceRule = {
   id: 'ENC-09b',
@@ -17,7 +16,7 @@ export const logGroupEncrypted: ResourceRule = {
   construct: 'HipaaLogGroup',
   anchors: { cdkNag: ['HIPAA.Security-CloudWatchLogGroupEncrypted'], awsConfig: ['cloudwatch-log-group-encrypted'], checkov: ['CKV_AWS_158'] },
   check(group, ctx) {
-    return expectCmk(ctx, group, 'kms_key_id', 'log events are encrypted only with the CloudWatch Logs service key');
+    return expectCmkCfg(ctx, group, 'kms_key_id', 'log events are encrypted only with the CloudWatch Logs service key');
   },
   examples: {
     pass: [{ description: 'passes when kms_key_id refers to a declared key', resources: { 'aws_kms_key.k': { enable_key_rotation: true }, 'aws_cloudwatch_log_group.g': { name: '/app/phi', kms_key_id: '${aws_kms_key.k.arn}' } }, target: 'aws_cloudwatch_log_group.g' }],

@@ -1,8 +1,8 @@
 import { attr } from '../../model/attrs';
 import { PHI_STORE_TYPES, S3_SSE, isPhiTagged, phiTagUnknown, storeKeyPaths } from '../../model/phi';
 import type { ResourceRule, Verdict } from '../../engine/types';
-import { bucketSide, combine, ev, expectBool, fail, isAwsManagedKey, notApplicable, pass, unknown } from '../helpers';
-import { declaredKeys } from './_shared';
+import { bucketSide, combine, ev, fail, isAwsManagedKey, notApplicable, pass, unknown } from '../helpers';
+import { declaredKeys, expectBoolCfg } from './_shared';
 
 const PHI = { DataClass: 'PHI' };
 
@@ -34,7 +34,7 @@ export const phiStoreRotatingCmk: ResourceRule = {
         return unknown(`${where} comes from a value outside these inputs, so the key cannot be checked`, ev(where, a));
       }
       const rot = found.keys.map((k) => {
-        const v = expectBool(k, 'enable_key_rotation', true, false, 'the key protecting this PHI store never rotates');
+        const v = expectBoolCfg(k, 'enable_key_rotation', true, false, 'the key protecting this PHI store never rotates');
         return v.status === 'pass' ? v : { ...v, message: `${k.address}: ${v.message}` };
       });
       return combine(rot, `${where} refers to ${found.keys.map((k) => k.address).join(', ')}, which rotates`);

@@ -1,6 +1,6 @@
 import type { ResourceRule } from '../../engine/types';
-import { expectBool, pass } from '../helpers';
-import { ENC } from './_shared';
+import { pass } from '../helpers';
+import { ENC, expectBoolCfg } from './_shared';
 
 export const rdsGlobalClusterEncrypted: ResourceRule = {
   id: 'ENC-04e',
@@ -19,8 +19,8 @@ export const rdsGlobalClusterEncrypted: ResourceRule = {
   check(g, ctx) {
     const source = ctx.graph.deref(g, 'source_db_cluster_identifier');
     const src = source.resources.find((r) => r.type === 'aws_rds_cluster');
-    if (src && expectBool(src, 'storage_encrypted', true, false, '').status === 'pass') return pass(`created from ${src.address}, which is storage-encrypted`);
-    return expectBool(g, 'storage_encrypted', true, false, 'members of the global cluster are created unencrypted');
+    if (src && expectBoolCfg(src, 'storage_encrypted', true, false, '').status === 'pass') return pass(`created from ${src.address}, which is storage-encrypted`);
+    return expectBoolCfg(g, 'storage_encrypted', true, false, 'members of the global cluster are created unencrypted');
   },
   examples: {
     pass: [

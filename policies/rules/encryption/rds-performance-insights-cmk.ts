@@ -1,7 +1,7 @@
 import { attr, bool } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { ev, expectCmk, notApplicable, unknown, unknownMessage } from '../helpers';
-import { ENC } from './_shared';
+import { ev, notApplicable, unknown, unknownMessage } from '../helpers';
+import { ENC, expectCmkCfg } from './_shared';
 
 export const rdsPerformanceInsightsCmk: ResourceRule = {
   id: 'ENC-04c',
@@ -21,7 +21,7 @@ export const rdsPerformanceInsightsCmk: ResourceRule = {
     const on = attr(db, 'performance_insights_enabled');
     if (on.state === 'unknown' || on.state === 'sensitive') return unknown(unknownMessage('performance_insights_enabled'), ev('performance_insights_enabled', on));
     if (bool(on) !== true) return notApplicable('Performance Insights is off');
-    return expectCmk(ctx, db, 'performance_insights_kms_key_id', 'Performance Insights uses the AWS-managed aws/rds key');
+    return expectCmkCfg(ctx, db, 'performance_insights_kms_key_id', 'Performance Insights uses the AWS-managed aws/rds key');
   },
   examples: {
     pass: [{ description: 'passes when Performance Insights uses a declared CMK', resources: { 'aws_kms_key.k': { enable_key_rotation: true }, 'aws_db_instance.db': { engine: 'postgres', performance_insights_enabled: true, performance_insights_kms_key_id: '${aws_kms_key.k.arn}' } }, target: 'aws_db_instance.db' }],

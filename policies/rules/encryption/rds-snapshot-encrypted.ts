@@ -1,6 +1,6 @@
 import type { ResourceRule } from '../../engine/types';
-import { expectBool, expectCmk, pass, unknown } from '../helpers';
-import { ENC } from './_shared';
+import { pass, unknown } from '../helpers';
+import { ENC, expectCmkCfg, expectBoolCfg } from './_shared';
 
 export const rdsSnapshotEncrypted: ResourceRule = {
   id: 'ENC-04d',
@@ -17,12 +17,12 @@ export const rdsSnapshotEncrypted: ResourceRule = {
   construct: 'HipaaDatabase',
   anchors: { awsConfig: ['rds-snapshot-encrypted'], checkov: ['CKV_AWS_266', 'CKV_AWS_146'] },
   check(snap, ctx) {
-    if (snap.type === 'aws_db_snapshot_copy') return expectCmk(ctx, snap, 'kms_key_id', 'the copy is not re-encrypted under a customer-managed key');
+    if (snap.type === 'aws_db_snapshot_copy') return expectCmkCfg(ctx, snap, 'kms_key_id', 'the copy is not re-encrypted under a customer-managed key');
     const path = snap.type === 'aws_db_snapshot' ? 'db_instance_identifier' : 'db_cluster_identifier';
     const srcType = snap.type === 'aws_db_snapshot' ? 'aws_db_instance' : 'aws_rds_cluster';
     const src = ctx.graph.deref(snap, path).resources.find((r) => r.type === srcType);
     if (!src) return unknown(`the source database (${path}) is not in these inputs, so the snapshot's encryption cannot be verified`);
-    const v = expectBool(src, 'storage_encrypted', true, false, `the snapshot of ${src.address} is unencrypted`);
+    const v = expectBoolCfg(src, 'storage_encrypted', true, false, `the snapshot of ${src.address} is unencrypted`);
     return v.status === 'pass' ? pass(`source ${src.address} is storage-encrypted`, v.evidence) : { ...v, message: `${src.address}: ${v.message}` };
   },
   examples: {

@@ -1,6 +1,5 @@
 import type { ResourceRule } from '../../engine/types';
-import { expectCmk } from '../helpers';
-import { ENC } from './_shared';
+import { ENC, expectCmkCfg } from './_shared';
 
 export const sagemakerEndpointCmk: ResourceRule = {
   id: 'ENC-15c',
@@ -20,7 +19,7 @@ export const sagemakerEndpointCmk: ResourceRule = {
     checkov: ['CKV_AWS_98'],
   },
   check(cfg, ctx) {
-    return expectCmk(ctx, cfg, 'kms_key_arn', 'endpoint storage is not encrypted with a customer-managed key');
+    return expectCmkCfg(ctx, cfg, 'kms_key_arn', 'endpoint storage is not encrypted with a customer-managed key');
   },
   examples: {
     pass: [{ description: 'passes when kms_key_arn is a customer-managed key ARN', resources: { 'aws_sagemaker_endpoint_configuration.e': { name: 'ep', kms_key_arn: 'arn:aws:kms:us-east-1:111122223333:key/abc', production_variants: [{ variant_name: 'v', model_name: 'm', instance_type: 'ml.m5.large' }] } } }],

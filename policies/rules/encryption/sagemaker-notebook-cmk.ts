@@ -1,6 +1,5 @@
 import type { ResourceRule } from '../../engine/types';
-import { expectCmk } from '../helpers';
-import { ENC } from './_shared';
+import { ENC, expectCmkCfg } from './_shared';
 
 export const sagemakerNotebookCmk: ResourceRule = {
   id: 'ENC-15b',
@@ -20,7 +19,7 @@ export const sagemakerNotebookCmk: ResourceRule = {
     checkov: ['CKV_AWS_22', 'CKV_AWS_187'],
   },
   check(nb, ctx) {
-    return expectCmk(ctx, nb, 'kms_key_id', 'the notebook volume is not encrypted with a customer-managed key');
+    return expectCmkCfg(ctx, nb, 'kms_key_id', 'the notebook volume is not encrypted with a customer-managed key');
   },
   examples: {
     pass: [{ description: 'passes when kms_key_id refers to a declared key', resources: { 'aws_kms_key.k': { enable_key_rotation: true }, 'aws_sagemaker_notebook_instance.n': { name: 'nb', role_arn: 'arn:aws:iam::111122223333:role/sm', instance_type: 'ml.t3.medium', kms_key_id: '${aws_kms_key.k.id}' } }, target: 'aws_sagemaker_notebook_instance.n' }],

@@ -1,6 +1,5 @@
 import type { ResourceRule } from '../../engine/types';
-import { expectCmk } from '../helpers';
-import { ENC } from './_shared';
+import { ENC, expectCmkCfg } from './_shared';
 
 export const secretsManagerCmk: ResourceRule = {
   id: 'ENC-12',
@@ -17,7 +16,7 @@ export const secretsManagerCmk: ResourceRule = {
   construct: 'HipaaKmsKey',
   anchors: { cdkNag: ['HIPAA.Security-SecretsManagerUsingKMSKey'], awsConfig: ['secretsmanager-using-cmk'], checkov: ['CKV_AWS_149'] },
   check(secret, ctx) {
-    return expectCmk(ctx, secret, 'kms_key_id', 'the secret uses the AWS-managed aws/secretsmanager key');
+    return expectCmkCfg(ctx, secret, 'kms_key_id', 'the secret uses the AWS-managed aws/secretsmanager key');
   },
   examples: {
     pass: [{ description: 'passes when kms_key_id refers to a declared key', resources: { 'aws_kms_key.k': { enable_key_rotation: true }, 'aws_secretsmanager_secret.s': { name: 'db', kms_key_id: '${aws_kms_key.k.arn}' } }, target: 'aws_secretsmanager_secret.s' }],

@@ -1,6 +1,5 @@
 import type { ResourceRule } from '../../engine/types';
-import { expectCmk } from '../helpers';
-import { ENC } from './_shared';
+import { ENC, expectCmkCfg } from './_shared';
 
 export const snsTopicCmk: ResourceRule = {
   id: 'ENC-10a',
@@ -17,7 +16,7 @@ export const snsTopicCmk: ResourceRule = {
   construct: 'HipaaKmsKey',
   anchors: { cdkNag: ['HIPAA.Security-SNSEncryptedKMS'], awsConfig: ['sns-encrypted-kms'], checkov: ['CKV_AWS_26'] },
   check(topic, ctx) {
-    return expectCmk(ctx, topic, 'kms_master_key_id', 'messages are not encrypted with a customer-managed key');
+    return expectCmkCfg(ctx, topic, 'kms_master_key_id', 'messages are not encrypted with a customer-managed key');
   },
   examples: {
     pass: [{ description: 'passes when kms_master_key_id refers to a declared key', resources: { 'aws_kms_key.k': { enable_key_rotation: true }, 'aws_sns_topic.t': { name: 'alerts', kms_master_key_id: '${aws_kms_key.k.id}' } }, target: 'aws_sns_topic.t' }],

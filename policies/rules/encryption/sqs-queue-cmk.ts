@@ -1,7 +1,7 @@
 import { attr, bool } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { ev, expectCmk, fail } from '../helpers';
-import { ENC } from './_shared';
+import { ev, fail } from '../helpers';
+import { ENC, expectCmkCfg } from './_shared';
 
 export const sqsQueueCmk: ResourceRule = {
   id: 'ENC-10b',
@@ -18,7 +18,7 @@ export const sqsQueueCmk: ResourceRule = {
   construct: 'HipaaKmsKey',
   anchors: { checkov: ['CKV_AWS_27', 'CKV2_AWS_73'] },
   check(queue, ctx) {
-    const key = expectCmk(ctx, queue, 'kms_master_key_id', 'messages are not encrypted with a customer-managed key');
+    const key = expectCmkCfg(ctx, queue, 'kms_master_key_id', 'messages are not encrypted with a customer-managed key');
     const managed = attr(queue, 'sqs_managed_sse_enabled');
     if (key.status === 'fail' && bool(managed) === true) return fail('sqs_managed_sse_enabled is true and kms_master_key_id is not a customer-managed key; SQS-managed SSE cannot be restricted or audited', ev('sqs_managed_sse_enabled', managed));
     return key;
