@@ -6,6 +6,7 @@ import { backupPlanFrequency } from './backup-plan-frequency';
 import { backupPlanRetention } from './backup-plan-retention';
 import { dynamodbAutoscaling } from './dynamodb-autoscaling';
 import { dynamodbDeletionProtection } from './dynamodb-deletion-protection';
+import { dynamodbGlobalTablePitr } from './dynamodb-global-table-pitr';
 import { dynamodbInBackupPlan } from './dynamodb-in-backup-plan';
 import { dynamodbPitr } from './dynamodb-pitr';
 import { ebsInBackupPlan } from './ebs-in-backup-plan';
@@ -62,6 +63,7 @@ export const backupRules: readonly Rule[] = [
   dynamodbPitr,
   dynamodbDeletionProtection,
   dynamodbAutoscaling,
+  dynamodbGlobalTablePitr,
   s3Versioning,
   s3NoncurrentVersionLifecycle,
   s3ObjectLock,
