@@ -17,7 +17,7 @@ export const backupPlanCopy: ResourceRule = {
   scope: 'resource',
   rationale:
     'A disaster recovery plan (164.308(a)(7)(ii)(B)) must survive the loss of a region or of the account itself (compromise, closure). A copy_action sends each recovery point to a vault elsewhere; backups kept only beside the data share its fate.',
-  remediation: 'Add copy_action { destination_vault_arn = <vault in another region or account> } to at least one rule, or use the phikit HipaaBackupPlan construct with a copy destination.',
+  remediation: 'Add copy_action { destination_vault_arn = <vault in another region or account> } to at least one rule, or use the phikit HipaaBackupPlan construct.',
   construct: 'HipaaBackupPlan',
   check(plan) {
     let sawUnknown = false;

@@ -16,7 +16,7 @@ export const backupPlanFrequency: ResourceRule = {
   resourceTypes: ['aws_backup_plan'],
   scope: 'resource',
   rationale: 'The schedule is the recovery point objective: a weekly rule can lose up to seven days of clinical records. AWS Config’s backup-plan-min-frequency-and-min-retention-check defaults to one day.',
-  remediation: 'Set schedule to a daily (or more frequent) cron/rate expression, e.g. cron(0 5 ? * * *), or enable_continuous_backup = true; the phikit HipaaBackupPlan construct schedules daily backups.',
+  remediation: 'Set schedule to a daily (or more frequent) cron/rate expression, e.g. cron(0 5 ? * * *), or enable_continuous_backup = true, or use the phikit HipaaBackupPlan construct.',
   construct: 'HipaaBackupPlan',
   anchors: { awsConfig: ['backup-plan-min-frequency-and-min-retention-check'] },
   check(plan) {

@@ -31,7 +31,7 @@ export const phiDestroyGuard: GraphRule = {
   rationale:
     'A rename, a moved module or a force-new attribute change makes Terraform destroy and recreate a resource; for a PHI database, bucket or its KMS key that is irreversible data loss. In cdk.tf.json the guard is lifecycle.prevent_destroy on each PHI store and key (Terraform then refuses the plan). A plan JSON carries no lifecycle block, so there the rule checks the outcome: no PHI store or key is deleted or replaced. An intended deletion is a waived exception with an approval reference.',
   remediation:
-    'Set lifecycle { prevent_destroy = true } on PHI stores and their keys (phikit HipaaBucket, HipaaDatabase and HipaaKmsKey do); use `moved` blocks or `terraform state mv` for renames; if a deletion is approved, waive BAK-13 for that address with the approval.',
+    'Set lifecycle { prevent_destroy = true } on PHI stores and their keys (or build them with the phikit HipaaBucket, HipaaDatabase and HipaaKmsKey constructs); use `moved` blocks or `terraform state mv` for renames; if a deletion is approved, waive BAK-13 for that address with the approval.',
   construct: 'HipaaDatabase',
   check(ctx) {
     const keysOf = (store: Resource) =>

@@ -19,7 +19,7 @@ export const s3PhiReplication: ResourceRule = {
   resourceTypes: ['aws_s3_bucket'],
   scope: 'resource',
   rationale: 'Replication keeps a continuously updated copy of PHI objects in another region (and ideally account), so a regional outage or a destroyed bucket does not take the data with it (disaster recovery plan, 164.308(a)(7)(ii)(B)). Applies to buckets tagged as PHI; replica buckets themselves are exempt.',
-  remediation: `Declare an ${REP} for the bucket with an Enabled rule to a bucket in another region (versioning required on both), or use the phikit HipaaBucket construct with a replica.`,
+  remediation: `Declare an ${REP} for the bucket with an Enabled rule to a bucket in another region (versioning required on both), or use the phikit HipaaBucket construct.`,
   construct: 'HipaaBucket',
   anchors: { cdkNag: ['HIPAA.Security-S3BucketReplicationEnabled'], awsConfig: ['s3-bucket-replication-enabled'], checkov: ['CKV_AWS_144'] },
   check(bucket, ctx) {

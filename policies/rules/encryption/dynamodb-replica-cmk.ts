@@ -16,7 +16,6 @@ export const dynamodbReplicaCmk: ResourceRule = {
   rationale:
     'A global-table replica is a full copy of the PHI table in another region. KMS keys are regional, so each replica needs its own customer-managed key; without kms_key_arn the replica falls back to the AWS-managed key.',
   remediation: 'Set kms_key_arn on each aws_dynamodb_table_replica and on each replica block of aws_dynamodb_table to a customer-managed key in the replica region.',
-  construct: 'HipaaKmsKey',
   anchors: { checkov: ['CKV_AWS_271'] },
   check(res, ctx) {
     if (res.type === 'aws_dynamodb_table_replica') return expectCmkCfg(ctx, res, 'kms_key_arn', 'the replica uses the AWS-managed key');

@@ -15,7 +15,6 @@ export const dynamodbTableCmk: ResourceRule = {
   rationale:
     'DynamoDB always encrypts, but by default with an AWS-owned key the covered entity cannot audit, restrict or revoke. A customer-managed key puts every read of PHI behind a kms:Decrypt the key policy controls and CloudTrail records.',
   remediation: 'Add server_side_encryption { enabled = true, kms_key_arn = <CMK ARN> } to the table.',
-  construct: 'HipaaKmsKey',
   anchors: { awsConfig: ['dynamodb-table-encrypted-kms'], checkov: ['CKV_AWS_119'] },
   check(table, ctx) {
     const block = attr(table, 'server_side_encryption');

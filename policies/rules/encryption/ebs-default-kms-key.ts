@@ -13,7 +13,7 @@ export const ebsDefaultKmsKey: GraphRule = {
   scope: 'account',
   rationale:
     'Without aws_ebs_default_kms_key, volumes encrypted by default use the AWS-managed aws/ebs key, whose policy cannot be restricted and which cannot be shared across accounts for backup copies.',
-  remediation: 'Declare aws_ebs_default_kms_key with key_arn set to a customer-managed key next to aws_ebs_encryption_by_default (phikit AccountBaseline does).',
+  remediation: 'Declare aws_ebs_default_kms_key with key_arn set to a customer-managed key next to aws_ebs_encryption_by_default, or use the phikit AccountBaseline construct.',
   construct: 'AccountBaseline',
   anchors: { awsConfig: ['ec2-ebs-encryption-by-default'] },
   check(ctx) {

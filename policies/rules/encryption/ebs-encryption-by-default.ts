@@ -14,7 +14,7 @@ export const ebsEncryptionByDefault: GraphRule = {
   rationale:
     'Encryption by default is the account-wide backstop: every new volume and snapshot copy in the region is encrypted, including those created by services, consoles and scripts outside this configuration.',
   remediation:
-    'Declare aws_ebs_encryption_by_default { enabled = true } (phikit AccountBaseline does) for each region the stacks use, or include the baseline stack that owns it and waive this rule for application stacks with a reason.',
+    'Declare aws_ebs_encryption_by_default { enabled = true } (or use the phikit AccountBaseline construct) for each region the stacks use, or include the baseline stack that owns it and waive this rule for application stacks with a reason.',
   construct: 'AccountBaseline',
   anchors: { awsConfig: ['ec2-ebs-encryption-by-default'], checkov: ['CKV_AWS_106'] },
   check(ctx) {

@@ -16,7 +16,6 @@ export const ecrRepositoryCmk: ResourceRule = {
   scope: 'resource',
   rationale: 'Images for PHI workloads can embed reference data, test fixtures and configuration. ECR defaults to AES256; KMS with a CMK puts image pulls behind the key policy.',
   remediation: 'Set encryption_configuration { encryption_type = "KMS", kms_key = <CMK ARN> } on the aws_ecr_repository (set at creation).',
-  construct: 'HipaaKmsKey',
   anchors: { checkov: ['CKV_AWS_136'] },
   check(repo, ctx) {
     const t = cfgAttr(repo, TYPE);

@@ -12,7 +12,6 @@ export const efsEncrypted: ResourceRule = {
   scope: 'resource',
   rationale: 'Shared file systems collect exports, scans and documents with PHI. encrypted is false by default and can only be chosen at creation; a customer-managed key keeps decryption under the key policy.',
   remediation: 'Set encrypted = true and kms_key_id to a customer-managed key ARN on the aws_efs_file_system (recreate the file system to change it).',
-  construct: 'HipaaKmsKey',
   anchors: { cdkNag: ['HIPAA.Security-EFSEncrypted'], awsConfig: ['efs-encrypted-check'], checkov: ['CKV_AWS_42', 'CKV_AWS_184'] },
   check(fs, ctx) {
     return encryptedWithCmk(ctx, fs, {

@@ -12,7 +12,6 @@ export const elasticacheEncryptedAtRest: ResourceRule = {
   scope: 'resource',
   rationale: 'Caches hold session data and hot copies of patient records, and their snapshots land on disk. at_rest_encryption_enabled is off by default and fixed at creation; kms_key_id names the CMK.',
   remediation: 'Set at_rest_encryption_enabled = true and kms_key_id to a customer-managed key on the replication group.',
-  construct: 'HipaaKmsKey',
   anchors: { checkov: ['CKV_AWS_29', 'CKV_AWS_191'] },
   check(rg, ctx) {
     return encryptedWithCmk(ctx, rg, {

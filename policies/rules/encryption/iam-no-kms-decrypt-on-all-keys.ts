@@ -13,8 +13,7 @@ export const iamNoKmsDecryptOnAllKeys: ResourceRule = {
   scope: 'resource',
   rationale:
     'Allowing decryption on Resource "*" lets a role decrypt every PHI store whose key policy delegates to IAM — far beyond the data the role serves. Scope kms:Decrypt to the key ARNs the workload uses.',
-  remediation: 'List the key ARNs in Resource (or use a kms:ViaService / kms:EncryptionContext condition instead of "*"); HipaaKmsKey key policies grant use per role.',
-  construct: 'HipaaKmsKey',
+  remediation: 'List the key ARNs in Resource (or use a kms:ViaService / kms:EncryptionContext condition instead of "*").',
   anchors: { awsConfig: ['iam-customer-policy-blocked-kms-actions', 'iam-inline-policy-blocked-kms-actions'] },
   check(res, ctx) {
     return judgeIdentityPolicies(

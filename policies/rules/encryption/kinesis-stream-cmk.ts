@@ -14,7 +14,6 @@ export const kinesisStreamCmk: ResourceRule = {
   scope: 'resource',
   rationale: 'Streams buffer device telemetry and HL7/FHIR events for up to a year. encryption_type is NONE by default; KMS with the alias/aws/kinesis key cannot be restricted by policy.',
   remediation: 'Set encryption_type = "KMS" and kms_key_id to a customer-managed key on the aws_kinesis_stream.',
-  construct: 'HipaaKmsKey',
   anchors: { awsConfig: ['kinesis-stream-encrypted'], checkov: ['CKV_AWS_43', 'CKV_AWS_185'] },
   check(stream, ctx) {
     const t = cfgAttr(stream, 'encryption_type');

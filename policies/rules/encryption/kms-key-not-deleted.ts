@@ -14,7 +14,7 @@ export const kmsKeyNotDeleted: GraphRule = {
   rationale:
     'Terraform destroys a KMS key by scheduling its deletion; when the waiting period ends every ciphertext under the key — PHI objects, volumes, snapshots, backups — is unrecoverable. A replace destroys the old key too. Key removal must be a reviewed, waived exception, never a side effect of a refactor.',
   remediation:
-    'Keep the key in the configuration (move it with a `moved` block or `terraform state mv` instead of renaming), add lifecycle { prevent_destroy = true } (phikit HipaaKmsKey does), and avoid changes that force replacement. If the deletion is intended, waive this rule for the key with the approval reference.',
+    'Keep the key in the configuration (move it with a `moved` block or `terraform state mv` instead of renaming), add lifecycle { prevent_destroy = true } (or use the phikit HipaaKmsKey construct), and avoid changes that force replacement. If the deletion is intended, waive this rule for the key with the approval reference.',
   construct: 'HipaaKmsKey',
   anchors: { awsConfig: ['kms-cmk-not-scheduled-for-deletion'] },
   check(ctx) {

@@ -17,7 +17,7 @@ export const kmsKeyPolicyDefined: ResourceRule = {
   scope: 'resource',
   rationale:
     'Without a policy AWS attaches the default key policy, which delegates all key use to IAM in the account: any identity policy with kms:* on "*" then decrypts PHI. An explicit policy states who administers and who uses the key, which is what access reviews read.',
-  remediation: 'Set policy on the aws_kms_key or declare an aws_kms_key_policy for it; the phikit HipaaKmsKey construct separates key administrators from key users.',
+  remediation: 'Set policy on the aws_kms_key or declare an aws_kms_key_policy for it, or use the phikit HipaaKmsKey construct.',
   construct: 'HipaaKmsKey',
   anchors: { checkov: ['CKV2_AWS_64'] },
   check(key, ctx) {

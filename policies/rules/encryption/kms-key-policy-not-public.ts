@@ -18,7 +18,7 @@ export const kmsKeyPolicyNotPublic: ResourceRule = {
   scope: 'resource',
   rationale:
     'Encryption protects PHI only while the key is private. A key policy that allows any principal (Principal "*" or {"AWS": "*"}) lets any AWS account decrypt with it unless a condition such as aws:PrincipalOrgID or kms:CallerAccount narrows it.',
-  remediation: 'Name the account root and the roles that need the key as principals, or add a restricting condition (aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceVpce, kms:CallerAccount); the phikit HipaaKmsKey construct writes such a policy.',
+  remediation: 'Name the account root and the roles that need the key as principals, or add a restricting condition (aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceVpce, kms:CallerAccount), or use the phikit HipaaKmsKey construct.',
   construct: 'HipaaKmsKey',
   anchors: { checkov: ['CKV_AWS_33'] },
   check(res, ctx) {

@@ -14,7 +14,6 @@ export const lambdaEnvironmentCmk: ResourceRule = {
   scope: 'resource',
   rationale: 'Environment variables carry connection strings and endpoints for PHI stores. Without kms_key_arn they are encrypted with the AWS-managed aws/lambda key, readable by anyone allowed lambda:GetFunctionConfiguration.',
   remediation: 'Set kms_key_arn on the aws_lambda_function to a customer-managed key (and keep secrets in Secrets Manager).',
-  construct: 'HipaaKmsKey',
   anchors: { checkov: ['CKV_AWS_173'] },
   check(fn, ctx) {
     if (!isSet(attr(fn, 'environment.variables'))) return notApplicable('the function has no environment variables');

@@ -12,7 +12,6 @@ export const opensearchEncryptedAtRest: ResourceRule = {
   scope: 'resource',
   rationale: 'Search indexes hold denormalized copies of clinical records. encrypt_at_rest covers indexes, logs, swap and snapshots; it can only be set at creation on older engines and uses aws/es unless kms_key_id names a CMK.',
   remediation: 'Set encrypt_at_rest { enabled = true, kms_key_id = <CMK ARN> } on the domain.',
-  construct: 'HipaaKmsKey',
   anchors: {
     cdkNag: ['HIPAA.Security-OpenSearchEncryptedAtRest'],
     awsConfig: ['opensearch-encrypted-at-rest', 'elasticsearch-encrypted-at-rest'],

@@ -17,7 +17,7 @@ export const phiStoreRotatingCmk: ResourceRule = {
   scope: 'resource',
   rationale:
     'For stores the team has classified as PHI (tag DataClass / data_classification = PHI), the key must be one this configuration manages: only then can reviewers see its rotation, deletion window and key policy. A literal key ARN from elsewhere, or an AWS-managed key, hides all three.',
-  remediation: 'Declare the key in the stack (phikit HipaaKmsKey, rotation on) and reference it from the store’s key attribute; for S3, from the bucket’s server-side encryption configuration.',
+  remediation: 'Declare the key in the stack (aws_kms_key with enable_key_rotation, or the phikit HipaaKmsKey construct) and reference it from the store’s key attribute; for S3, from the bucket’s server-side encryption configuration.',
   construct: 'HipaaKmsKey',
   check(store, ctx) {
     if (!isPhiTagged(store)) return phiTagUnknown(store) ? unknown('the data-classification tag is known only after apply') : notApplicable('not tagged as PHI');

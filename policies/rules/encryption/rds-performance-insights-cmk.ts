@@ -14,7 +14,7 @@ export const rdsPerformanceInsightsCmk: ResourceRule = {
   scope: 'resource',
   rationale:
     'Performance Insights stores SQL text with literal values — patient names, MRNs, diagnoses in WHERE clauses. It is encrypted with the aws/rds key unless performance_insights_kms_key_id names a customer-managed key.',
-  remediation: 'Set performance_insights_kms_key_id to a customer-managed key wherever performance_insights_enabled is true (phikit HipaaDatabase does).',
+  remediation: 'Set performance_insights_kms_key_id to a customer-managed key wherever performance_insights_enabled is true, or use the phikit HipaaDatabase construct.',
   construct: 'HipaaDatabase',
   anchors: { checkov: ['CKV_AWS_354'] },
   check(db, ctx) {

@@ -13,7 +13,6 @@ export const redshiftClusterEncrypted: ResourceRule = {
   rationale:
     'Warehouses aggregate PHI from every source system. The provider default for encrypted has changed between major versions, so phikit requires it explicitly, with kms_key_id naming a CMK so snapshots and cross-region copies stay under the key policy.',
   remediation: 'Set encrypted = true and kms_key_id to a customer-managed key ARN on the aws_redshift_cluster.',
-  construct: 'HipaaKmsKey',
   anchors: {
     cdkNag: ['HIPAA.Security-RedshiftClusterConfiguration'],
     awsConfig: ['redshift-cluster-configuration-check', 'redshift-cluster-kms-enabled'],

@@ -12,7 +12,6 @@ export const sagemakerEndpointCmk: ResourceRule = {
   scope: 'resource',
   rationale: 'Inference endpoints write request payloads (data capture) and model artifacts to their volumes; kms_key_arn makes that storage use a CMK.',
   remediation: 'Set kms_key_arn on the aws_sagemaker_endpoint_configuration to a customer-managed key.',
-  construct: 'HipaaKmsKey',
   anchors: {
     cdkNag: ['HIPAA.Security-SageMakerEndpointConfigurationKMSKeyConfigured'],
     awsConfig: ['sagemaker-endpoint-configuration-kms-key-configured'],

@@ -12,7 +12,6 @@ export const sagemakerNotebookCmk: ResourceRule = {
   scope: 'resource',
   rationale: 'Notebook volumes hold the extracts data scientists pull from clinical stores. Without kms_key_id the ML storage volume uses an AWS-managed key outside the covered entity’s key policy.',
   remediation: 'Set kms_key_id on the aws_sagemaker_notebook_instance to a customer-managed key.',
-  construct: 'HipaaKmsKey',
   anchors: {
     cdkNag: ['HIPAA.Security-SageMakerNotebookInstanceKMSKeyConfigured'],
     awsConfig: ['sagemaker-notebook-instance-kms-key-configured'],

@@ -13,7 +13,6 @@ export const secretsManagerCmk: ResourceRule = {
   rationale:
     'Secrets are the database passwords and API keys that unlock PHI. With the default aws/secretsmanager key, anyone allowed secretsmanager:GetSecretValue reads them; a CMK adds kms:Decrypt as a second, separately granted permission and allows cross-account use.',
   remediation: 'Set kms_key_id on the aws_secretsmanager_secret to a customer-managed key.',
-  construct: 'HipaaKmsKey',
   anchors: { cdkNag: ['HIPAA.Security-SecretsManagerUsingKMSKey'], awsConfig: ['secretsmanager-using-cmk'], checkov: ['CKV_AWS_149'] },
   check(secret, ctx) {
     return expectCmkCfg(ctx, secret, 'kms_key_id', 'the secret uses the AWS-managed aws/secretsmanager key');

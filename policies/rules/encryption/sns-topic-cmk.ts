@@ -13,7 +13,6 @@ export const snsTopicCmk: ResourceRule = {
   rationale:
     'Notifications carry appointment, result and alert payloads with PHI and sit in SNS until delivered. Without kms_master_key_id they are stored unencrypted; the AWS-managed alias/aws/sns key cannot be restricted by policy.',
   remediation: 'Set kms_master_key_id on the aws_sns_topic to a customer-managed key whose policy allows the publishing services.',
-  construct: 'HipaaKmsKey',
   anchors: { cdkNag: ['HIPAA.Security-SNSEncryptedKMS'], awsConfig: ['sns-encrypted-kms'], checkov: ['CKV_AWS_26'] },
   check(topic, ctx) {
     return expectCmkCfg(ctx, topic, 'kms_master_key_id', 'messages are not encrypted with a customer-managed key');

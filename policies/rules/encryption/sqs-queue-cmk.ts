@@ -15,7 +15,6 @@ export const sqsQueueCmk: ResourceRule = {
   rationale:
     'Queued messages (HL7 feeds, claims, events) carry PHI. SQS-managed SSE encrypts with a key nobody can restrict or audit; a CMK makes each consumer need kms:Decrypt, granted per role.',
   remediation: 'Set kms_master_key_id on the aws_sqs_queue to a customer-managed key (and remove sqs_managed_sse_enabled).',
-  construct: 'HipaaKmsKey',
   anchors: { checkov: ['CKV_AWS_27', 'CKV2_AWS_73'] },
   check(queue, ctx) {
     const key = expectCmkCfg(ctx, queue, 'kms_master_key_id', 'messages are not encrypted with a customer-managed key');
