@@ -18,7 +18,9 @@ export const dynamodbDeletionProtection: ResourceRule = {
   },
   examples: {
     pass: [{ description: 'passes with deletion_protection_enabled = true', resources: { 'aws_dynamodb_table.t': { name: 'phi', hash_key: 'id', deletion_protection_enabled: true } } }],
-    fail: [{ description: 'fails when deletion_protection_enabled is not set', resources: { 'aws_dynamodb_table.t': { name: 'phi', hash_key: 'id' } } }],
+    fail: [
+      { description: 'fails when deletion_protection_enabled is false', resources: { 'aws_dynamodb_table.t': { name: 'phi', hash_key: 'id', deletion_protection_enabled: false } } },
+      { description: 'fails when deletion_protection_enabled is not set', resources: { 'aws_dynamodb_table.t': { name: 'phi', hash_key: 'id' } } }],
     unknown: [{ description: 'is unknown when deletion_protection_enabled is known only after apply', resources: { 'aws_dynamodb_table.t': { name: 'phi', hash_key: 'id', deletion_protection_enabled: true } }, unknown: { 'aws_dynamodb_table.t': ['deletion_protection_enabled'] } }],
   },
 };

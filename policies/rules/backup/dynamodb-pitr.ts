@@ -18,7 +18,9 @@ export const dynamodbPitr: ResourceRule = {
     return expectBoolCfg(table, 'point_in_time_recovery.enabled', true, false, 'the table cannot be restored to a point in time');
   },
   examples: {
-    pass: [{ description: 'passes with point_in_time_recovery.enabled = true', resources: { 'aws_dynamodb_table.t': { name: 'phi', hash_key: 'id', point_in_time_recovery: [{ enabled: true }] } } }],
+    pass: [
+      { description: 'passes for a table with replicas when PITR is on', resources: { 'aws_dynamodb_table.t': { name: 'phi', hash_key: 'id', point_in_time_recovery: [{ enabled: true }], replica: [{ region_name: 'us-west-2', point_in_time_recovery: true }] } } },
+      { description: 'passes with point_in_time_recovery.enabled = true', resources: { 'aws_dynamodb_table.t': { name: 'phi', hash_key: 'id', point_in_time_recovery: [{ enabled: true }] } } }],
     fail: [
       { description: 'fails when point_in_time_recovery is not set', resources: { 'aws_dynamodb_table.t': { name: 'phi', hash_key: 'id' } } },
       { description: 'fails when point_in_time_recovery.enabled is false', resources: { 'aws_dynamodb_table.t': { name: 'phi', hash_key: 'id', point_in_time_recovery: [{ enabled: false }] } } },

@@ -24,6 +24,8 @@ export const ebsInBackupPlan: ResourceRule = {
       { description: 'passes when a selection lists the volume ARN by reference', resources: { ...PLAN, 'aws_ebs_volume.v': VOL, 'aws_backup_selection.s': selection({ resources: ['${aws_ebs_volume.v.arn}'] }) }, target: 'aws_ebs_volume.v' },
       { description: 'passes when a string_like condition matches the volume tag', resources: { ...PLAN, 'aws_ebs_volume.v': VOL, 'aws_backup_selection.s': selection({ resources: ['arn:aws:ec2:*:*:volume/*'], condition: [{ string_like: [{ key: 'aws:ResourceTag/Backup', value: 'da*' }] }] }) }, target: 'aws_ebs_volume.v' },
     ],
-    fail: [{ description: 'fails when no backup selection exists', resources: { 'aws_ebs_volume.v': VOL } }],
+    fail: [
+      { description: 'fails when a condition excludes the volume by tag', resources: { ...PLAN, 'aws_ebs_volume.v': VOL, 'aws_backup_selection.s': selection({ resources: ['*'], condition: [{ string_not_equals: [{ key: 'aws:ResourceTag/Backup', value: 'daily' }] }] }) }, target: 'aws_ebs_volume.v' },
+      { description: 'fails when no backup selection exists', resources: { 'aws_ebs_volume.v': VOL } }],
   },
 };

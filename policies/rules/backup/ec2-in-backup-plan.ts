@@ -20,7 +20,11 @@ export const ec2InBackupPlan: ResourceRule = {
     return coverageVerdict(ctx, vm);
   },
   examples: {
-    pass: [{ description: 'passes when a selection_tag matches the instance', resources: { ...PLAN, 'aws_instance.i': VM, 'aws_backup_selection.s': selection({ selection_tag: [{ type: 'STRINGEQUALS', key: 'Backup', value: 'daily' }] }) }, target: 'aws_instance.i' }],
-    fail: [{ description: 'fails when the instance has no matching tag and is not listed', resources: { ...PLAN, 'aws_instance.i': { ...VM, tags: {} }, 'aws_backup_selection.s': selection({ selection_tag: [{ type: 'STRINGEQUALS', key: 'Backup', value: 'daily' }] }) }, target: 'aws_instance.i' }],
+    pass: [
+      { description: 'passes when a selection lists the instance ARN by reference', resources: { ...PLAN, 'aws_instance.i': VM, 'aws_backup_selection.s': selection({ resources: ['${aws_instance.i.arn}'] }) }, target: 'aws_instance.i' },
+      { description: 'passes when a selection_tag matches the instance', resources: { ...PLAN, 'aws_instance.i': VM, 'aws_backup_selection.s': selection({ selection_tag: [{ type: 'STRINGEQUALS', key: 'Backup', value: 'daily' }] }) }, target: 'aws_instance.i' }],
+    fail: [
+      { description: 'fails when no backup selection exists', resources: { 'aws_instance.i': VM } },
+      { description: 'fails when the instance has no matching tag and is not listed', resources: { ...PLAN, 'aws_instance.i': { ...VM, tags: {} }, 'aws_backup_selection.s': selection({ selection_tag: [{ type: 'STRINGEQUALS', key: 'Backup', value: 'daily' }] }) }, target: 'aws_instance.i' }],
   },
 };

@@ -24,6 +24,8 @@ export const efsInBackupPlan: ResourceRule = {
       { description: 'passes when a selection lists the file system ARN by reference', resources: { ...PLAN, 'aws_efs_file_system.f': FS, 'aws_backup_selection.s': selection({ resources: ['${aws_efs_file_system.f.arn}'] }) }, target: 'aws_efs_file_system.f' },
       { description: 'passes when a selection_tag matches', resources: { ...PLAN, 'aws_efs_file_system.f': FS, 'aws_backup_selection.s': selection({ selection_tag: [{ type: 'STRINGEQUALS', key: 'Backup', value: 'daily' }] }) }, target: 'aws_efs_file_system.f' },
     ],
-    fail: [{ description: 'fails when the only selection selects DynamoDB tables', resources: { ...PLAN, 'aws_efs_file_system.f': FS, 'aws_backup_selection.s': selection({ resources: ['arn:aws:dynamodb:*:*:table/*'] }) }, target: 'aws_efs_file_system.f' }],
+    fail: [
+      { description: 'fails when no backup selection exists', resources: { 'aws_efs_file_system.f': FS } },
+      { description: 'fails when the only selection selects DynamoDB tables', resources: { ...PLAN, 'aws_efs_file_system.f': FS, 'aws_backup_selection.s': selection({ resources: ['arn:aws:dynamodb:*:*:table/*'] }) }, target: 'aws_efs_file_system.f' }],
   },
 };

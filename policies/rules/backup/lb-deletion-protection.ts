@@ -18,8 +18,12 @@ export const lbDeletionProtection: ResourceRule = {
     return expectBoolCfg(lb, 'enable_deletion_protection', true, false, 'the load balancer can be deleted by a single API call');
   },
   examples: {
-    pass: [{ description: 'passes with enable_deletion_protection = true', resources: { 'aws_lb.l': { name: 'app', enable_deletion_protection: true } } }],
-    fail: [{ description: 'fails when enable_deletion_protection is not set', resources: { 'aws_lb.l': { name: 'app' } } }],
+    pass: [
+      { description: 'passes when a network load balancer enables deletion protection', resources: { 'aws_lb.l': { name: 'nlb', load_balancer_type: 'network', enable_deletion_protection: true } } },
+      { description: 'passes with enable_deletion_protection = true', resources: { 'aws_lb.l': { name: 'app', enable_deletion_protection: true } } }],
+    fail: [
+      { description: 'fails when an aws_alb sets enable_deletion_protection = false', resources: { 'aws_alb.l': { name: 'app', enable_deletion_protection: false } } },
+      { description: 'fails when enable_deletion_protection is not set', resources: { 'aws_lb.l': { name: 'app' } } }],
     unknown: [{ description: 'is unknown when enable_deletion_protection is known only after apply', resources: { 'aws_lb.l': { name: 'app', enable_deletion_protection: true } }, unknown: { 'aws_lb.l': ['enable_deletion_protection'] } }],
   },
 };

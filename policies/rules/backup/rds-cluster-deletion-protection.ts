@@ -19,7 +19,9 @@ export const rdsClusterDeletionProtection: ResourceRule = {
     return expectBoolCfg(cluster, 'deletion_protection', true, false, 'the cluster can be deleted by a single API call');
   },
   examples: {
-    pass: [{ description: 'passes with deletion_protection = true', resources: { 'aws_rds_cluster.c': { engine: 'aurora-postgresql', deletion_protection: true } } }],
+    pass: [
+      { description: 'passes for a Multi-AZ DB cluster with deletion_protection = true', resources: { 'aws_rds_cluster.c': { engine: 'postgres', db_cluster_instance_class: 'db.m6gd.large', deletion_protection: true } } },
+      { description: 'passes with deletion_protection = true', resources: { 'aws_rds_cluster.c': { engine: 'aurora-postgresql', deletion_protection: true } } }],
     fail: [
       { description: 'fails when deletion_protection is not set (provider default false)', resources: { 'aws_rds_cluster.c': { engine: 'aurora-postgresql' } } },
       { description: 'fails when deletion_protection is false', resources: { 'aws_rds_cluster.c': { engine: 'aurora-postgresql', deletion_protection: false } } },

@@ -23,7 +23,9 @@ export const rdsCopyTagsToSnapshot: ResourceRule = {
   },
   examples: {
     pass: [{ description: 'passes with copy_tags_to_snapshot = true', resources: { 'aws_rds_cluster.c': { engine: 'aurora-postgresql', copy_tags_to_snapshot: true } } }],
-    fail: [{ description: 'fails when copy_tags_to_snapshot is not set (provider default false)', resources: { 'aws_db_instance.db': { engine: 'postgres' } } }],
+    fail: [
+      { description: 'fails when a cluster sets copy_tags_to_snapshot = false', resources: { 'aws_rds_cluster.c': { engine: 'aurora-mysql', copy_tags_to_snapshot: false } } },
+      { description: 'fails when copy_tags_to_snapshot is not set (provider default false)', resources: { 'aws_db_instance.db': { engine: 'postgres' } } }],
     unknown: [{ description: 'is unknown when copy_tags_to_snapshot is known only after apply', resources: { 'aws_db_instance.db': { engine: 'postgres', copy_tags_to_snapshot: true } }, unknown: { 'aws_db_instance.db': ['copy_tags_to_snapshot'] } }],
   },
 };

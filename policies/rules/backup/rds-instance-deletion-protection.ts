@@ -23,7 +23,9 @@ export const rdsInstanceDeletionProtection: ResourceRule = {
   },
   examples: {
     pass: [{ description: 'passes with deletion_protection = true', resources: { 'aws_db_instance.db': { engine: 'postgres', deletion_protection: true } } }],
-    fail: [{ description: 'fails when deletion_protection is not set (provider default false)', resources: { 'aws_db_instance.db': { engine: 'postgres' } } }],
+    fail: [
+      { description: 'fails when deletion_protection is false', resources: { 'aws_db_instance.db': { engine: 'mysql', deletion_protection: false } } },
+      { description: 'fails when deletion_protection is not set (provider default false)', resources: { 'aws_db_instance.db': { engine: 'postgres' } } }],
     unknown: [{ description: 'is unknown when deletion_protection is known only after apply', resources: { 'aws_db_instance.db': { engine: 'postgres', deletion_protection: true } }, unknown: { 'aws_db_instance.db': ['deletion_protection'] } }],
   },
 };

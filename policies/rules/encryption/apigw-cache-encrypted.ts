@@ -23,7 +23,9 @@ export const apigwCacheEncrypted: ResourceRule = {
   },
   examples: {
     pass: [{ description: 'passes when caching is on and cache_data_encrypted is true', resources: { 'aws_api_gateway_method_settings.s': { rest_api_id: 'a', stage_name: 'prod', method_path: '*/*', settings: [{ caching_enabled: true, cache_data_encrypted: true }] } } }],
-    fail: [{ description: 'fails when caching is on and cache_data_encrypted is not set', resources: { 'aws_api_gateway_method_settings.s': { rest_api_id: 'a', stage_name: 'prod', method_path: '*/*', settings: [{ caching_enabled: true }] } } }],
+    fail: [
+      { description: 'fails when caching is on and cache_data_encrypted is false', resources: { 'aws_api_gateway_method_settings.s': { rest_api_id: 'a', stage_name: 'prod', method_path: 'patients/GET', settings: [{ caching_enabled: true, cache_data_encrypted: false }] } } },
+      { description: 'fails when caching is on and cache_data_encrypted is not set', resources: { 'aws_api_gateway_method_settings.s': { rest_api_id: 'a', stage_name: 'prod', method_path: '*/*', settings: [{ caching_enabled: true }] } } }],
     unknown: [{ description: 'is unknown when cache_data_encrypted is known only after apply', resources: { 'aws_api_gateway_method_settings.s': { rest_api_id: 'a', stage_name: 'prod', method_path: '*/*', settings: [{ caching_enabled: true, cache_data_encrypted: true }] } }, unknown: { 'aws_api_gateway_method_settings.s': ['settings.cache_data_encrypted'] } }],
   },
 };

@@ -19,7 +19,11 @@ export const backupVaultCmk: ResourceRule = {
     return expectCmkCfg(ctx, vault, 'kms_key_arn', 'recovery points use the AWS-managed aws/backup key');
   },
   examples: {
-    pass: [{ description: 'passes when kms_key_arn refers to a declared key', resources: { 'aws_kms_key.k': { enable_key_rotation: true }, 'aws_backup_vault.v': { name: 'phi', kms_key_arn: '${aws_kms_key.k.arn}' } }, target: 'aws_backup_vault.v' }],
-    fail: [{ description: 'fails when kms_key_arn is not set', resources: { 'aws_backup_vault.v': { name: 'phi' } } }],
+    pass: [
+      { description: 'passes with a literal customer-managed key ARN', resources: { 'aws_backup_vault.v': { name: 'phi', kms_key_arn: 'arn:aws:kms:us-east-1:111122223333:key/abc' } } },
+      { description: 'passes when kms_key_arn refers to a declared key', resources: { 'aws_kms_key.k': { enable_key_rotation: true }, 'aws_backup_vault.v': { name: 'phi', kms_key_arn: '${aws_kms_key.k.arn}' } }, target: 'aws_backup_vault.v' }],
+    fail: [
+      { description: 'fails when kms_key_arn is the alias/aws/backup key', resources: { 'aws_backup_vault.v': { name: 'phi', kms_key_arn: 'arn:aws:kms:us-east-1:111122223333:alias/aws/backup' } } },
+      { description: 'fails when kms_key_arn is not set', resources: { 'aws_backup_vault.v': { name: 'phi' } } }],
   },
 };

@@ -19,7 +19,11 @@ export const cloudtrailEncrypted: ResourceRule = {
     return expectCmkCfg(ctx, trail, 'kms_key_id', 'log files get only SSE-S3 encryption');
   },
   examples: {
-    pass: [{ description: 'passes when kms_key_id refers to a declared key', resources: { 'aws_kms_key.k': { enable_key_rotation: true }, 'aws_cloudtrail.t': { name: 'org', s3_bucket_name: 'logs', kms_key_id: '${aws_kms_key.k.arn}' } }, target: 'aws_cloudtrail.t' }],
-    fail: [{ description: 'fails when kms_key_id is not set', resources: { 'aws_cloudtrail.t': { name: 'org', s3_bucket_name: 'logs' } } }],
+    pass: [
+      { description: 'passes when kms_key_id refers to a declared alias', resources: { 'aws_kms_key.k': { enable_key_rotation: true }, 'aws_kms_alias.a': { name: 'alias/trail', target_key_id: '${aws_kms_key.k.key_id}' }, 'aws_cloudtrail.t': { name: 'org', s3_bucket_name: 'logs', kms_key_id: '${aws_kms_alias.a.arn}' } }, target: 'aws_cloudtrail.t' },
+      { description: 'passes when kms_key_id refers to a declared key', resources: { 'aws_kms_key.k': { enable_key_rotation: true }, 'aws_cloudtrail.t': { name: 'org', s3_bucket_name: 'logs', kms_key_id: '${aws_kms_key.k.arn}' } }, target: 'aws_cloudtrail.t' }],
+    fail: [
+      { description: 'fails when kms_key_id is an AWS-managed alias', resources: { 'aws_cloudtrail.t': { name: 'org', s3_bucket_name: 'logs', kms_key_id: 'alias/aws/cloudtrail' } } },
+      { description: 'fails when kms_key_id is not set', resources: { 'aws_cloudtrail.t': { name: 'org', s3_bucket_name: 'logs' } } }],
   },
 };

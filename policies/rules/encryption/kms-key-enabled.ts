@@ -20,6 +20,7 @@ export const kmsKeyEnabled: ResourceRule = {
   },
   examples: {
     pass: [
+      { description: 'passes for a replica key that does not disable itself', resources: { 'aws_kms_replica_key.r': { primary_key_arn: 'arn:aws:kms:us-east-1:111122223333:key/mrk-1' } } },
       { description: 'passes when is_enabled is not set (default true)', resources: { 'aws_kms_key.k': { enable_key_rotation: true } } },
       { description: 'passes with is_enabled = true', resources: { 'aws_kms_key.k': { is_enabled: true } } },
     ],

@@ -20,7 +20,11 @@ export const lambdaEnvironmentCmk: ResourceRule = {
     return expectCmkCfg(ctx, fn, 'kms_key_arn', 'environment variables use the AWS-managed aws/lambda key');
   },
   examples: {
-    pass: [{ description: 'passes when a function with variables sets kms_key_arn', resources: { 'aws_lambda_function.f': { function_name: 'f', role: 'arn:aws:iam::111122223333:role/r', environment: [{ variables: { TABLE: 'phi' } }], kms_key_arn: 'arn:aws:kms:us-east-1:111122223333:key/abc' } } }],
-    fail: [{ description: 'fails when a function with variables has no kms_key_arn', resources: { 'aws_lambda_function.f': { function_name: 'f', role: 'arn:aws:iam::111122223333:role/r', environment: [{ variables: { TABLE: 'phi' } }] } } }],
+    pass: [
+      { description: 'passes when kms_key_arn refers to a declared key', resources: { 'aws_kms_key.k': { enable_key_rotation: true }, 'aws_lambda_function.f': { function_name: 'f', role: 'arn:aws:iam::111122223333:role/r', environment: [{ variables: { TABLE: 'phi' } }], kms_key_arn: '${aws_kms_key.k.arn}' } }, target: 'aws_lambda_function.f' },
+      { description: 'passes when a function with variables sets kms_key_arn', resources: { 'aws_lambda_function.f': { function_name: 'f', role: 'arn:aws:iam::111122223333:role/r', environment: [{ variables: { TABLE: 'phi' } }], kms_key_arn: 'arn:aws:kms:us-east-1:111122223333:key/abc' } } }],
+    fail: [
+      { description: 'fails when kms_key_arn is the alias/aws/lambda key', resources: { 'aws_lambda_function.f': { function_name: 'f', role: 'arn:aws:iam::111122223333:role/r', environment: [{ variables: { TABLE: 'phi' } }], kms_key_arn: 'arn:aws:kms:us-east-1:111122223333:alias/aws/lambda' } } },
+      { description: 'fails when a function with variables has no kms_key_arn', resources: { 'aws_lambda_function.f': { function_name: 'f', role: 'arn:aws:iam::111122223333:role/r', environment: [{ variables: { TABLE: 'phi' } }] } } }],
   },
 };

@@ -19,7 +19,11 @@ export const logGroupEncrypted: ResourceRule = {
     return expectCmkCfg(ctx, group, 'kms_key_id', 'log events are encrypted only with the CloudWatch Logs service key');
   },
   examples: {
-    pass: [{ description: 'passes when kms_key_id refers to a declared key', resources: { 'aws_kms_key.k': { enable_key_rotation: true }, 'aws_cloudwatch_log_group.g': { name: '/app/phi', kms_key_id: '${aws_kms_key.k.arn}' } }, target: 'aws_cloudwatch_log_group.g' }],
-    fail: [{ description: 'fails when kms_key_id is not set', resources: { 'aws_cloudwatch_log_group.g': { name: '/app/phi', retention_in_days: 365 } } }],
+    pass: [
+      { description: 'passes with a literal customer-managed key ARN', resources: { 'aws_cloudwatch_log_group.g': { name: '/app/phi', kms_key_id: 'arn:aws:kms:us-east-1:111122223333:key/abc' } } },
+      { description: 'passes when kms_key_id refers to a declared key', resources: { 'aws_kms_key.k': { enable_key_rotation: true }, 'aws_cloudwatch_log_group.g': { name: '/app/phi', kms_key_id: '${aws_kms_key.k.arn}' } }, target: 'aws_cloudwatch_log_group.g' }],
+    fail: [
+      { description: 'fails when kms_key_id is an empty string', resources: { 'aws_cloudwatch_log_group.g': { name: '/app/phi', kms_key_id: '' } } },
+      { description: 'fails when kms_key_id is not set', resources: { 'aws_cloudwatch_log_group.g': { name: '/app/phi', retention_in_days: 365 } } }],
   },
 };

@@ -22,6 +22,8 @@ export const sagemakerEndpointCmk: ResourceRule = {
   },
   examples: {
     pass: [{ description: 'passes when kms_key_arn is a customer-managed key ARN', resources: { 'aws_sagemaker_endpoint_configuration.e': { name: 'ep', kms_key_arn: 'arn:aws:kms:us-east-1:111122223333:key/abc', production_variants: [{ variant_name: 'v', model_name: 'm', instance_type: 'ml.m5.large' }] } } }],
-    fail: [{ description: 'fails when kms_key_arn is not set', resources: { 'aws_sagemaker_endpoint_configuration.e': { name: 'ep', production_variants: [{ variant_name: 'v', model_name: 'm', instance_type: 'ml.m5.large' }] } } }],
+    fail: [
+      { description: 'fails when kms_key_arn is an AWS-managed alias', resources: { 'aws_sagemaker_endpoint_configuration.e': { name: 'ep', kms_key_arn: 'arn:aws:kms:us-east-1:111122223333:alias/aws/sagemaker', production_variants: [{ variant_name: 'v', model_name: 'm', instance_type: 'ml.m5.large' }] } } },
+      { description: 'fails when kms_key_arn is not set', resources: { 'aws_sagemaker_endpoint_configuration.e': { name: 'ep', production_variants: [{ variant_name: 'v', model_name: 'm', instance_type: 'ml.m5.large' }] } } }],
   },
 };

@@ -22,6 +22,8 @@ export const sagemakerNotebookCmk: ResourceRule = {
   },
   examples: {
     pass: [{ description: 'passes when kms_key_id refers to a declared key', resources: { 'aws_kms_key.k': { enable_key_rotation: true }, 'aws_sagemaker_notebook_instance.n': { name: 'nb', role_arn: 'arn:aws:iam::111122223333:role/sm', instance_type: 'ml.t3.medium', kms_key_id: '${aws_kms_key.k.id}' } }, target: 'aws_sagemaker_notebook_instance.n' }],
-    fail: [{ description: 'fails when kms_key_id is not set', resources: { 'aws_sagemaker_notebook_instance.n': { name: 'nb', role_arn: 'arn:aws:iam::111122223333:role/sm', instance_type: 'ml.t3.medium' } } }],
+    fail: [
+      { description: 'fails when kms_key_id is an AWS-managed alias', resources: { 'aws_sagemaker_notebook_instance.n': { name: 'nb', role_arn: 'arn:aws:iam::111122223333:role/sm', instance_type: 'ml.t3.medium', kms_key_id: 'alias/aws/sagemaker' } } },
+      { description: 'fails when kms_key_id is not set', resources: { 'aws_sagemaker_notebook_instance.n': { name: 'nb', role_arn: 'arn:aws:iam::111122223333:role/sm', instance_type: 'ml.t3.medium' } } }],
   },
 };

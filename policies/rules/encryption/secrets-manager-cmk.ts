@@ -18,7 +18,9 @@ export const secretsManagerCmk: ResourceRule = {
     return expectCmkCfg(ctx, secret, 'kms_key_id', 'the secret uses the AWS-managed aws/secretsmanager key');
   },
   examples: {
-    pass: [{ description: 'passes when kms_key_id refers to a declared key', resources: { 'aws_kms_key.k': { enable_key_rotation: true }, 'aws_secretsmanager_secret.s': { name: 'db', kms_key_id: '${aws_kms_key.k.arn}' } }, target: 'aws_secretsmanager_secret.s' }],
+    pass: [
+      { description: 'passes with a literal customer-managed key ARN', resources: { 'aws_secretsmanager_secret.s': { name: 'db', kms_key_id: 'arn:aws:kms:us-east-1:111122223333:key/abc' } } },
+      { description: 'passes when kms_key_id refers to a declared key', resources: { 'aws_kms_key.k': { enable_key_rotation: true }, 'aws_secretsmanager_secret.s': { name: 'db', kms_key_id: '${aws_kms_key.k.arn}' } }, target: 'aws_secretsmanager_secret.s' }],
     fail: [
       { description: 'fails when kms_key_id is not set', resources: { 'aws_secretsmanager_secret.s': { name: 'db' } } },
       { description: 'fails when kms_key_id is alias/aws/secretsmanager', resources: { 'aws_secretsmanager_secret.s': { name: 'db', kms_key_id: 'alias/aws/secretsmanager' } } },

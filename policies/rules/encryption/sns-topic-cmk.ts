@@ -18,7 +18,9 @@ export const snsTopicCmk: ResourceRule = {
     return expectCmkCfg(ctx, topic, 'kms_master_key_id', 'messages are not encrypted with a customer-managed key');
   },
   examples: {
-    pass: [{ description: 'passes when kms_master_key_id refers to a declared key', resources: { 'aws_kms_key.k': { enable_key_rotation: true }, 'aws_sns_topic.t': { name: 'alerts', kms_master_key_id: '${aws_kms_key.k.id}' } }, target: 'aws_sns_topic.t' }],
+    pass: [
+      { description: 'passes with a customer alias name', resources: { 'aws_sns_topic.t': { name: 'alerts', kms_master_key_id: 'alias/phi-notify' } } },
+      { description: 'passes when kms_master_key_id refers to a declared key', resources: { 'aws_kms_key.k': { enable_key_rotation: true }, 'aws_sns_topic.t': { name: 'alerts', kms_master_key_id: '${aws_kms_key.k.id}' } }, target: 'aws_sns_topic.t' }],
     fail: [
       { description: 'fails when kms_master_key_id is not set', resources: { 'aws_sns_topic.t': { name: 'alerts' } } },
       { description: 'fails when kms_master_key_id is alias/aws/sns', resources: { 'aws_sns_topic.t': { name: 'alerts', kms_master_key_id: 'alias/aws/sns' } } },
