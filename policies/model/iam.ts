@@ -710,7 +710,11 @@ export function resolvePolicyArn(graph: Graph, via: Resource, path: string, v: V
   if (typeof v === 'string') {
     const name = awsManagedPolicyName(v);
     if (name) return { kind: 'aws-managed', name, read: { state: 'unknown', reason: `${name} is an AWS managed policy` } };
-    const local = graph.byLiteral(via.unit, v).find((r) => r.type === 'aws_iam_policy');
+    // A customer-managed policy named by ARN: its arn is computed, so match the name (and path) too.
+    const byArn = /^arn:aws[\w-]*:iam::[^:]*:policy(\/.*\/|\/)([^/]+)$/.exec(v);
+    const local =
+      graph.byLiteral(via.unit, v).find((r) => r.type === 'aws_iam_policy') ??
+      (byArn ? graph.byLiteral(via.unit, byArn[2]).find((r) => r.type === 'aws_iam_policy' && r.mode === 'managed' && (typeof r.values.path !== 'string' || r.values.path === byArn[1])) : undefined);
     if (local) return { kind: 'managed', policy: local, name: local.address, read: readPolicy(graph, local, 'policy') };
     return { kind: 'external', name: v, read: { state: 'unknown', reason: `${v} is not declared in these inputs` } };
   }
