@@ -1,4 +1,23 @@
 import type { Rule } from '../../engine/types';
+import { auditorRoleDeniesPhi } from './auditor-role-denies-phi';
+import { auditorRolePermissions } from './auditor-role-permissions';
+import { auditorRoleSession } from './auditor-role-session';
+import { auditorRoleTrust } from './auditor-role-trust';
+import { configAggregator } from './config-aggregator';
+import { ecrScanOnPush } from './ecr-scan-on-push';
+import { inspectorEnabled } from './inspector-enabled';
+import { securityContact } from './security-contact';
+import { securityhubStandards } from './securityhub-standards';
 
-/** Strategy rules, in catalogue order. */
-export const collaborationRules: readonly Rule[] = [];
+/** Strategy 7 — Collaboration with Cybersecurity Experts, in catalogue order. */
+export const collaborationRules: readonly Rule[] = [
+  auditorRoleTrust,
+  auditorRoleSession,
+  auditorRolePermissions,
+  auditorRoleDeniesPhi,
+  securityhubStandards,
+  inspectorEnabled,
+  ecrScanOnPush,
+  securityContact,
+  configAggregator,
+];
