@@ -3,6 +3,8 @@
  * trust classification, attachment discovery — on hand-written cases (through both the cdk.tf.json
  * and the plan form) and on real plan fixtures.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { evaluate } from '../../policies/engine/evaluate';
 import type { Rule, RuleCase } from '../../policies/engine/types';
 import type { Graph } from '../../policies/model/graph';
@@ -45,7 +47,11 @@ import type { Resource } from '../../policies/model/types';
 import { accessControlRules } from '../../policies/rules/access-control';
 import { FORMATS, caseGraph } from '../support/run-case';
 
-const FIX = '/work/shared/fixtures/plans/';
+/** The shared fixtures sit beside the repository (CI copies shared/ next to the clone). */
+const FIX = [process.env.PHIKIT_FIXTURES, path.resolve(__dirname, '../../../shared/fixtures/plans'), '/work/shared/fixtures/plans']
+  .filter((p): p is string => !!p && fs.existsSync(p))
+  .map((p) => `${p}/`)[0];
+if (!FIX) throw new Error('shared/fixtures/plans not found beside the repository (set PHIKIT_FIXTURES)');
 
 const doc = (...Statement: Array<Record<string, unknown>>): PolicyDocument => policyFromJson({ Version: '2012-10-17', Statement })!;
 const stmt = (s: Record<string, unknown>): Statement => doc(s).statements[0];
