@@ -191,6 +191,40 @@ function parseJsonText(text: string): PolicyDocument | undefined {
   }
 }
 
+/**
+ * Make `${...}` interpolations that contain quotes (`${trim(x, ":")}`) safe inside JSON strings:
+ * escape their quotes and backslashes so JSON.parse gives back the original expression text.
+ */
+export function escapeInterpolations(t: string): string {
+  let out = '';
+  let i = 0;
+  while (i < t.length) {
+    const at = t.indexOf('${', i);
+    if (at < 0 || (at > 0 && t[at - 1] === '$')) {
+      if (at < 0) break;
+      out += t.slice(i, at + 2);
+      i = at + 2;
+      continue;
+    }
+    out += t.slice(i, at);
+    let depth = 0;
+    let j = at;
+    let inStr = false;
+    for (; j < t.length; j++) {
+      const c = t[j];
+      if (inStr) {
+        if (c === '\\') j++;
+        else if (c === '"') inStr = false;
+      } else if (c === '"') inStr = true;
+      else if (c === '{') depth++;
+      else if (c === '}' && --depth === 0) break;
+    }
+    out += t.slice(at, j + 1).replace(/[\\"]/g, (m) => `\\${m}`);
+    i = j + 1;
+  }
+  return out + t.slice(i);
+}
+
 /** Terraform's merge: statements with a `sid` already present replace it; others are appended. */
 function mergeBySid(base: readonly Statement[], add: readonly Statement[]): Statement[] {
   const out = [...base];
@@ -254,7 +288,7 @@ export function readPolicyValue(graph: Graph, res: Resource, path: string, v: Va
     const t = u.template.trim();
     // A template with references inside JSON strings parses as JSON directly.
     if (t.startsWith('{')) {
-      const doc = parseJsonText(t);
+      const doc = parseJsonText(t) ?? parseJsonText(escapeInterpolations(t));
       if (doc) return { state: 'known', doc, source: path };
     }
     const parts = interpolations(t);

@@ -9,7 +9,7 @@ import { fullServiceAccess, isRestrictingCondition, PolicyDocument, PolicyDocume
 import type { Resource } from '../../model/types';
 import { jsonencodeArgument, parseHclLiteral } from '../../model/hcl-literal';
 import type { CheckContext, Verdict } from '../../engine/types';
-import { ev, evv, fail, pass, unknown } from '../helpers';
+import { ev, evv, expectBool, expectSet, fail, pass, unknown } from '../helpers';
 
 export const PUB = ['164.308(a)(3)(i)', '164.308(a)(4)(ii)(A)', '164.308(a)(4)(ii)(C)', '164.312(a)(1)', '164.312(e)(1)'];
 export const IAM = [
@@ -311,3 +311,17 @@ export function containerDefinitions(res: Resource): ContainerDefs {
 }
 
 export const TASK_CITES = ['164.308(a)(3)(i)', '164.308(a)(3)(ii)(A)', '164.308(a)(4)(ii)(A)', '164.308(a)(4)(ii)(C)', '164.312(a)(1)'];
+
+/** expectBool, where a provider-computed unknown (not set in configuration) counts as absent. */
+export function expectBoolC(res: Resource, path: string, expected: boolean, providerDefault: boolean | undefined, what: string): Verdict {
+  const a = attr(res, path);
+  if (!computedOnly(a)) return expectBool(res, path, expected, providerDefault, what);
+  if (providerDefault === undefined) return fail(`${path} is not set in the configuration; ${what}`, ev(path, a));
+  return providerDefault === expected ? pass(`${path} is not set (provider default ${providerDefault})`, ev(path, a)) : fail(`${path} is not set (provider default ${providerDefault}); ${what}`, ev(path, a));
+}
+
+/** expectSet, where a provider-computed unknown (not set in configuration) counts as not set. */
+export function expectSetC(res: Resource, path: string, what: string): Verdict {
+  const a = attr(res, path);
+  return computedOnly(a) ? fail(`${path} is not set in the configuration; ${what}`, ev(path, a)) : expectSet(res, path, what);
+}

@@ -1,7 +1,7 @@
 import { attr } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { expectBool, notApplicable } from '../helpers';
-import { PUB } from './_shared';
+import { notApplicable } from '../helpers';
+import { PUB, expectBoolC } from './_shared';
 
 export const ecsServiceNoPublicIp: ResourceRule = {
   id: 'ACC-16e',
@@ -18,7 +18,7 @@ export const ecsServiceNoPublicIp: ResourceRule = {
   anchors: { checkov: ['CKV_AWS_333'] },
   check(svc) {
     if (attr(svc, 'network_configuration').state === 'absent') return notApplicable('no awsvpc network configuration');
-    return expectBool(svc, 'network_configuration.assign_public_ip', false, false, 'tasks get public IPs');
+    return expectBoolC(svc, 'network_configuration.assign_public_ip', false, false, 'tasks get public IPs');
   },
   examples: {
     pass: [{ description: 'passes when assign_public_ip is false', resources: { 'aws_ecs_service.s': { name: 's', network_configuration: [{ subnets: ['subnet-1'], assign_public_ip: false }] } } }],
