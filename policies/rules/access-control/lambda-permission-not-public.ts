@@ -14,7 +14,7 @@ export const lambdaPermissionNotPublic: ResourceRule = {
   scope: 'resource',
   rationale: 'Principal "*" lets any AWS account invoke the function; a service principal without source_arn/source_account lets any customer\'s bucket, topic or API of that service invoke it (confused deputy).',
   remediation: 'Name the invoking account or service and set source_arn (and source_account for S3); use principal_org_id for organization-wide access.',
-  anchors: { cdkNag: ['HIPAA.Security-LambdaFunctionPublicAccessProhibited'], awsConfig: ['lambda-function-public-access-prohibited'] },
+  anchors: { cdkNag: ['HIPAA.Security-LambdaFunctionPublicAccessProhibited'], awsConfig: ['lambda-function-public-access-prohibited'], checkov: ['CKV_AWS_301'] },
   check(p) {
     const principal = attr(p, 'principal');
     if (principal.state === 'unknown') return unknown(unknownMessage('principal'), ev('principal', principal));
