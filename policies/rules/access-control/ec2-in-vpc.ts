@@ -1,7 +1,7 @@
 import { attr, isSet } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
 import { ev, fail, pass } from '../helpers';
-import { PUB } from './_shared';
+import { PUB, computedOnly } from './_shared';
 
 export const ec2InVpc: ResourceRule = {
   id: 'ACC-16b',
@@ -18,10 +18,9 @@ export const ec2InVpc: ResourceRule = {
   anchors: { cdkNag: ['HIPAA.Security-EC2InstancesInVPC'], awsConfig: ['ec2-instances-in-vpc'] },
   check(i) {
     const subnet = attr(i, 'subnet_id');
-    if (isSet(subnet)) return pass('subnet_id is set', ev('subnet_id', subnet));
+    if (isSet(subnet) && !computedOnly(subnet)) return pass('subnet_id is set', ev('subnet_id', subnet));
     const ni = attr(i, 'network_interface.network_interface_id');
-    if (isSet(ni)) return pass('launched with a network interface', ev('network_interface', ni));
-    if (subnet.state === 'unknown') return pass('subnet_id will be set', ev('subnet_id', subnet));
+    if (isSet(ni) && !computedOnly(ni)) return pass('launched with a network interface', ev('network_interface', ni));
     return fail('subnet_id is not set; the instance lands in the default VPC', ev('subnet_id', subnet));
   },
   examples: {
