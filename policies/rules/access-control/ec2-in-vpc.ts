@@ -14,7 +14,6 @@ export const ec2InVpc: ResourceRule = {
   scope: 'resource',
   rationale: 'Without subnet_id (or a network interface) an instance lands in the default VPC, whose subnets assign public IPs and whose default security group is open within itself; PHI workloads belong in the designed network.',
   remediation: 'Set subnet_id to a private subnet of the PHI VPC (HipaaVpc), or attach a network_interface.',
-  construct: 'HipaaVpc',
   anchors: { cdkNag: ['HIPAA.Security-EC2InstancesInVPC'], awsConfig: ['ec2-instances-in-vpc'] },
   check(i) {
     const subnet = attr(i, 'subnet_id');

@@ -14,7 +14,6 @@ export const ec2NoPublicIp: ResourceRule = {
   scope: 'resource',
   rationale: 'An instance with a public IP is directly addressable from the internet; PHI workloads belong in private subnets behind load balancers or endpoints.',
   remediation: 'Set associate_public_ip_address = false (instances and launch template network_interfaces) and launch into private subnets (HipaaVpc provides them).',
-  construct: 'HipaaVpc',
   anchors: { cdkNag: ['HIPAA.Security-EC2InstanceNoPublicIp'], awsConfig: ['ec2-instance-no-public-ip'], checkov: ['CKV_AWS_88'] },
   check(res) {
     if (res.type === 'aws_instance') {

@@ -14,7 +14,6 @@ export const ecsServiceNoPublicIp: ResourceRule = {
   scope: 'resource',
   rationale: 'assign_public_ip gives every Fargate/awsvpc task an internet address; PHI services should sit in private subnets behind a load balancer.',
   remediation: 'Set network_configuration.assign_public_ip = false (the default) and use private subnets with VPC endpoints or NAT.',
-  construct: 'HipaaVpc',
   anchors: { checkov: ['CKV_AWS_333'] },
   check(svc) {
     if (attr(svc, 'network_configuration').state === 'absent') return notApplicable('no awsvpc network configuration');

@@ -14,7 +14,6 @@ export const lambdaInVpc: ResourceRule = {
   scope: 'resource',
   rationale: 'A function in a VPC reaches PHI stores over private addresses and leaves the network only through controlled egress (NAT, endpoints) that security groups and flow logs govern.',
   remediation: 'Set vpc_config { subnet_ids = private subnets, security_group_ids = [...] }.',
-  construct: 'HipaaVpc',
   anchors: { cdkNag: ['HIPAA.Security-LambdaInsideVPC'], awsConfig: ['lambda-inside-vpc'], checkov: ['CKV_AWS_117'] },
   check(fn) {
     const subnets = attr(fn, 'vpc_config.subnet_ids');

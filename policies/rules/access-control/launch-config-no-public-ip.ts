@@ -14,7 +14,6 @@ export const launchConfigNoPublicIp: ResourceRule = {
   scope: 'resource',
   rationale: 'Every instance an Auto Scaling group launches from this configuration would be internet-addressable.',
   remediation: 'Set associate_public_ip_address = false (or move to a launch template without public IPs).',
-  construct: 'HipaaVpc',
   anchors: { cdkNag: ['HIPAA.Security-AutoScalingLaunchConfigPublicIpDisabled'], awsConfig: ['autoscaling-launch-config-public-ip-disabled'], checkov: ['CKV_AWS_389'] },
   check(lc) {
     const a = attr(lc, 'associate_public_ip_address');

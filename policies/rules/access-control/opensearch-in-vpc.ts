@@ -14,7 +14,6 @@ export const opensearchInVpc: ResourceRule = {
   scope: 'resource',
   rationale: 'A domain without vpc_options gets a public endpoint guarded only by its access policy; indexes of PHI should be reachable only from the VPC.',
   remediation: 'Set vpc_options { subnet_ids, security_group_ids } on the domain.',
-  construct: 'HipaaVpc',
   anchors: { cdkNag: ['HIPAA.Security-OpenSearchInVPCOnly'], awsConfig: ['opensearch-in-vpc-only', 'elasticsearch-in-vpc-only'], checkov: ['CKV_AWS_137'] },
   check(d) {
     const s = attr(d, 'vpc_options.subnet_ids');
