@@ -472,6 +472,8 @@ export const RESTRICTING_CONDITION_KEYS = [
 export function isRestrictingCondition(c: Condition): boolean {
   if (/^(ForAllValues:)?.*IfExists$/i.test(c.operator) && !/^Bool/i.test(c.operator)) return false;
   if (/^Null$/i.test(c.operator)) return false;
+  // StringNotEquals aws:PrincipalOrgID in an Allow admits everyone outside the organization.
+  if (/Not/i.test(c.operator.replace(/^ForAnyValue:|^ForAllValues:/i, ''))) return false;
   if (c.values.some((v) => v === '*')) return false;
   return RESTRICTING_CONDITION_KEYS.includes(c.key) || c.key.startsWith('aws:principaltag/') || c.key === 'sts:externalid';
 }

@@ -173,6 +173,8 @@ describe('conditions', () => {
     expect(isPublicAllow(stmt({ ...base, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-1' } } }))).toBe(false);
     expect(isPublicAllow(stmt({ ...base, Condition: { StringEquals: { 'aws:PrincipalTag/team': 'a' } } }))).toBe(false);
     expect(isPublicAllow(stmt({ ...base, Condition: { StringLike: { 'aws:SourceVpce': '*' } } }))).toBe(true);
+    expect(isPublicAllow(stmt({ ...base, Condition: { StringNotEquals: { 'aws:PrincipalOrgID': 'o-1' } } }))).toBe(true);
+    expect(isPublicAllow(stmt({ ...base, Condition: { StringEqualsIfExists: { 'aws:SourceVpce': 'vpce-1' } } }))).toBe(true);
     expect(isPublicAllow(stmt({ ...base, Condition: { StringEquals: { 's3:prefix': 'x' } } }))).toBe(true);
     expect(isPublicAllow(stmt({ ...base, Principal: { AWS: 'arn:aws:iam::111122223333:root' } }))).toBe(false);
   });
