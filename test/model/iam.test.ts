@@ -471,8 +471,8 @@ describe('real plan fixtures', () => {
     expect(s.actions).toEqual(['*']);
     expect(s.resources?.every(isUnresolved)).toBe(true);
     expect(principalRefs(s.principals).map((p) => p.kind)).toEqual(['account']);
-    // An account principal is not the public: ACC-03 passes it.
-    expect(statuses(g, 'ACC-03')).toEqual({ 'aws_s3_bucket_policy.allow_access_from_another_account': 'pass' });
+    // An account principal is not the public: ACC-03 passes it, reported on the bucket it joins by reference.
+    expect(statuses(g, 'ACC-03')).toEqual({ 'aws_s3_bucket.example': 'pass' });
   });
 
   it('checkov github_oidc_trust_policy.json: web-identity roles are workloads, unknown providers stay unknown', () => {
