@@ -681,6 +681,21 @@ export function isHumanAssumable(doc: PolicyDocument): boolean {
   return trustPrincipals(doc).some((p) => p.audience === 'human');
 }
 
+/** Every human principal of the trust policy must use MFA (true when nobody human is trusted). */
+export function trustRequiresMfa(doc: PolicyDocument, maxAgeSeconds?: number): boolean {
+  return trustPrincipals(doc).every((p) => p.audience !== 'human' || requiresMfa(p.statement, maxAgeSeconds));
+}
+
+/** Principals of other accounts (not in `own`) trusted without an sts:ExternalId condition. */
+export function externalWithoutExternalId(doc: PolicyDocument, own: ReadonlySet<string>): TrustPrincipal[] {
+  return trustPrincipals(doc).filter((p) => p.type === 'AWS' && p.kind !== 'anyone' && !!p.account && !own.has(p.account) && !requiresExternalId(p.statement));
+}
+
+/** Whole other accounts (id or `:root`, not in `own`) trusted by a statement with no condition at all. */
+export function unconditionedForeignRoots(doc: PolicyDocument, own: ReadonlySet<string>): TrustPrincipal[] {
+  return trustPrincipals(doc).filter((p) => p.kind === 'account' && !!p.account && !own.has(p.account) && p.statement.conditions.length === 0);
+}
+
 /** Account ids this plan itself uses: found in ARNs of its resources (not in principals or policies). */
 export function ownAccountIds(graph: Graph, extra: readonly string[] = []): Set<string> {
   const cache = ownCache.get(graph);

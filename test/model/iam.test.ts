@@ -38,6 +38,9 @@ import {
   requiresExternalId,
   requiresMfa,
   trustPrincipals,
+  trustRequiresMfa,
+  unconditionedForeignRoots,
+  externalWithoutExternalId,
   wildcardMatch,
   accountsIn,
 } from '../../policies/model/iam';
@@ -237,6 +240,16 @@ describe('principals and trust', () => {
     expect(isHumanAssumable(saml)).toBe(true);
     expect(isHumanAssumable(user)).toBe(true);
     expect(trustPrincipals(service).map((p) => p.audience)).toEqual(['service', 'service']);
+    expect(trustRequiresMfa(service)).toBe(true);
+    expect(trustRequiresMfa(root)).toBe(false);
+    expect(trustRequiresMfa(doc({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }))).toBe(true);
+    const own = new Set(['111122223333']);
+    const foreign = doc(
+      { Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::999988887777:root', '111122223333'] }, Action: 'sts:AssumeRole' },
+      { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:role/scanner' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': 'x' } } },
+    );
+    expect(unconditionedForeignRoots(foreign, own).map((p) => p.account)).toEqual(['999988887777']);
+    expect(externalWithoutExternalId(foreign, own).map((p) => p.account)).toEqual(['999988887777']);
     // Only Allow statements with an assume action count.
     expect(assumeStatements(doc({ Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRole' }, { Effect: 'Allow', Principal: '*', Action: 's3:GetObject' }))).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import type { ResourceRule } from '../../engine/types';
-import { isUnresolved, ownAccountIds, requiresExternalId, trustPrincipals } from '../../model/iam';
+import { externalWithoutExternalId, isUnresolved, ownAccountIds, trustPrincipals } from '../../model/iam';
 import { evv, fail, pass, unknown } from '../helpers';
 import { SERVICE_TRUST, isVerdict, policyJson, statementSummary, trustOf } from './_shared';
 
@@ -26,11 +26,8 @@ export const roleTrustExternalId: ResourceRule = {
     if (isVerdict(doc)) return doc;
     const own = ownAccountIds(ctx.graph);
     const principals = trustPrincipals(doc).filter((p) => p.type === 'AWS' && p.kind !== 'anyone');
-    for (const p of principals) {
-      if (!p.account) continue;
-      if (own.has(p.account) || requiresExternalId(p.statement)) continue;
-      return fail(`trusts external account ${p.account} (${p.value}) without an sts:ExternalId condition`, evv('assume_role_policy', statementSummary(p.statement)));
-    }
+    const [ext] = externalWithoutExternalId(doc, own);
+    if (ext) return fail(`trusts external account ${ext.account} (${ext.value}) without an sts:ExternalId condition`, evv('assume_role_policy', statementSummary(ext.statement)));
     // `arn:aws:iam::${data.aws_caller_identity.current.account_id}:root` is this account; any other
     // unresolved account (a variable) may be a third party.
     const open = principals.find((p) => !p.account && (p.kind === 'unresolved' || isUnresolved(p.value)) && !/aws_caller_identity/.test(p.value));

@@ -1,5 +1,5 @@
 import type { ResourceRule } from '../../engine/types';
-import { ownAccountIds, trustPrincipals } from '../../model/iam';
+import { ownAccountIds, unconditionedForeignRoots } from '../../model/iam';
 import { evv, fail, pass } from '../helpers';
 import { SERVICE_TRUST, isVerdict, policyJson, statementSummary, trustOf } from './_shared';
 
@@ -20,12 +20,8 @@ export const roleTrustNoOpenAccountRoot: ResourceRule = {
     const doc = trustOf(ctx.graph, role);
     if (isVerdict(doc)) return doc;
     const own = ownAccountIds(ctx.graph);
-    for (const p of trustPrincipals(doc)) {
-      if (p.kind !== 'account' || !p.account || own.has(p.account)) continue;
-      if (p.statement.conditions.length) continue;
-      return fail(`trusts the whole of account ${p.account} (${p.value}) with no condition`, evv('assume_role_policy', statementSummary(p.statement)));
-    }
-    return pass('no unconditioned trust of another account');
+    const [p] = unconditionedForeignRoots(doc, own);
+    return p ? fail(`trusts the whole of account ${p.account} (${p.value}) with no condition`, evv('assume_role_policy', statementSummary(p.statement))) : pass('no unconditioned trust of another account');
   },
   examples: {
     pass: [
