@@ -250,11 +250,13 @@ export function computedOnly(a: import('../../model/attrs').Attr): boolean {
 // Public subnets (ACC-20)
 
 /**
- * A subnet declared public by its tags: a `Tier`/`Type`/`Network`/`SubnetType`/`phikit:tier`
- * tag (any case) whose value is `public`, the `kubernetes.io/role/elb` tag, or a `Name` containing
- * "public". Everything else is treated as private (PHI) for routing rules.
+ * A subnet declared public: map_public_ip_on_launch = true, or a `Tier`/`Type`/`Network`/
+ * `SubnetType`/`phikit:tier` tag (any case) whose value is `public`, the `kubernetes.io/role/elb`
+ * tag, or a `Name` containing "public". Everything else is treated as private (PHI) for routing rules.
  */
 export function isPublicSubnet(subnet: Resource): boolean {
+  // A subnet that auto-assigns public IPs is public by design (ACC-16d reports that separately).
+  if (bool(attr(subnet, 'map_public_ip_on_launch')) === true) return true;
   const tags = tagsOf(subnet);
   for (const [k, v] of Object.entries(tags)) {
     if (/^(phikit:)?(tier|type|network|subnet[-_]?type|subnet[-_]?tier)$/i.test(k) && v.toLowerCase() === 'public') return true;

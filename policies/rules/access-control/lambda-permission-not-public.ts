@@ -18,6 +18,7 @@ export const lambdaPermissionNotPublic: ResourceRule = {
   check(p) {
     const principal = attr(p, 'principal');
     if (principal.state === 'unknown') return unknown(unknownMessage('principal'), ev('principal', principal));
+    if (principal.state === 'absent') return unknown('principal is not in the input, so who may invoke the function is unknown', ev('principal', principal));
     const who = str(principal) ?? '';
     const scoped = ['source_arn', 'source_account', 'principal_org_id'].some((k) => isSet(attr(p, k)));
     if (who === '*' || who.includes('*')) return scoped && isSet(attr(p, 'principal_org_id')) ? pass('"*" is limited to the organization', ev('principal_org_id', attr(p, 'principal_org_id'))) : fail(`principal is "${who}": anyone can invoke the function`, ev('principal', principal));
