@@ -338,10 +338,25 @@ export function coversAction(s: Statement, action: string): boolean {
   return false;
 }
 
-/** Does the statement apply to every resource (`Resource: "*"`, or a `NotResource`)? */
+/** A resource pattern that matches every ARN (`*`, `arn:aws:*:*:*:*`, `arn:*:*:*:*:*`). */
+export function isAnyResource(pattern: string): boolean {
+  if (pattern === '*') return true;
+  const parts = pattern.split(':');
+  return parts[0] === 'arn' && parts.length >= 3 && parts[2] === '*' && parts.slice(3).every((x) => x === '*' || x === '');
+}
+
+/** Does the statement apply to every resource (`Resource: "*"` or equivalent, or a `NotResource`)? */
 export function coversAllResources(s: Statement): boolean {
-  if (s.resources) return s.resources.some((r) => r === '*');
+  if (s.resources) return s.resources.some(isAnyResource);
   return s.notResources !== undefined;
+}
+
+/** Does the statement's resource list cover `arn` (wildcards, NotResource)? ARNs compare case-sensitively. */
+export function coversResource(s: Statement, arn: string): boolean {
+  const match = (p: string) => p === '*' || new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(arn);
+  if (s.resources) return s.resources.some(match);
+  if (s.notResources) return !s.notResources.some(match);
+  return false;
 }
 
 /** Statement grants every action on every resource (`*`/`*:*`, or an empty NotAction, on `*`). */

@@ -17,6 +17,7 @@ import {
   classifyPrincipal,
   coversAction,
   coversAllResources,
+  coversResource,
   deniesInsecureTransport,
   deniesOldTls,
   deniesUnlessMfa,
@@ -119,6 +120,12 @@ describe('wildcards and actions', () => {
     expect(coversAllResources(stmt({ Effect: 'Allow', Action: 'x:y', Resource: ['arn:aws:s3:::a', '*'] }))).toBe(true);
     expect(coversAllResources(stmt({ Effect: 'Allow', Action: 'x:y', NotResource: 'arn:aws:s3:::a' }))).toBe(true);
     expect(coversAllResources(stmt({ Effect: 'Allow', Action: 'x:y', Resource: 'arn:aws:s3:::a/*' }))).toBe(false);
+    expect(coversAllResources(stmt({ Effect: 'Allow', Action: 'x:y', Resource: 'arn:aws:*:*:*:*' }))).toBe(true);
+    expect(coversAllResources(stmt({ Effect: 'Allow', Action: 'x:y', Resource: 'arn:aws:s3:::*' }))).toBe(false);
+    const scoped = stmt({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::phi-*/*' });
+    expect(coversResource(scoped, 'arn:aws:s3:::phi-data/x.csv')).toBe(true);
+    expect(coversResource(scoped, 'arn:aws:s3:::logs/x')).toBe(false);
+    expect(coversResource(stmt({ Effect: 'Allow', Action: 's3:*', NotResource: 'arn:aws:s3:::logs/*' }), 'arn:aws:s3:::phi/x')).toBe(true);
   });
 
   it('finds admin statements ("*", "*:*", empty NotAction) only when allowed on every resource', () => {
