@@ -68,6 +68,33 @@ export function isUnresolved(v: string): boolean {
   return interpolations(v) !== null;
 }
 
+/**
+ * An unresolved value that could be anything: it contains a variable, a local, a function of them,
+ * or a value unknown after apply with no reference. A reference to a resource attribute
+ * (`${aws_s3_bucket.b.arn}/*`) is not opaque: it names that resource. With `whole`, the value is
+ * opaque only when nothing of it is literal (`${var.arn}`): `arn:aws:s3:::${var.bucket}/*` stays an
+ * S3 ARN whatever the variable holds.
+ */
+export function isOpaque(v: string, whole = false): boolean {
+  const parts = interpolations(v);
+  if (!parts) return false;
+  const opaque = parts.some((p) => !/^\s*(data\.)?aws_[a-z0-9_]+\.[\w-]+(\[[^\]]*\])?\.[\w.]+\s*$/.test(p));
+  if (!opaque || !whole) return opaque;
+  let rest = v;
+  for (const p of parts) rest = rest.replace(`\${${p}}`, '');
+  return rest.trim() === '';
+}
+
+/** Statement parts that are opaque (see {@link isOpaque}): any opaque action; resources and principals that are opaque as a whole. */
+export function opaqueParts(s: Statement): string[] {
+  const out: string[] = [];
+  if ([...(s.actions ?? []), ...(s.notActions ?? [])].some((v) => isOpaque(v))) out.push('Action');
+  if ([...(s.resources ?? []), ...(s.notResources ?? [])].some((v) => isOpaque(v, true))) out.push('Resource');
+  const p = s.principals;
+  if (p && [...p.aws, ...p.service, ...p.federated, ...p.canonicalUser].some((v) => isOpaque(v, true))) out.push('Principal');
+  return out;
+}
+
 const unknownText = (u: Unknown): string => (u.template ? u.template : u.refs.length ? `\${${u.refs[0]}}` : UNKNOWN_VALUE);
 
 const asList = (v: unknown): string[] | undefined => {
@@ -582,6 +609,8 @@ export interface PrincipalRef {
   readonly kind: PrincipalKind;
   /** The 12-digit account the principal belongs to, when it names one. */
   readonly account?: string;
+  /** Built from `data.aws_caller_identity` (this account), account id unknown before apply. */
+  readonly self?: boolean;
 }
 
 /** Classify one principal value of a given type. */
@@ -604,13 +633,15 @@ export function classifyPrincipal(type: PrincipalRef['type'], value: string): Pr
     const [, svc, acct, rest] = arn;
     if (acct === '*' || acct.includes('*')) return { type, value: v, kind: 'anyone' };
     const account = /^\d{12}$/.test(acct) ? acct : undefined;
-    if (rest === 'root') return { type, value: v, kind: 'account', account };
-    if (svc === 'sts' && rest.startsWith('assumed-role/')) return { type, value: v, kind: 'assumed-role', account };
-    if (rest.startsWith('user/')) return { type, value: v, kind: 'iam-user', account };
-    if (rest.startsWith('role/')) return { type, value: v, kind: 'iam-role', account };
+    const self = /^\$\{\s*data\.aws_caller_identity\.[\w-]+\.account_id\s*\}$/.test(acct) ? { self: true } : {};
+    if (rest === 'root') return { type, value: v, kind: 'account', account, ...self };
+    if (svc === 'sts' && rest.startsWith('assumed-role/')) return { type, value: v, kind: 'assumed-role', account, ...self };
+    if (rest.startsWith('user/')) return { type, value: v, kind: 'iam-user', account, ...self };
+    if (rest.startsWith('role/')) return { type, value: v, kind: 'iam-role', account, ...self };
     if (!account) return { type, value: v, kind: 'unresolved' };
     return { type, value: v, kind: 'account', account };
   }
+  if (/aws_caller_identity\.[\w-]+\.account_id/.test(v) && !/:(user|role)\//.test(v)) return { type, value: v, kind: 'account', self: true };
   if (/aws_iam_role\.[\w-]+\.(arn|unique_id)/.test(v)) return { type, value: v, kind: 'iam-role' };
   if (/aws_iam_user\.[\w-]+\.(arn|unique_id)/.test(v)) return { type, value: v, kind: 'iam-user' };
   if (/aws_cloudfront_origin_access_identity\./.test(v)) return { type, value: v, kind: 'service' };

@@ -30,6 +30,8 @@ import {
   isHumanAssumable,
   isPublicAllow,
   isUnresolved,
+  isOpaque,
+  opaqueParts,
   membershipsOfGroup,
   ownAccountIds,
   policiesAttachedTo,
@@ -226,6 +228,25 @@ describe('principals and trust', () => {
     const p = classifyPrincipal(type, value);
     expect(p.kind).toBe(kind);
     expect(p.account).toBe(account);
+  });
+
+  it('tells opaque values (variables, unknowns) from references to resources', () => {
+    expect(isOpaque('${var.actions}')).toBe(true);
+    expect(isOpaque('${unknown}')).toBe(true);
+    expect(isOpaque('arn:aws:s3:::${local.name}/*')).toBe(true);
+    expect(isOpaque('arn:aws:s3:::${local.name}/*', true)).toBe(false);
+    expect(isOpaque('${var.arn}', true)).toBe(true);
+    expect(isOpaque('${aws_s3_bucket.b.arn}/*')).toBe(false);
+    expect(isOpaque('${data.aws_iam_role.r.arn}')).toBe(false);
+    expect(isOpaque('s3:GetObject')).toBe(false);
+    expect(opaqueParts(stmt({ Effect: 'Allow', Action: '${var.a}', Resource: '${aws_s3_bucket.b.arn}', Principal: { AWS: '${var.p}' } }))).toEqual(['Action', 'Principal']);
+  });
+
+  it('reads a principal built from aws_caller_identity as this account', () => {
+    const p = classifyPrincipal('AWS', 'arn:aws:iam::${data.aws_caller_identity.current.account_id}:root');
+    expect(p.kind).toBe('account');
+    expect(p.self).toBe(true);
+    expect(classifyPrincipal('AWS', 'arn:aws:iam::${var.partner}:root').self).toBeUndefined();
   });
 
   it('lists account ids of AWS principals', () => {

@@ -5,7 +5,7 @@
  */
 import { attr, bool, str, tagsOf } from '../../model/attrs';
 import type { Graph } from '../../model/graph';
-import { fullServiceAccess, isRestrictingCondition, PolicyDocument, PolicyDocument as Doc, PolicyRead, Statement, TrustPrincipal, identityPolicyDocuments, readPolicy, trustPrincipals } from '../../model/iam';
+import { fullServiceAccess, isRestrictingCondition, opaqueParts, PolicyDocument, PolicyDocument as Doc, PolicyRead, Statement, TrustPrincipal, identityPolicyDocuments, readPolicy, trustPrincipals } from '../../model/iam';
 import type { Resource } from '../../model/types';
 import { jsonencodeArgument, parseHclLiteral } from '../../model/hcl-literal';
 import type { CheckContext, Verdict } from '../../engine/types';
@@ -40,18 +40,24 @@ export type StatementJudge = (s: Statement, index: number, doc: PolicyDocument) 
  * Verdict for one read policy: fail at the first statement `judge` objects to; unknown when the
  * policy (or part of it) is known only after apply; pass otherwise.
  */
-export function judgePolicy(read: PolicyRead, path: string, judge: StatementJudge, passMessage: string): Verdict {
+export type StatementPart = 'Action' | 'Resource' | 'Principal';
+
+export function judgePolicy(read: PolicyRead, path: string, judge: StatementJudge, passMessage: string, decisive: readonly StatementPart[] = ['Action', 'Resource', 'Principal']): Verdict {
   if (read.state === 'absent') return pass(`${path} is not set`);
   if (read.state === 'unknown') return unknown(`${read.reason}, so the policy cannot be verified before deployment`, evv(path, '(known after apply)'));
   if (read.state === 'invalid') return fail(`${read.reason}`, evv(path, '(invalid)'));
   const doc = read.doc;
+  let open: Verdict | undefined;
   for (let i = 0; i < doc.statements.length; i++) {
-    const msg = judge(doc.statements[i], i, doc);
-    if (msg) {
-      const s = doc.statements[i];
-      return fail(`${path} statement ${s.sid ? `"${s.sid}"` : `#${i + 1}`} ${msg}`, evv(`${read.source}.Statement[${i}]`, statementSummary(s)));
-    }
+    const s = doc.statements[i];
+    const name = `${path} statement ${s.sid ? `"${s.sid}"` : `#${i + 1}`}`;
+    const msg = judge(s, i, doc);
+    if (msg) return fail(`${name} ${msg}`, evv(`${read.source}.Statement[${i}]`, statementSummary(s)));
+    // An Allow whose action, resource or principal comes from a variable could be "*".
+    const opaque = s.effect === 'Allow' ? opaqueParts(s).filter((x) => decisive.includes(x as StatementPart)) : [];
+    if (!open && opaque.length) open = unknown(`${name} has ${opaque.join(', ')} known only after apply (a variable could be "*")`, evv(`${read.source}.Statement[${i}]`, statementSummary(s)));
   }
+  if (open) return open;
   if (doc.partial) return unknown(`part of ${path} is known only after apply (${doc.partial})`, evv(path, '(partial)'));
   return pass(passMessage);
 }
@@ -60,7 +66,7 @@ export function judgePolicy(read: PolicyRead, path: string, judge: StatementJudg
 export function judgeIdentityPolicies(ctx: CheckContext, res: Resource, judge: StatementJudge, passMessage: string): Verdict | Verdict[] {
   const docs = identityPolicyDocuments(ctx.graph, res);
   if (!docs.length) return { status: 'not_applicable', message: 'no identity policy document' };
-  const verdicts = docs.map((d) => judgePolicy(d.read, d.path, judge, passMessage));
+  const verdicts = docs.map((d) => judgePolicy(d.read, d.path, judge, passMessage, ['Action', 'Resource']));
   return verdicts.find((v) => v.status === 'fail') ?? verdicts.find((v) => v.status === 'unknown') ?? verdicts[0];
 }
 

@@ -55,6 +55,8 @@ export const noPublicRouteToIgw: ResourceRule = {
       const table = ctx.graph.deref(res, 'route_table_id').resources.find((r) => r.type === 'aws_route_table');
       return verdictForTable(ctx.graph, table, res.address, world);
     }
+    const routes = attr(res, 'route');
+    if (routes.state === 'unknown' && !computedOnly(routes)) return unknown(unknownMessage('route'), ev('route', routes));
     for (const r of blocks(res, 'route')) {
       if (r instanceof Unknown) continue;
       const world = [r.cidr_block, r.ipv6_cidr_block].find((c) => typeof c === 'string' && WORLD.includes(c)) as string | undefined;

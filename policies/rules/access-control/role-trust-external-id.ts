@@ -30,7 +30,7 @@ export const roleTrustExternalId: ResourceRule = {
     if (ext) return fail(`trusts external account ${ext.account} (${ext.value}) without an sts:ExternalId condition`, evv('assume_role_policy', statementSummary(ext.statement)));
     // `arn:aws:iam::${data.aws_caller_identity.current.account_id}:root` is this account; any other
     // unresolved account (a variable) may be a third party.
-    const open = principals.find((p) => !p.account && (p.kind === 'unresolved' || isUnresolved(p.value)) && !/aws_caller_identity/.test(p.value));
+    const open = principals.find((p) => !p.account && (p.kind === 'unresolved' || isUnresolved(p.value)) && !p.self);
     if (open) return unknown(`trusted principal ${open.value} is known only after apply; whether it is a third party is unknown`, evv('assume_role_policy', open.value));
     return pass('every trusted account is this plan\'s own or requires an ExternalId');
   },

@@ -1,6 +1,6 @@
 import type { ResourceRule } from '../../engine/types';
-import { ownAccountIds, unconditionedForeignRoots } from '../../model/iam';
-import { evv, fail, pass } from '../helpers';
+import { isOpaque, ownAccountIds, trustPrincipals, unconditionedForeignRoots } from '../../model/iam';
+import { evv, fail, pass, unknown } from '../helpers';
 import { SERVICE_TRUST, isVerdict, policyJson, statementSummary, trustOf } from './_shared';
 
 export const roleTrustNoOpenAccountRoot: ResourceRule = {
@@ -21,7 +21,10 @@ export const roleTrustNoOpenAccountRoot: ResourceRule = {
     if (isVerdict(doc)) return doc;
     const own = ownAccountIds(ctx.graph);
     const [p] = unconditionedForeignRoots(doc, own);
-    return p ? fail(`trusts the whole of account ${p.account} (${p.value}) with no condition`, evv('assume_role_policy', statementSummary(p.statement))) : pass('no unconditioned trust of another account');
+    if (p) return fail(`trusts the whole of account ${p.account} (${p.value}) with no condition`, evv('assume_role_policy', statementSummary(p.statement)));
+    const open = trustPrincipals(doc).find((x) => x.kind === 'account' && !x.account && !x.self && isOpaque(x.value) && !x.statement.conditions.length);
+    if (open) return unknown(`trusts account ${open.value}, known only after apply, with no condition; it may be another account`, evv('assume_role_policy', statementSummary(open.statement)));
+    return pass('no unconditioned trust of another account');
   },
   examples: {
     pass: [

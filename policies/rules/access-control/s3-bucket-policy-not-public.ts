@@ -24,6 +24,7 @@ export const s3BucketPolicyNotPublic: ResourceRule = {
         where,
         (s) => (isPublicAllow(s) ? 'allows Principal "*" with no restricting condition' : s.effect === 'Allow' && s.notPrincipals ? 'allows everyone except the NotPrincipal list' : undefined),
         `${where}: no statement allows an unrestricted public principal`,
+        ['Principal'],
       );
     if (res.type === 'aws_s3_bucket_policy') {
       // Reported on the bucket when the bucket is in the inputs; here only for other buckets.
@@ -81,6 +82,11 @@ export const s3BucketPolicyNotPublic: ResourceRule = {
       },
     ],
     unknown: [
+      {
+        description: 'is unknown when the allowed principal comes from a variable (it could be "*")',
+        resources: { 'aws_s3_bucket.b': { bucket: 'phi' }, 'aws_s3_bucket_policy.p': { bucket: '${aws_s3_bucket.b.id}', policy: '{"Statement":[{"Effect":"Allow","Principal":{"AWS":"${var.reader}"},"Action":"s3:GetObject","Resource":"${aws_s3_bucket.b.arn}/*"}]}' } },
+        target: 'aws_s3_bucket.b',
+      },
       {
         description: 'is unknown when the policy is known only after apply',
         resources: { 'aws_s3_bucket_policy.p': { bucket: 'phi', policy: '{}' } },

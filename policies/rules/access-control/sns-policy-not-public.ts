@@ -15,7 +15,7 @@ export const snsPolicyNotPublic: ResourceRule = {
   remediation: 'Name the principals (accounts, roles, service principals with aws:SourceArn) in the policy, or add a restricting condition.',
   anchors: { checkov: ['CKV_AWS_169'] },
   check(res, ctx) {
-    return judgePolicy(readPolicy(ctx.graph, res, 'policy'), 'policy', resourcePolicyJudge, 'no statement allows an unrestricted public principal');
+    return judgePolicy(readPolicy(ctx.graph, res, 'policy'), 'policy', resourcePolicyJudge, 'no statement allows an unrestricted public principal', ['Action', 'Principal']);
   },
   examples: {
     pass: [

@@ -15,7 +15,7 @@ export const sqsPolicyNotPublic: ResourceRule = {
   remediation: 'Name the principals (accounts, roles, service principals with aws:SourceArn) in the policy, or add a restricting condition.',
   anchors: { checkov: ['CKV_AWS_168', 'CKV_AWS_387', 'CKV_AWS_72'] },
   check(res, ctx) {
-    return judgePolicy(readPolicy(ctx.graph, res, 'policy'), 'policy', resourcePolicyJudge, 'no statement allows an unrestricted public principal');
+    return judgePolicy(readPolicy(ctx.graph, res, 'policy'), 'policy', resourcePolicyJudge, 'no statement allows an unrestricted public principal', ['Action', 'Principal']);
   },
   examples: {
     pass: [
