@@ -873,6 +873,11 @@ export function groupsOfUser(graph: Graph, user: Resource): Resource[] {
   return [...out];
 }
 
+/** Membership resources that put the user into some group (the group may be outside the inputs). */
+export function membershipsOfUser(graph: Graph, user: Resource): Resource[] {
+  return [...graph.related(user, 'aws_iam_user_group_membership', 'user'), ...graph.related(user, 'aws_iam_group_membership', 'users')];
+}
+
 /** Membership resources that put at least one user into the group. */
 export function membershipsOfGroup(graph: Graph, group: Resource): Resource[] {
   return [...graph.related(group, 'aws_iam_group_membership', 'group'), ...graph.related(group, 'aws_iam_user_group_membership', 'groups')];

@@ -65,6 +65,10 @@ export function judgePolicy(read: PolicyRead, path: string, judge: StatementJudg
 /** Judge every identity-policy document of an IAM policy resource (or role inline blocks). */
 export function judgeIdentityPolicies(ctx: CheckContext, res: Resource, judge: StatementJudge, passMessage: string): Verdict | Verdict[] {
   const docs = identityPolicyDocuments(ctx.graph, res);
+  if (res.type === 'aws_iam_role') {
+    const inline = attr(res, 'inline_policy');
+    if (inline.state === 'unknown' && !computedOnly(inline)) return unknown('inline_policy is known only after apply', ev('inline_policy', inline));
+  }
   if (!docs.length) return { status: 'not_applicable', message: 'no identity policy document' };
   const verdicts = docs.map((d) => judgePolicy(d.read, d.path, judge, passMessage, ['Action', 'Resource']));
   return verdicts.find((v) => v.status === 'fail') ?? verdicts.find((v) => v.status === 'unknown') ?? verdicts[0];
