@@ -5,7 +5,7 @@ import { judgePolicy, policyJson, resourcePolicyJudge } from './_shared';
 export const ecrPolicyNotPublic: ResourceRule = {
   id: 'ACC-24c',
   control: 'ACC-24',
-  title: 'ECR repository policies grant nothing to Principal "*" unless a condition restricts who',
+  title: 'ECR repository policies are not public: no unrestricted Principal "*" and no all-actions grants',
   strategy: 2,
   citations: ['164.308(a)(4)(ii)(B)', '164.312(a)(1)'],
   severity: 'high',

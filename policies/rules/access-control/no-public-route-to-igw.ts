@@ -33,7 +33,7 @@ function verdictForTable(graph: Graph, table: Resource | undefined, where: strin
 export const noPublicRouteToIgw: ResourceRule = {
   id: 'ACC-20a',
   control: 'ACC-20',
-  title: 'Only subnets tagged public route 0.0.0.0/0 or ::/0 to an internet gateway',
+  title: 'Only public subnets (tagged public or auto-assigning public IPs) route 0.0.0.0/0 or ::/0 to an internet gateway',
   strategy: 2,
   citations: ['164.312(e)(1)'],
   severity: 'high',
