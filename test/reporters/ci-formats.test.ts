@@ -27,8 +27,9 @@ describe('CI report formats over every shared fixture', () => {
   it('JSON reports validate against policies/schemas/report.schema.json', () => {
     const validate = compileSchema('report.schema.json');
     for (const { file, result } of results) {
-      const doc = JSON.parse(REPORTERS.json(result, opts));
-      if (!validate(doc)) throw new Error(`${file}: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
+      const doc = JSON.parse(REPORTERS.json(result, opts)) as { findings: unknown[] };
+      const valid = validate(doc);
+      if (!valid) throw new Error(`${file}: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
       expect(doc.findings.length).toBe(result.findings.length);
     }
   });
