@@ -16,8 +16,8 @@ const COLORS: Record<Status, string> = { pass: '#1a7f37', waived: '#0969da', unk
 
 function chart(m: Mapping): string {
   const rowH = 26;
-  const labelW = 250;
-  const barW = 420;
+  const labelW = 345;
+  const barW = 400;
   const h = m.strategies.length * rowH + 30;
   const max = Math.max(1, ...m.strategies.map((s) => STATUS_ORDER.reduce((a, k) => a + s.counts[k], 0)));
   const rows = m.strategies.map((s, i) => {
@@ -105,7 +105,7 @@ export const htmlReporter: Reporter = (result, opts) => {
   for (const s of STATUS_ORDER) parts.push(`<label><input type="checkbox" name="status" value="${s}" checked> ${STATUS_ICON[s]} ${STATUS_LABEL[s]}</label>`);
   parts.push('</fieldset><label>Strategy <select id="strategy-filter"><option value="all">All strategies</option>');
   for (const s of m.strategies) parts.push(`<option value="${s.strategy}">${s.strategy}. ${esc(s.name)}</option>`);
-  parts.push('</select></label><span><span id="visible-count"></span> findings shown</span></form>');
+  parts.push('</select></label><span><span id="visible-count"></span> rows shown (a finding appears under each citation of its rule)</span></form>');
 
   for (const s of m.strategies) {
     parts.push(`<section class="strategy" data-strategy="${s.strategy}" aria-labelledby="strategy-${s.strategy}"><h2 id="strategy-${s.strategy}">Strategy ${s.strategy}: ${esc(s.name)}</h2>`);
