@@ -37,6 +37,14 @@ export interface RuleCase {
   readonly target?: string;
   /** Case-specific clock for recency rules (ISO date). */
   readonly now?: string;
+  /**
+   * Plan action per address (default `create`). A `delete`d resource appears only in the plan's
+   * `resource_changes` (its body is the `before` state) and is left out of the synth form, as a
+   * resource removed from the configuration would be.
+   */
+  readonly actions?: Readonly<Record<string, 'delete' | 'replace' | 'update' | 'no-op'>>;
+  /** Input formats the case applies to (default both): for behaviour only one format can show, e.g. planned deletions. */
+  readonly formats?: ReadonlyArray<'synth' | 'plan'>;
 }
 
 export interface RuleExamples {

@@ -14,7 +14,7 @@ describe.each(RULES.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
   });
 
   for (const format of FORMATS) {
-    for (const c of rule.examples.pass) {
+    for (const c of rule.examples.pass.filter((x) => !x.formats || x.formats.includes(format))) {
       it(`${c.description} [${format}]`, () => {
         const findings = runCase(rule, c, format);
         expect(findings.length).toBeGreaterThan(0);
@@ -22,13 +22,13 @@ describe.each(RULES.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
         if (bad.length) throw new Error(`expected only pass findings, got:\n${summarize(findings)}`);
       });
     }
-    for (const c of rule.examples.fail) {
+    for (const c of rule.examples.fail.filter((x) => !x.formats || x.formats.includes(format))) {
       it(`${c.description} [${format}]`, () => {
         const findings = runCase(rule, c, format);
         if (!findings.some((f) => f.status === 'fail')) throw new Error(`expected a fail finding, got:\n${summarize(findings) || '(no findings)'}`);
       });
     }
-    for (const c of rule.examples.unknown ?? []) {
+    for (const c of (rule.examples.unknown ?? []).filter((x) => !x.formats || x.formats.includes(format))) {
       it(`${c.description} [${format}]`, () => {
         const findings = runCase(rule, c, format);
         if (!findings.some((f) => f.status === 'unknown') || findings.some((f) => f.status === 'fail')) {

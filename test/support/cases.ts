@@ -74,6 +74,7 @@ export function toSynth(c: RuleCase, stackName = 'case'): Obj {
   };
   const variables: Obj = {};
   for (const r of resourcesOf(c)) {
+    if (c.actions?.[r.address] === 'delete') continue;
     const body = clone(r.body);
     for (const p of c.unknown?.[r.address] ?? []) {
       const v = `unknown_${++unknownCounter}`;
@@ -165,13 +166,25 @@ function markUnknown(after: unknown, unk: unknown, path: string[]): void {
   markUnknown(after[head], unk[head], rest);
 }
 
+const META_ARGS = ['lifecycle', 'depends_on', 'count', 'for_each', 'provisioner', 'connection'];
+const PLAN_ACTIONS: Record<string, string[]> = { replace: ['delete', 'create'], update: ['update'], 'no-op': ['no-op'] };
+
 /** The case as `terraform show -json` plan output (format 1.2). */
 export function toPlan(c: RuleCase): Obj {
   const planned: Obj[] = [];
   const changes: Obj[] = [];
   const config: Obj[] = [];
   for (const r of resourcesOf(c)) {
-    const { after, unknown, expr } = blockParts(clone(r.body));
+    // Meta-arguments (lifecycle, depends_on, …) never appear among a plan's attribute values.
+    const body = clone(r.body);
+    for (const m of META_ARGS) delete body[m];
+    const action = c.actions?.[r.address];
+    if (action === 'delete') {
+      const common = { address: r.address, mode: r.mode, type: r.type, name: r.name, provider_name: 'registry.terraform.io/hashicorp/aws' };
+      changes.push({ ...common, change: { actions: ['delete'], before: blockParts(body).after, after: null, after_unknown: {}, before_sensitive: {}, after_sensitive: false } });
+      continue;
+    }
+    const { after, unknown, expr } = blockParts(body);
     if (r.mode === 'managed') {
       if (after.id === undefined) unknown.id = true;
       if (after.arn === undefined) unknown.arn = true;
@@ -185,8 +198,8 @@ export function toPlan(c: RuleCase): Obj {
     changes.push({
       ...common,
       change: {
-        actions: [r.mode === 'data' ? 'read' : 'create'],
-        before: null,
+        actions: r.mode === 'data' ? ['read'] : action ? PLAN_ACTIONS[action] : ['create'],
+        before: action ? after : null,
         after,
         after_unknown: unknown,
         before_sensitive: false,

@@ -1,6 +1,79 @@
 import type { Rule } from '../../engine/types';
+import { apigwCacheEncrypted } from './apigw-cache-encrypted';
+import { backupVaultCmk } from './backup-vault-cmk';
+import { cloudtrailEncrypted } from './cloudtrail-encrypted';
+import { ebsDefaultKmsKey } from './ebs-default-kms-key';
+import { ebsEncryptionByDefault } from './ebs-encryption-by-default';
+import { ecrRepositoryCmk } from './ecr-repository-cmk';
+import { efsEncrypted } from './efs-encrypted';
+import { elasticacheEncryptedAtRest } from './elasticache-encrypted-at-rest';
+import { kinesisStreamCmk } from './kinesis-stream-cmk';
+import { lambdaEnvironmentCmk } from './lambda-environment-cmk';
+import { logGroupEncrypted } from './log-group-encrypted';
+import { opensearchEncryptedAtRest } from './opensearch-encrypted-at-rest';
+import { phiStoreRotatingCmk } from './phi-store-rotating-cmk';
+import { redshiftClusterEncrypted } from './redshift-cluster-encrypted';
+import { sagemakerEndpointCmk } from './sagemaker-endpoint-cmk';
+import { sagemakerNotebookCmk } from './sagemaker-notebook-cmk';
+import { secretsManagerCmk } from './secrets-manager-cmk';
+import { snsTopicCmk } from './sns-topic-cmk';
+import { sqsQueueCmk } from './sqs-queue-cmk';
+import { dynamodbReplicaCmk } from './dynamodb-replica-cmk';
+import { dynamodbTableCmk } from './dynamodb-table-cmk';
+import { ebsVolumeEncrypted } from './ebs-volume-encrypted';
+import { iamNoKmsDecryptOnAllKeys } from './iam-no-kms-decrypt-on-all-keys';
+import { instanceBlockDevicesEncrypted } from './instance-block-devices-encrypted';
+import { kmsDeletionWindow } from './kms-deletion-window';
+import { kmsKeyEnabled } from './kms-key-enabled';
+import { kmsKeyNotDeleted } from './kms-key-not-deleted';
+import { kmsKeyPolicyDefined } from './kms-key-policy-defined';
+import { kmsKeyPolicyNotPublic } from './kms-key-policy-not-public';
 import { kmsKeyRotation } from './kms-key-rotation';
+import { launchTemplateEncrypted } from './launch-template-encrypted';
+import { rdsClusterEncrypted } from './rds-cluster-encrypted';
+import { rdsGlobalClusterEncrypted } from './rds-global-cluster-encrypted';
+import { rdsInstanceEncrypted } from './rds-instance-encrypted';
+import { rdsPerformanceInsightsCmk } from './rds-performance-insights-cmk';
+import { rdsSnapshotEncrypted } from './rds-snapshot-encrypted';
 import { s3DefaultEncryptionKms } from './s3-default-encryption-kms';
 
 /** Strategy 1 — Encryption, in catalogue order. */
-export const encryptionRules: readonly Rule[] = [s3DefaultEncryptionKms, kmsKeyRotation];
+export const encryptionRules: readonly Rule[] = [
+  s3DefaultEncryptionKms,
+  kmsKeyRotation,
+  kmsDeletionWindow,
+  kmsKeyNotDeleted,
+  kmsKeyEnabled,
+  kmsKeyPolicyNotPublic,
+  kmsKeyPolicyDefined,
+  iamNoKmsDecryptOnAllKeys,
+  rdsInstanceEncrypted,
+  rdsClusterEncrypted,
+  rdsPerformanceInsightsCmk,
+  rdsSnapshotEncrypted,
+  rdsGlobalClusterEncrypted,
+  dynamodbTableCmk,
+  dynamodbReplicaCmk,
+  ebsVolumeEncrypted,
+  instanceBlockDevicesEncrypted,
+  launchTemplateEncrypted,
+  ebsEncryptionByDefault,
+  ebsDefaultKmsKey,
+  efsEncrypted,
+  cloudtrailEncrypted,
+  logGroupEncrypted,
+  snsTopicCmk,
+  sqsQueueCmk,
+  opensearchEncryptedAtRest,
+  secretsManagerCmk,
+  backupVaultCmk,
+  redshiftClusterEncrypted,
+  elasticacheEncryptedAtRest,
+  sagemakerNotebookCmk,
+  sagemakerEndpointCmk,
+  kinesisStreamCmk,
+  ecrRepositoryCmk,
+  lambdaEnvironmentCmk,
+  apigwCacheEncrypted,
+  phiStoreRotatingCmk,
+];

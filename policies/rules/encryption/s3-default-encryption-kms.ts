@@ -1,6 +1,7 @@
 import { attr, str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
 import { bucketSide, ev, expectCmk, fail, pass, unknown, unknownMessage } from '../helpers';
+import { cfgAttr } from './_shared';
 
 const SSE = 'aws_s3_bucket_server_side_encryption_configuration';
 const ALGO = 'rule.apply_server_side_encryption_by_default.sse_algorithm';
@@ -28,8 +29,8 @@ export const s3DefaultEncryptionKms: ResourceRule = {
   },
   check(bucket, ctx) {
     const configs = bucketSide(ctx, bucket, SSE);
-    // Legacy inline block (provider < 4) still counts when present.
-    const inline = attr(bucket, `server_side_encryption_configuration.${ALGO}`);
+    // Legacy inline block (provider < 4) still counts when present; provider ≥ 4 computes it in plans.
+    const inline = cfgAttr(bucket, `server_side_encryption_configuration.${ALGO}`);
     const sources = configs.length ? configs.map((c) => ({ res: c, prefix: '', where: c.address })) : inline.state !== 'absent' ? [{ res: bucket, prefix: 'server_side_encryption_configuration.', where: bucket.address }] : [];
     if (!sources.length) {
       return fail(`no ${SSE} refers to this bucket, so objects get the SSE-S3 default, not a customer-managed KMS key`, ev(SSE, { state: 'absent' }));

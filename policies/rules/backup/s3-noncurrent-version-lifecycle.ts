@@ -1,0 +1,53 @@
+import { attr, blocks, str } from '../../model/attrs';
+import type { ResourceRule } from '../../engine/types';
+import { Unknown } from '../../model/values';
+import { fail, notApplicable, pass, unknown } from '../helpers';
+import { BKP, versioningOf } from './_shared';
+
+const LC = 'aws_s3_bucket_lifecycle_configuration';
+const versioned = { 'aws_s3_bucket.b': { bucket: 'phi' }, 'aws_s3_bucket_versioning.v': { bucket: '${aws_s3_bucket.b.id}', versioning_configuration: [{ status: 'Enabled' }] } };
+
+export const s3NoncurrentVersionLifecycle: ResourceRule = {
+  id: 'BAK-08b',
+  control: 'BAK-08',
+  title: 'Versioned S3 buckets have a lifecycle rule for noncurrent versions',
+  strategy: 6,
+  citations: [...BKP, '164.312(c)(1)', '164.312(c)(2)'],
+  severity: 'medium',
+  resourceTypes: ['aws_s3_bucket'],
+  scope: 'resource',
+  rationale: 'Without a noncurrent-version rule, old versions of PHI objects accumulate forever: cost grows, and data kept past its retention period is itself a compliance problem. A rule that transitions or expires noncurrent versions after the recovery window keeps versioning sustainable.',
+  remediation: `Declare an ${LC} for the bucket with an Enabled rule that sets noncurrent_version_expiration (and/or noncurrent_version_transition), or use the phikit HipaaBucket construct.`,
+  construct: 'HipaaBucket',
+  anchors: { awsConfig: ['s3-version-lifecycle-policy-check'], checkov: ['CKV2_AWS_61'] },
+  check(bucket, ctx) {
+    const v = versioningOf(ctx, bucket);
+    if (v.status === 'unknown') return unknown(`${v.where} is known only after apply`);
+    if (v.status !== 'Enabled') return notApplicable('versioning is not enabled (BAK-08a)');
+    const configs = ctx.graph.related(bucket, LC, 'bucket');
+    if (!configs.length) return fail(`the bucket is versioned but no ${LC} refers to it`);
+    let sawUnknown = false;
+    for (const c of configs) {
+      for (const r of blocks(c, 'rule')) {
+        if (r instanceof Unknown) {
+          sawUnknown = true;
+          continue;
+        }
+        const status = attr(r, 'status');
+        if (status.state === 'unknown') sawUnknown = true;
+        if (str(status) !== 'Enabled') continue;
+        if (blocks(r, 'noncurrent_version_expiration').length || blocks(r, 'noncurrent_version_transition').length) return pass(`${c.address} manages noncurrent versions`);
+      }
+    }
+    if (sawUnknown) return unknown('a lifecycle rule is known only after apply');
+    return fail(`no Enabled rule in ${configs.map((c) => c.address).join(', ')} sets noncurrent_version_expiration or noncurrent_version_transition`);
+  },
+  examples: {
+    pass: [{ description: 'passes with an Enabled noncurrent_version_expiration rule', resources: { ...versioned, 'aws_s3_bucket_lifecycle_configuration.l': { bucket: 'phi', rule: [{ id: 'nc', status: 'Enabled', noncurrent_version_expiration: [{ noncurrent_days: 90 }] }] } }, target: 'aws_s3_bucket.b' }],
+    fail: [
+      { description: 'fails when a versioned bucket has no lifecycle configuration', resources: versioned, target: 'aws_s3_bucket.b' },
+      { description: 'fails when the only lifecycle rule expires current objects', resources: { ...versioned, 'aws_s3_bucket_lifecycle_configuration.l': { bucket: '${aws_s3_bucket.b.id}', rule: [{ id: 'x', status: 'Enabled', expiration: [{ days: 365 }] }] } }, target: 'aws_s3_bucket.b' },
+    ],
+    unknown: [{ description: 'is unknown when the rule status is known only after apply', resources: { ...versioned, 'aws_s3_bucket_lifecycle_configuration.l': { bucket: 'phi', rule: [{ id: 'nc', status: 'Enabled', noncurrent_version_expiration: [{ noncurrent_days: 90 }] }] } }, unknown: { 'aws_s3_bucket_lifecycle_configuration.l': ['rule.status'] }, target: 'aws_s3_bucket.b' }],
+  },
+};

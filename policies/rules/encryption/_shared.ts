@@ -1,0 +1,131 @@
+/**
+ * Helpers shared by the encryption rules (Strategy 1): the "encrypted, with a customer-managed
+ * key" pattern most at-rest rules follow, and the KMS-key lookups ENC-02c and ENC-16 need.
+ */
+import { ABSENT, Attr, attr } from '../../model/attrs';
+import type { Resource } from '../../model/types';
+import type { Value } from '../../model/values';
+import type { CheckContext, Verdict } from '../../engine/types';
+import { combine, ev, evv, expectBool, expectCmk, fail, isAwsManagedKey, pass, unknown, unknownMessage } from '../helpers';
+
+/** 164.312(a)(2)(iv) encryption and decryption; 164.312(e)(2)(ii) encryption (the AWS `[ENC]` set). */
+export const ENC = ['164.312(a)(2)(iv)', '164.312(e)(2)(ii)'];
+
+/** KMS key resource types a key attribute can refer to. */
+export const KMS_KEY_TYPES = ['aws_kms_key', 'aws_kms_replica_key', 'aws_kms_external_key'];
+
+export interface AtRest {
+  /** Boolean switch that turns encryption on, with the provider default when not set. */
+  readonly enabled?: { readonly path: string; readonly providerDefault: boolean; readonly what: string };
+  /** Attribute naming the key; must be a customer-managed key. */
+  readonly key: { readonly path: string; readonly what: string };
+}
+
+/**
+ * Encrypted at rest with a customer-managed key: the switch (when there is one) is on, and the key
+ * attribute names a CMK (not absent, not an `alias/aws/*` key). A key set while the switch is off
+ * still fails on the switch.
+ */
+export function encryptedWithCmk(ctx: CheckContext, res: Resource, spec: AtRest): Verdict {
+  const verdicts: Verdict[] = [];
+  if (spec.enabled) {
+    const on = expectBoolCfg(res, spec.enabled.path, true, spec.enabled.providerDefault, spec.enabled.what);
+    if (on.status === 'fail') return on;
+    verdicts.push(on);
+  }
+  verdicts.push(expectCmkCfg(ctx, res, spec.key.path, spec.key.what));
+  return combine(verdicts, `encrypted at rest with a customer-managed key (${spec.key.path})`);
+}
+
+/** Does the key attribute at `path` of `res` resolve to KMS keys declared in the inputs (aliases followed)? */
+export function declaredKeys(ctx: CheckContext, res: Resource, path: string): { keys: Resource[]; external: boolean; absent: boolean } {
+  const t = ctx.graph.deref(res, path);
+  const keys: Resource[] = [];
+  for (const r of t.resources) {
+    if (KMS_KEY_TYPES.includes(r.type)) keys.push(r);
+    else if (r.type === 'aws_kms_alias') {
+      const target = ctx.graph.deref(r, 'target_key_id').resources.filter((k) => KMS_KEY_TYPES.includes(k.type));
+      keys.push(...target);
+    }
+  }
+  const a = attr(res, path);
+  return { keys: [...new Set(keys)], external: t.external, absent: t.absent || (a.state === 'known' && a.value === '') };
+}
+
+/** EBS encryption by default declared in the same input (ENC-07): on, and with a customer-managed default key? */
+export function ebsAccountDefault(ctx: CheckContext, res: Resource): { readonly enabled: boolean; readonly cmk?: Resource } {
+  const byDefault = ctx.graph.ofTypeIn(res.unit, 'aws_ebs_encryption_by_default').some((d) => expectBool(d, 'enabled', true, true, '').status === 'pass');
+  if (!byDefault) return { enabled: false };
+  const keyRes = ctx.graph.ofTypeIn(res.unit, 'aws_ebs_default_kms_key').find((k) => expectCmk(ctx, k, 'key_arn', '').status === 'pass');
+  return { enabled: true, cmk: keyRes };
+}
+
+/**
+ * One EBS device (volume, instance block device, launch-template mapping): encrypted with a CMK.
+ * `block` is the device object (or the volume resource), `where` its label in messages. When the
+ * input declares EBS encryption by default, an unset `encrypted` counts as on and an unset key as
+ * the account default key.
+ */
+export function ebsDeviceVerdict(ctx: CheckContext, res: Resource, block: Resource | Readonly<Record<string, unknown>>, where: string, encPath = 'encrypted', keyPath = 'kms_key_id'): Verdict {
+  const dflt = ebsAccountDefault(ctx, res);
+  const on = isComputedOnly(attr(block as Resource, encPath))
+    ? dflt.enabled
+      ? pass(`${encPath} is not set; EBS encryption by default applies`)
+      : fail(`${encPath} is not set (computed by the provider) and EBS encryption by default is not declared`, evv(encPath, undefined))
+    : expectBool(block as Resource, encPath, true, dflt.enabled, `${where} is not encrypted`);
+  if (on.status !== 'pass') return { ...on, message: `${where}: ${on.message}`, evidence: on.evidence && { ...on.evidence, attribute: `${where}.${encPath}` } };
+  const keyAttr = cfgAttr(block as Resource, keyPath);
+  if (keyAttr.state === 'absent') {
+    if (dflt.cmk) return pass(`${where} uses the account default key set by ${dflt.cmk.address}`);
+    return fail(`${where}: ${keyPath} is not set, so the volume uses the AWS-managed aws/ebs key`, ev(`${where}.${keyPath}`, keyAttr));
+  }
+  return block === res ? expectCmkCfg(ctx, res, keyPath, 'use a customer-managed key') : blockKeyVerdict(block as Readonly<Record<string, unknown>>, keyPath, where, 'use a customer-managed key');
+}
+
+/** A key attribute inside a nested block (no graph join): set and not an `alias/aws/*` key. */
+export function blockKeyVerdict(block: Readonly<Record<string, unknown>>, path: string, where: string, what: string): Verdict {
+  const a = attr(block as Readonly<Record<string, Value>>, path);
+  const label = `${where}.${path}`;
+  if (a.state === 'absent' || (a.state === 'known' && a.value === '')) return fail(`${label} is not set; ${what}`, ev(label, a));
+  if (a.state === 'sensitive') return unknown(`${label} is sensitive`, ev(label, a));
+  if (a.state === 'unknown') return a.value.refs.length ? pass(`${label} refers to ${a.value.refs[0]}`, ev(label, a)) : unknown(unknownMessage(label), ev(label, a));
+  if (typeof a.value === 'string' && isAwsManagedKey(a.value)) return fail(`${label} names an AWS-managed key; ${what}`, ev(label, a));
+  return pass(`${label} names a customer-managed key`, ev(label, a));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attributes the provider computes when they are not configured
+
+/**
+ * True for a plan value that is unknown after apply with no configuration expression behind it
+ * (no references, no template): the attribute was not set and the provider/AWS computes it
+ * (`kms_key_id`, `storage_encrypted`, `backup_retention_period`, `multi_az` … are
+ * Optional+Computed). Synth input never produces such values.
+ */
+export function isComputedOnly(a: Attr): boolean {
+  return a.state === 'unknown' && a.value.reason === 'after-apply' && a.value.refs.length === 0 && a.value.template === undefined;
+}
+
+/** `attr`, with a computed-only plan value read as "not set". Use only where "not set" cannot pass by itself. */
+export function cfgAttr(res: Resource | Readonly<Record<string, Value>>, path: string): Attr {
+  const a = attr(res, path);
+  return isComputedOnly(a) ? ABSENT : a;
+}
+
+/**
+ * `expectBool`, except that a computed-only plan value whose provider default fails is judged
+ * as not set (fail) rather than unknown; when the default would pass it stays unknown, so an
+ * unknown value never passes.
+ */
+export function expectBoolCfg(res: Resource, path: string, expected: boolean, providerDefault: boolean | undefined, what: string): Verdict {
+  if (providerDefault !== expected && isComputedOnly(attr(res, path))) {
+    return fail(`${path} is not set (computed by the provider, default ${providerDefault ?? 'none'}); ${what}`, evv(path, undefined));
+  }
+  return expectBool(res, path, expected, providerDefault, what);
+}
+
+/** `expectCmk`, except that a computed-only plan value (key not configured) fails as not set. */
+export function expectCmkCfg(ctx: CheckContext, res: Resource, path: string, what: string): Verdict {
+  if (isComputedOnly(attr(res, path))) return fail(`${path} is not set (the provider picks the AWS-managed default key); ${what}`, evv(path, undefined));
+  return expectCmk(ctx, res, path, what);
+}

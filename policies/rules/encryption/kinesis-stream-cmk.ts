@@ -1,0 +1,33 @@
+import { str } from '../../model/attrs';
+import type { ResourceRule } from '../../engine/types';
+import { ev, fail, unknown, unknownMessage } from '../helpers';
+import { ENC, expectCmkCfg, cfgAttr } from './_shared';
+
+export const kinesisStreamCmk: ResourceRule = {
+  id: 'ENC-15d',
+  control: 'ENC-15',
+  title: 'Kinesis data streams are encrypted with a customer-managed KMS key',
+  strategy: 1,
+  citations: ENC,
+  severity: 'high',
+  resourceTypes: ['aws_kinesis_stream'],
+  scope: 'resource',
+  rationale: 'Streams buffer device telemetry and HL7/FHIR events for up to a year. encryption_type is NONE by default; KMS with the alias/aws/kinesis key cannot be restricted by policy.',
+  remediation: 'Set encryption_type = "KMS" and kms_key_id to a customer-managed key on the aws_kinesis_stream.',
+  anchors: { awsConfig: ['kinesis-stream-encrypted'], checkov: ['CKV_AWS_43', 'CKV_AWS_185'] },
+  check(stream, ctx) {
+    const t = cfgAttr(stream, 'encryption_type');
+    if (t.state === 'unknown' || t.state === 'sensitive') return unknown(unknownMessage('encryption_type'), ev('encryption_type', t));
+    const type = str(t) ?? 'NONE';
+    if (type.toUpperCase() !== 'KMS') return fail(`encryption_type is ${type}${t.state === 'absent' ? ' (provider default)' : ''}; records are stored unencrypted`, ev('encryption_type', t));
+    return expectCmkCfg(ctx, stream, 'kms_key_id', 'the stream uses the AWS-managed alias/aws/kinesis key');
+  },
+  examples: {
+    pass: [{ description: 'passes with encryption_type KMS and a declared CMK', resources: { 'aws_kms_key.k': { enable_key_rotation: true }, 'aws_kinesis_stream.s': { name: 'events', encryption_type: 'KMS', kms_key_id: '${aws_kms_key.k.arn}' } }, target: 'aws_kinesis_stream.s' }],
+    fail: [
+      { description: 'fails when encryption_type is not set (NONE)', resources: { 'aws_kinesis_stream.s': { name: 'events', shard_count: 1 } } },
+      { description: 'fails when kms_key_id is alias/aws/kinesis', resources: { 'aws_kinesis_stream.s': { name: 'events', encryption_type: 'KMS', kms_key_id: 'alias/aws/kinesis' } } },
+    ],
+    unknown: [{ description: 'is unknown when encryption_type is known only after apply', resources: { 'aws_kinesis_stream.s': { name: 'events', encryption_type: 'KMS', kms_key_id: 'arn:aws:kms:us-east-1:111122223333:key/abc' } }, unknown: { 'aws_kinesis_stream.s': ['encryption_type'] } }],
+  },
+};
