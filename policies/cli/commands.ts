@@ -1,8 +1,9 @@
 /**
- * Extra sub-commands (explain, evidence, report, ...) register here, so main.ts stays small.
+ * Extra sub-commands register here, one line each, so main.ts stays small.
  */
 import type { Command } from 'commander';
+import { registerReport } from './report';
 
-export function registerExtraCommands(_program: Command, _setCode: (code: number) => void): void {
-  // Filled by the catalogue and reporting features.
+export function registerExtraCommands(program: Command, setCode: (code: number) => void): void {
+  registerReport(program, setCode);
 }

@@ -7,6 +7,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { applyBaseline, loadBaseline } from '../engine/baseline';
 import { evaluate } from '../engine/evaluate';
 import { SEVERITIES, Severity, Strategy } from '../engine/types';
 import type { RunResult } from '../engine/types';
@@ -32,14 +33,18 @@ interface CheckOpts {
   maxInputSize: string;
   now?: string;
   color?: boolean;
+  baseline?: string;
+  failOnNew?: boolean;
 }
 
 /** Exit code for a result: 1 when a finding at/above the threshold fails (or unknown in strict mode). */
-export function exitCodeFor(result: RunResult, failOn: Severity, strict: boolean): number {
+export function exitCodeFor(result: RunResult, failOn: Severity, strict: boolean, onlyNew = false): number {
   const threshold = SEVERITIES.indexOf(failOn);
   const counts = (s: Severity) => SEVERITIES.indexOf(s) <= threshold;
   const failing = result.findings.some(
-    (f) => f.status === 'error' || (counts(f.severity) && (f.status === 'fail' || (strict && f.status === 'unknown'))),
+    (f) =>
+      (!onlyNew || f.baseline === 'new') &&
+      (f.status === 'error' || (counts(f.severity) && (f.status === 'fail' || (strict && f.status === 'unknown')))),
   );
   return failing ? 1 : 0;
 }
@@ -116,14 +121,19 @@ function buildProgram(setCode: (c: number) => void): Command {
     .option('--max-input-size <size>', 'largest input file accepted', `${DEFAULT_MAX_INPUT_BYTES / 1024 / 1024}MiB`)
     .option('--now <iso-date>', 'evaluate waiver expiry and evidence recency at this time (reproducible reports)')
     .option('--no-color', 'never colour text output')
+    .option('-b, --baseline <report.json>', 'previous --format json report: mark findings new/unchanged and list resolved ones')
+    .option('--fail-on-new', 'with --baseline: only new failing findings fail the run')
     .action((paths: string[], o: CheckOpts) => {
       const now = o.now ? new Date(o.now) : undefined;
       if (now && Number.isNaN(now.getTime())) throw new UsageError(`--now: "${o.now}" is not a date`);
-      const { result } = runCheck(paths, { waivers: o.waivers, rule: o.rule, strategy: o.strategy, maxBytes: parseSize(o.maxInputSize), now });
+      if (o.failOnNew && !o.baseline) throw new UsageError('--fail-on-new needs --baseline');
+      const baseline = o.baseline ? loadBaseline(o.baseline) : undefined;
+      const run = runCheck(paths, { waivers: o.waivers, rule: o.rule, strategy: o.strategy, maxBytes: parseSize(o.maxInputSize), now });
+      const result = baseline ? applyBaseline(run.result, baseline) : run.result;
       const color = o.color !== false && !o.output && o.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
       const text = REPORTERS[o.format](result, { color, toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now });
       writeOut(text, o.output);
-      setCode(exitCodeFor(result, o.failOn, !!o.strict));
+      setCode(exitCodeFor(result, o.failOn, !!o.strict, !!o.failOnNew));
     });
 
   program

@@ -153,6 +153,8 @@ export interface Finding {
   readonly evidence?: { readonly attribute: string; readonly value: string };
   readonly remediation: string;
   readonly waiver?: WaiverInfo;
+  /** Set when compared with a baseline report (`--baseline`): is this finding new? */
+  readonly baseline?: 'new' | 'unchanged';
 }
 
 export interface StaleWaiver {
@@ -164,8 +166,18 @@ export interface StaleWaiver {
   readonly problem: 'unmatched' | 'ambiguous';
 }
 
+export interface ResolvedFinding {
+  readonly ruleId: string;
+  readonly address: string;
+  readonly file: string;
+  readonly status: Status;
+  readonly message: string;
+}
+
 export interface RunResult {
   readonly findings: readonly Finding[];
+  /** Findings of the baseline that no longer fail (only with `--baseline`). */
+  readonly resolved?: readonly ResolvedFinding[];
   readonly staleWaivers: readonly StaleWaiver[];
   readonly units: readonly Unit[];
   readonly rules: readonly Rule[];

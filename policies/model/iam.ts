@@ -68,6 +68,33 @@ export function isUnresolved(v: string): boolean {
   return interpolations(v) !== null;
 }
 
+/**
+ * An unresolved value that could be anything: it contains a variable, a local, a function of them,
+ * or a value unknown after apply with no reference. A reference to a resource attribute
+ * (`${aws_s3_bucket.b.arn}/*`) is not opaque: it names that resource. With `whole`, the value is
+ * opaque only when nothing of it is literal (`${var.arn}`): `arn:aws:s3:::${var.bucket}/*` stays an
+ * S3 ARN whatever the variable holds.
+ */
+export function isOpaque(v: string, whole = false): boolean {
+  const parts = interpolations(v);
+  if (!parts) return false;
+  const opaque = parts.some((p) => !/^\s*(data\.)?aws_[a-z0-9_]+\.[\w-]+(\[[^\]]*\])?\.[\w.]+\s*$/.test(p));
+  if (!opaque || !whole) return opaque;
+  let rest = v;
+  for (const p of parts) rest = rest.replace(`\${${p}}`, '');
+  return rest.trim() === '';
+}
+
+/** Statement parts that are opaque (see {@link isOpaque}): any opaque action; resources and principals that are opaque as a whole. */
+export function opaqueParts(s: Statement): string[] {
+  const out: string[] = [];
+  if ([...(s.actions ?? []), ...(s.notActions ?? [])].some((v) => isOpaque(v))) out.push('Action');
+  if ([...(s.resources ?? []), ...(s.notResources ?? [])].some((v) => isOpaque(v, true))) out.push('Resource');
+  const p = s.principals;
+  if (p && [...p.aws, ...p.service, ...p.federated, ...p.canonicalUser].some((v) => isOpaque(v, true))) out.push('Principal');
+  return out;
+}
+
 const unknownText = (u: Unknown): string => (u.template ? u.template : u.refs.length ? `\${${u.refs[0]}}` : UNKNOWN_VALUE);
 
 const asList = (v: unknown): string[] | undefined => {
@@ -191,6 +218,40 @@ function parseJsonText(text: string): PolicyDocument | undefined {
   }
 }
 
+/**
+ * Make `${...}` interpolations that contain quotes (`${trim(x, ":")}`) safe inside JSON strings:
+ * escape their quotes and backslashes so JSON.parse gives back the original expression text.
+ */
+export function escapeInterpolations(t: string): string {
+  let out = '';
+  let i = 0;
+  while (i < t.length) {
+    const at = t.indexOf('${', i);
+    if (at < 0 || (at > 0 && t[at - 1] === '$')) {
+      if (at < 0) break;
+      out += t.slice(i, at + 2);
+      i = at + 2;
+      continue;
+    }
+    out += t.slice(i, at);
+    let depth = 0;
+    let j = at;
+    let inStr = false;
+    for (; j < t.length; j++) {
+      const c = t[j];
+      if (inStr) {
+        if (c === '\\') j++;
+        else if (c === '"') inStr = false;
+      } else if (c === '"') inStr = true;
+      else if (c === '{') depth++;
+      else if (c === '}' && --depth === 0) break;
+    }
+    out += t.slice(at, j + 1).replace(/[\\"]/g, (m) => `\\${m}`);
+    i = j + 1;
+  }
+  return out + t.slice(i);
+}
+
 /** Terraform's merge: statements with a `sid` already present replace it; others are appended. */
 function mergeBySid(base: readonly Statement[], add: readonly Statement[]): Statement[] {
   const out = [...base];
@@ -254,7 +315,7 @@ export function readPolicyValue(graph: Graph, res: Resource, path: string, v: Va
     const t = u.template.trim();
     // A template with references inside JSON strings parses as JSON directly.
     if (t.startsWith('{')) {
-      const doc = parseJsonText(t);
+      const doc = parseJsonText(t) ?? parseJsonText(escapeInterpolations(t));
       if (doc) return { state: 'known', doc, source: path };
     }
     const parts = interpolations(t);
@@ -304,10 +365,25 @@ export function coversAction(s: Statement, action: string): boolean {
   return false;
 }
 
-/** Does the statement apply to every resource (`Resource: "*"`, or a `NotResource`)? */
+/** A resource pattern that matches every ARN (`*`, `arn:aws:*:*:*:*`, `arn:*:*:*:*:*`). */
+export function isAnyResource(pattern: string): boolean {
+  if (pattern === '*') return true;
+  const parts = pattern.split(':');
+  return parts[0] === 'arn' && parts.length >= 3 && parts[2] === '*' && parts.slice(3).every((x) => x === '*' || x === '');
+}
+
+/** Does the statement apply to every resource (`Resource: "*"` or equivalent, or a `NotResource`)? */
 export function coversAllResources(s: Statement): boolean {
-  if (s.resources) return s.resources.some((r) => r === '*');
+  if (s.resources) return s.resources.some(isAnyResource);
   return s.notResources !== undefined;
+}
+
+/** Does the statement's resource list cover `arn` (wildcards, NotResource)? ARNs compare case-sensitively. */
+export function coversResource(s: Statement, arn: string): boolean {
+  const match = (p: string) => p === '*' || new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(arn);
+  if (s.resources) return s.resources.some(match);
+  if (s.notResources) return !s.notResources.some(match);
+  return false;
 }
 
 /** Statement grants every action on every resource (`*`/`*:*`, or an empty NotAction, on `*`). */
@@ -438,6 +514,8 @@ export const RESTRICTING_CONDITION_KEYS = [
 export function isRestrictingCondition(c: Condition): boolean {
   if (/^(ForAllValues:)?.*IfExists$/i.test(c.operator) && !/^Bool/i.test(c.operator)) return false;
   if (/^Null$/i.test(c.operator)) return false;
+  // StringNotEquals aws:PrincipalOrgID in an Allow admits everyone outside the organization.
+  if (/Not/i.test(c.operator.replace(/^ForAnyValue:|^ForAllValues:/i, ''))) return false;
   if (c.values.some((v) => v === '*')) return false;
   return RESTRICTING_CONDITION_KEYS.includes(c.key) || c.key.startsWith('aws:principaltag/') || c.key === 'sts:externalid';
 }
@@ -531,6 +609,8 @@ export interface PrincipalRef {
   readonly kind: PrincipalKind;
   /** The 12-digit account the principal belongs to, when it names one. */
   readonly account?: string;
+  /** Built from `data.aws_caller_identity` (this account), account id unknown before apply. */
+  readonly self?: boolean;
 }
 
 /** Classify one principal value of a given type. */
@@ -553,13 +633,15 @@ export function classifyPrincipal(type: PrincipalRef['type'], value: string): Pr
     const [, svc, acct, rest] = arn;
     if (acct === '*' || acct.includes('*')) return { type, value: v, kind: 'anyone' };
     const account = /^\d{12}$/.test(acct) ? acct : undefined;
-    if (rest === 'root') return { type, value: v, kind: 'account', account };
-    if (svc === 'sts' && rest.startsWith('assumed-role/')) return { type, value: v, kind: 'assumed-role', account };
-    if (rest.startsWith('user/')) return { type, value: v, kind: 'iam-user', account };
-    if (rest.startsWith('role/')) return { type, value: v, kind: 'iam-role', account };
+    const self = /^\$\{\s*data\.aws_caller_identity\.[\w-]+\.account_id\s*\}$/.test(acct) ? { self: true } : {};
+    if (rest === 'root') return { type, value: v, kind: 'account', account, ...self };
+    if (svc === 'sts' && rest.startsWith('assumed-role/')) return { type, value: v, kind: 'assumed-role', account, ...self };
+    if (rest.startsWith('user/')) return { type, value: v, kind: 'iam-user', account, ...self };
+    if (rest.startsWith('role/')) return { type, value: v, kind: 'iam-role', account, ...self };
     if (!account) return { type, value: v, kind: 'unresolved' };
     return { type, value: v, kind: 'account', account };
   }
+  if (/aws_caller_identity\.[\w-]+\.account_id/.test(v) && !/:(user|role)\//.test(v)) return { type, value: v, kind: 'account', self: true };
   if (/aws_iam_role\.[\w-]+\.(arn|unique_id)/.test(v)) return { type, value: v, kind: 'iam-role' };
   if (/aws_iam_user\.[\w-]+\.(arn|unique_id)/.test(v)) return { type, value: v, kind: 'iam-user' };
   if (/aws_cloudfront_origin_access_identity\./.test(v)) return { type, value: v, kind: 'service' };
@@ -645,6 +727,21 @@ export function isHumanAssumable(doc: PolicyDocument): boolean {
   return trustPrincipals(doc).some((p) => p.audience === 'human');
 }
 
+/** Every human principal of the trust policy must use MFA (true when nobody human is trusted). */
+export function trustRequiresMfa(doc: PolicyDocument, maxAgeSeconds?: number): boolean {
+  return trustPrincipals(doc).every((p) => p.audience !== 'human' || requiresMfa(p.statement, maxAgeSeconds));
+}
+
+/** Principals of other accounts (not in `own`) trusted without an sts:ExternalId condition. */
+export function externalWithoutExternalId(doc: PolicyDocument, own: ReadonlySet<string>): TrustPrincipal[] {
+  return trustPrincipals(doc).filter((p) => p.type === 'AWS' && p.kind !== 'anyone' && !!p.account && !own.has(p.account) && !requiresExternalId(p.statement));
+}
+
+/** Whole other accounts (id or `:root`, not in `own`) trusted by a statement with no condition at all. */
+export function unconditionedForeignRoots(doc: PolicyDocument, own: ReadonlySet<string>): TrustPrincipal[] {
+  return trustPrincipals(doc).filter((p) => p.kind === 'account' && !!p.account && !own.has(p.account) && p.statement.conditions.length === 0);
+}
+
 /** Account ids this plan itself uses: found in ARNs of its resources (not in principals or policies). */
 export function ownAccountIds(graph: Graph, extra: readonly string[] = []): Set<string> {
   const cache = ownCache.get(graph);
@@ -710,7 +807,11 @@ export function resolvePolicyArn(graph: Graph, via: Resource, path: string, v: V
   if (typeof v === 'string') {
     const name = awsManagedPolicyName(v);
     if (name) return { kind: 'aws-managed', name, read: { state: 'unknown', reason: `${name} is an AWS managed policy` } };
-    const local = graph.byLiteral(via.unit, v).find((r) => r.type === 'aws_iam_policy');
+    // A customer-managed policy named by ARN: its arn is computed, so match the name (and path) too.
+    const byArn = /^arn:aws[\w-]*:iam::[^:]*:policy(\/.*\/|\/)([^/]+)$/.exec(v);
+    const local =
+      graph.byLiteral(via.unit, v).find((r) => r.type === 'aws_iam_policy') ??
+      (byArn ? graph.byLiteral(via.unit, byArn[2]).find((r) => r.type === 'aws_iam_policy' && r.mode === 'managed' && (typeof r.values.path !== 'string' || r.values.path === byArn[1])) : undefined);
     if (local) return { kind: 'managed', policy: local, name: local.address, read: readPolicy(graph, local, 'policy') };
     return { kind: 'external', name: v, read: { state: 'unknown', reason: `${v} is not declared in these inputs` } };
   }
@@ -770,6 +871,11 @@ export function groupsOfUser(graph: Graph, user: Resource): Resource[] {
     for (const g of graph.deref(m, 'group').resources) if (g.type === 'aws_iam_group') out.add(g);
   }
   return [...out];
+}
+
+/** Membership resources that put the user into some group (the group may be outside the inputs). */
+export function membershipsOfUser(graph: Graph, user: Resource): Resource[] {
+  return [...graph.related(user, 'aws_iam_user_group_membership', 'user'), ...graph.related(user, 'aws_iam_group_membership', 'users')];
 }
 
 /** Membership resources that put at least one user into the group. */

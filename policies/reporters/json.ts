@@ -35,7 +35,9 @@ export function reportObject(result: Parameters<Reporter>[0], opts: Parameters<R
       ...(f.evidence ? { evidence: { ...f.evidence } } : {}),
       remediation: f.remediation,
       ...(f.waiver ? { waiver: { ...f.waiver } } : {}),
+      ...(f.baseline ? { baseline: f.baseline } : {}),
     })),
+    ...(result.resolved ? { resolved: result.resolved.map((r) => ({ ...r })) } : {}),
     staleWaivers: result.staleWaivers.map((w) => ({ ...w })),
   };
 }

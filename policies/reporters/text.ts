@@ -32,7 +32,7 @@ export const textReporter: Reporter = (result, opts) => {
     lines.push(c('bold', `${s}. ${STRATEGIES[s]}`) + c('dim', `  (${counts.pass} pass, ${counts.fail} fail, ${counts.unknown} unknown, ${counts.waived} waived${counts.error ? `, ${counts.error} error` : ''})`));
     for (const f of byStrategy.get(s) ?? []) {
       const where = `${f.address}${f.stack ? ` [${f.stack}]` : ''}${f.constructPath ? ` (${f.constructPath})` : ''}`;
-      lines.push(`  ${label[f.status]} ${f.ruleId} ${f.severity} ${where}`);
+      lines.push(`  ${label[f.status]}${f.baseline === 'new' ? c('bold', ' NEW') : ''} ${f.ruleId} ${f.severity} ${where}`);
       lines.push(`       ${f.title}`);
       lines.push(`       ${f.message}`);
       if (f.evidence) lines.push(c('dim', `       evidence: ${f.evidence.attribute} = ${f.evidence.value}`));
@@ -44,6 +44,9 @@ export const textReporter: Reporter = (result, opts) => {
   for (const w of result.staleWaivers) {
     lines.push('');
     lines.push(`${c('yellow', 'STALE WAIVER')} ${w.rule} ${w.resource}: ${w.problem === 'ambiguous' ? 'matches resources in several stacks/files; add "stack", "file" or "any_stack": true' : 'matches no finding'} (${w.origin})`);
+  }
+  for (const r of result.resolved ?? []) {
+    lines.push(`${c('green', 'RESOLVED')} ${r.ruleId} ${r.address} (${r.file}): was ${r.status}`);
   }
   const t = summarize(result.findings);
   lines.push('');

@@ -5,11 +5,11 @@
  */
 import { attr, bool, str, tagsOf } from '../../model/attrs';
 import type { Graph } from '../../model/graph';
-import { fullServiceAccess, isRestrictingCondition, PolicyDocument, PolicyDocument as Doc, PolicyRead, Statement, TrustPrincipal, identityPolicyDocuments, readPolicy, trustPrincipals } from '../../model/iam';
+import { fullServiceAccess, isRestrictingCondition, opaqueParts, PolicyDocument, PolicyDocument as Doc, PolicyRead, Statement, TrustPrincipal, identityPolicyDocuments, readPolicy, trustPrincipals } from '../../model/iam';
 import type { Resource } from '../../model/types';
 import { jsonencodeArgument, parseHclLiteral } from '../../model/hcl-literal';
 import type { CheckContext, Verdict } from '../../engine/types';
-import { ev, evv, fail, pass, unknown } from '../helpers';
+import { ev, evv, expectBool, expectSet, fail, pass, unknown } from '../helpers';
 
 export const PUB = ['164.308(a)(3)(i)', '164.308(a)(4)(ii)(A)', '164.308(a)(4)(ii)(C)', '164.312(a)(1)', '164.312(e)(1)'];
 export const IAM = [
@@ -40,18 +40,24 @@ export type StatementJudge = (s: Statement, index: number, doc: PolicyDocument) 
  * Verdict for one read policy: fail at the first statement `judge` objects to; unknown when the
  * policy (or part of it) is known only after apply; pass otherwise.
  */
-export function judgePolicy(read: PolicyRead, path: string, judge: StatementJudge, passMessage: string): Verdict {
+export type StatementPart = 'Action' | 'Resource' | 'Principal';
+
+export function judgePolicy(read: PolicyRead, path: string, judge: StatementJudge, passMessage: string, decisive: readonly StatementPart[] = ['Action', 'Resource', 'Principal']): Verdict {
   if (read.state === 'absent') return pass(`${path} is not set`);
   if (read.state === 'unknown') return unknown(`${read.reason}, so the policy cannot be verified before deployment`, evv(path, '(known after apply)'));
   if (read.state === 'invalid') return fail(`${read.reason}`, evv(path, '(invalid)'));
   const doc = read.doc;
+  let open: Verdict | undefined;
   for (let i = 0; i < doc.statements.length; i++) {
-    const msg = judge(doc.statements[i], i, doc);
-    if (msg) {
-      const s = doc.statements[i];
-      return fail(`${path} statement ${s.sid ? `"${s.sid}"` : `#${i + 1}`} ${msg}`, evv(`${read.source}.Statement[${i}]`, statementSummary(s)));
-    }
+    const s = doc.statements[i];
+    const name = `${path} statement ${s.sid ? `"${s.sid}"` : `#${i + 1}`}`;
+    const msg = judge(s, i, doc);
+    if (msg) return fail(`${name} ${msg}`, evv(`${read.source}.Statement[${i}]`, statementSummary(s)));
+    // An Allow whose action, resource or principal comes from a variable could be "*".
+    const opaque = s.effect === 'Allow' ? opaqueParts(s).filter((x) => decisive.includes(x as StatementPart)) : [];
+    if (!open && opaque.length) open = unknown(`${name} has ${opaque.join(', ')} known only after apply (a variable could be "*")`, evv(`${read.source}.Statement[${i}]`, statementSummary(s)));
   }
+  if (open) return open;
   if (doc.partial) return unknown(`part of ${path} is known only after apply (${doc.partial})`, evv(path, '(partial)'));
   return pass(passMessage);
 }
@@ -59,8 +65,12 @@ export function judgePolicy(read: PolicyRead, path: string, judge: StatementJudg
 /** Judge every identity-policy document of an IAM policy resource (or role inline blocks). */
 export function judgeIdentityPolicies(ctx: CheckContext, res: Resource, judge: StatementJudge, passMessage: string): Verdict | Verdict[] {
   const docs = identityPolicyDocuments(ctx.graph, res);
+  if (res.type === 'aws_iam_role') {
+    const inline = attr(res, 'inline_policy');
+    if (inline.state === 'unknown' && !computedOnly(inline)) return unknown('inline_policy is known only after apply', ev('inline_policy', inline));
+  }
   if (!docs.length) return { status: 'not_applicable', message: 'no identity policy document' };
-  const verdicts = docs.map((d) => judgePolicy(d.read, d.path, judge, passMessage));
+  const verdicts = docs.map((d) => judgePolicy(d.read, d.path, judge, passMessage, ['Action', 'Resource']));
   return verdicts.find((v) => v.status === 'fail') ?? verdicts.find((v) => v.status === 'unknown') ?? verdicts[0];
 }
 
@@ -250,11 +260,13 @@ export function computedOnly(a: import('../../model/attrs').Attr): boolean {
 // Public subnets (ACC-20)
 
 /**
- * A subnet declared public by its tags: a `Tier`/`Type`/`Network`/`SubnetType`/`phikit:tier`
- * tag (any case) whose value is `public`, the `kubernetes.io/role/elb` tag, or a `Name` containing
- * "public". Everything else is treated as private (PHI) for routing rules.
+ * A subnet declared public: map_public_ip_on_launch = true, or a `Tier`/`Type`/`Network`/
+ * `SubnetType`/`phikit:tier` tag (any case) whose value is `public`, the `kubernetes.io/role/elb`
+ * tag, or a `Name` containing "public". Everything else is treated as private (PHI) for routing rules.
  */
 export function isPublicSubnet(subnet: Resource): boolean {
+  // A subnet that auto-assigns public IPs is public by design (ACC-16d reports that separately).
+  if (bool(attr(subnet, 'map_public_ip_on_launch')) === true) return true;
   const tags = tagsOf(subnet);
   for (const [k, v] of Object.entries(tags)) {
     if (/^(phikit:)?(tier|type|network|subnet[-_]?type|subnet[-_]?tier)$/i.test(k) && v.toLowerCase() === 'public') return true;
@@ -311,3 +323,17 @@ export function containerDefinitions(res: Resource): ContainerDefs {
 }
 
 export const TASK_CITES = ['164.308(a)(3)(i)', '164.308(a)(3)(ii)(A)', '164.308(a)(4)(ii)(A)', '164.308(a)(4)(ii)(C)', '164.312(a)(1)'];
+
+/** expectBool, where a provider-computed unknown (not set in configuration) counts as absent. */
+export function expectBoolC(res: Resource, path: string, expected: boolean, providerDefault: boolean | undefined, what: string): Verdict {
+  const a = attr(res, path);
+  if (!computedOnly(a)) return expectBool(res, path, expected, providerDefault, what);
+  if (providerDefault === undefined) return fail(`${path} is not set in the configuration; ${what}`, ev(path, a));
+  return providerDefault === expected ? pass(`${path} is not set (provider default ${providerDefault})`, ev(path, a)) : fail(`${path} is not set (provider default ${providerDefault}); ${what}`, ev(path, a));
+}
+
+/** expectSet, where a provider-computed unknown (not set in configuration) counts as not set. */
+export function expectSetC(res: Resource, path: string, what: string): Verdict {
+  const a = attr(res, path);
+  return computedOnly(a) ? fail(`${path} is not set in the configuration; ${what}`, ev(path, a)) : expectSet(res, path, what);
+}

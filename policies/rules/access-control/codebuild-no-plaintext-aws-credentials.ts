@@ -1,7 +1,7 @@
 import { blocks } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
 import { Unknown } from '../../model/values';
-import { evv, fail, pass } from '../helpers';
+import { evv, fail, pass, unknown } from '../helpers';
 
 const CITES = ['164.308(a)(3)(i)', '164.308(a)(4)(ii)(A)', '164.308(a)(4)(ii)(C)', '164.312(a)(1)'];
 const CRED_NAMES = /^(AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN)$/i;
@@ -20,7 +20,11 @@ export const codebuildNoPlaintextAwsCredentials: ResourceRule = {
   anchors: { cdkNag: ['HIPAA.Security-CodeBuildProjectEnvVarAwsCred'], awsConfig: ['codebuild-project-envvar-awscred-check'] },
   check(p) {
     for (const v of blocks(p, 'environment.environment_variable')) {
-      if (v instanceof Unknown) continue;
+      if (v instanceof Unknown) {
+        if (v.refs.length || v.template) return unknown('an environment variable block is known only after apply', evv('environment.environment_variable', '(known after apply)'));
+        continue;
+      }
+      if (v.name instanceof Unknown || v.type instanceof Unknown) return unknown('an environment variable name or type is known only after apply', evv('environment.environment_variable', '(known after apply)'));
       const name = typeof v.name === 'string' ? v.name : '';
       const type = typeof v.type === 'string' ? v.type : 'PLAINTEXT';
       if (CRED_NAMES.test(name) && type === 'PLAINTEXT') return fail(`environment variable ${name} is of type PLAINTEXT (value withheld)`, evv('environment.environment_variable.name', name));

@@ -1,6 +1,5 @@
 import type { ResourceRule } from '../../engine/types';
-import { expectBool } from '../helpers';
-import { PUB, boolCases } from './_shared';
+import { PUB, boolCases, expectBoolC } from './_shared';
 
 export const dmsNotPublic: ResourceRule = {
   id: 'ACC-14c',
@@ -15,7 +14,7 @@ export const dmsNotPublic: ResourceRule = {
   remediation: 'Set publicly_accessible = false on aws_dms_replication_instance.',
   anchors: { cdkNag: ['HIPAA.Security-DMSReplicationNotPublic'], awsConfig: ['dms-replication-not-public'], checkov: ['CKV_AWS_89'] },
   check(r) {
-    return expectBool(r, 'publicly_accessible', false, true, 'the replication instance gets a public IP');
+    return expectBoolC(r, 'publicly_accessible', false, true, 'the replication instance gets a public IP');
   },
   examples: {
     ...boolCases('aws_dms_replication_instance.r', 'publicly_accessible', { replication_instance_id: 'r', replication_instance_class: 'dms.t3.micro' }, false, ''),

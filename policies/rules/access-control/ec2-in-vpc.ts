@@ -1,7 +1,7 @@
 import { attr, isSet } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
 import { ev, fail, pass } from '../helpers';
-import { PUB } from './_shared';
+import { PUB, computedOnly } from './_shared';
 
 export const ec2InVpc: ResourceRule = {
   id: 'ACC-16b',
@@ -14,14 +14,12 @@ export const ec2InVpc: ResourceRule = {
   scope: 'resource',
   rationale: 'Without subnet_id (or a network interface) an instance lands in the default VPC, whose subnets assign public IPs and whose default security group is open within itself; PHI workloads belong in the designed network.',
   remediation: 'Set subnet_id to a private subnet of the PHI VPC (HipaaVpc), or attach a network_interface.',
-  construct: 'HipaaVpc',
   anchors: { cdkNag: ['HIPAA.Security-EC2InstancesInVPC'], awsConfig: ['ec2-instances-in-vpc'] },
   check(i) {
     const subnet = attr(i, 'subnet_id');
-    if (isSet(subnet)) return pass('subnet_id is set', ev('subnet_id', subnet));
+    if (isSet(subnet) && !computedOnly(subnet)) return pass('subnet_id is set', ev('subnet_id', subnet));
     const ni = attr(i, 'network_interface.network_interface_id');
-    if (isSet(ni)) return pass('launched with a network interface', ev('network_interface', ni));
-    if (subnet.state === 'unknown') return pass('subnet_id will be set', ev('subnet_id', subnet));
+    if (isSet(ni) && !computedOnly(ni)) return pass('launched with a network interface', ev('network_interface', ni));
     return fail('subnet_id is not set; the instance lands in the default VPC', ev('subnet_id', subnet));
   },
   examples: {

@@ -1,5 +1,5 @@
 import type { ResourceRule } from '../../engine/types';
-import { expectSet } from '../helpers';
+import { expectSetC } from './_shared';
 
 export const ec2InstanceProfile: ResourceRule = {
   id: 'ACC-17b',
@@ -14,7 +14,7 @@ export const ec2InstanceProfile: ResourceRule = {
   remediation: 'Create an aws_iam_instance_profile for a least-privilege role and set iam_instance_profile on the instance.',
   anchors: { cdkNag: ['HIPAA.Security-EC2InstanceProfileAttached'], awsConfig: ['ec2-instance-profile-attached'], checkov: ['CKV2_AWS_41'] },
   check(i) {
-    return expectSet(i, 'iam_instance_profile', 'software on the instance has no role credentials');
+    return expectSetC(i, 'iam_instance_profile', 'software on the instance has no role credentials');
   },
   examples: {
     pass: [{ description: 'passes when iam_instance_profile refers to a profile', resources: { 'aws_iam_instance_profile.p': { name: 'p', role: 'r' }, 'aws_instance.i': { ami: 'ami-1', iam_instance_profile: '${aws_iam_instance_profile.p.name}' } }, target: 'aws_instance.i' }],

@@ -1,7 +1,7 @@
 import { attr, bool } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { ev, expectBool, fail, pass, unknown, unknownMessage } from '../helpers';
-import { PUB, computedOnly } from './_shared';
+import { ev, fail, pass, unknown, unknownMessage } from '../helpers';
+import { PUB, computedOnly, expectBoolC } from './_shared';
 
 export const ec2NoPublicIp: ResourceRule = {
   id: 'ACC-16a',
@@ -14,14 +14,13 @@ export const ec2NoPublicIp: ResourceRule = {
   scope: 'resource',
   rationale: 'An instance with a public IP is directly addressable from the internet; PHI workloads belong in private subnets behind load balancers or endpoints.',
   remediation: 'Set associate_public_ip_address = false (instances and launch template network_interfaces) and launch into private subnets (HipaaVpc provides them).',
-  construct: 'HipaaVpc',
   anchors: { cdkNag: ['HIPAA.Security-EC2InstanceNoPublicIp'], awsConfig: ['ec2-instance-no-public-ip'], checkov: ['CKV_AWS_88'] },
   check(res) {
     if (res.type === 'aws_instance') {
       const a = attr(res, 'associate_public_ip_address');
       // Unset: the subnet's map_public_ip_on_launch decides (ACC-16d checks subnets).
       if (a.state === 'absent' || computedOnly(a)) return pass('associate_public_ip_address is not set; the subnet setting applies (see ACC-16d)', ev('associate_public_ip_address', a));
-      return expectBool(res, 'associate_public_ip_address', false, false, 'the instance gets a public IP');
+      return expectBoolC(res, 'associate_public_ip_address', false, false, 'the instance gets a public IP');
     }
     const nis = attr(res, 'network_interfaces.associate_public_ip_address');
     if (nis.state === 'unknown' || nis.state === 'sensitive') return unknown(unknownMessage('network_interfaces.associate_public_ip_address'), ev('network_interfaces.associate_public_ip_address', nis));

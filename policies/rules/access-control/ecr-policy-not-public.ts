@@ -5,7 +5,7 @@ import { judgePolicy, policyJson, resourcePolicyJudge } from './_shared';
 export const ecrPolicyNotPublic: ResourceRule = {
   id: 'ACC-24c',
   control: 'ACC-24',
-  title: 'ECR repository policies grant nothing to Principal "*" unless a condition restricts who',
+  title: 'ECR repository policies are not public: no unrestricted Principal "*" and no all-actions grants',
   strategy: 2,
   citations: ['164.308(a)(4)(ii)(B)', '164.312(a)(1)'],
   severity: 'high',
@@ -15,7 +15,7 @@ export const ecrPolicyNotPublic: ResourceRule = {
   remediation: 'Name the principals (accounts, roles, service principals with aws:SourceArn) in the policy, or add a restricting condition.',
   anchors: { checkov: ['CKV_AWS_32'] },
   check(res, ctx) {
-    return judgePolicy(readPolicy(ctx.graph, res, 'policy'), 'policy', resourcePolicyJudge, 'no statement allows an unrestricted public principal');
+    return judgePolicy(readPolicy(ctx.graph, res, 'policy'), 'policy', resourcePolicyJudge, 'no statement allows an unrestricted public principal', ['Action', 'Principal']);
   },
   examples: {
     pass: [

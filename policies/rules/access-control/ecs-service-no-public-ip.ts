@@ -1,7 +1,7 @@
 import { attr } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { expectBool, notApplicable } from '../helpers';
-import { PUB } from './_shared';
+import { notApplicable } from '../helpers';
+import { PUB, expectBoolC } from './_shared';
 
 export const ecsServiceNoPublicIp: ResourceRule = {
   id: 'ACC-16e',
@@ -14,11 +14,10 @@ export const ecsServiceNoPublicIp: ResourceRule = {
   scope: 'resource',
   rationale: 'assign_public_ip gives every Fargate/awsvpc task an internet address; PHI services should sit in private subnets behind a load balancer.',
   remediation: 'Set network_configuration.assign_public_ip = false (the default) and use private subnets with VPC endpoints or NAT.',
-  construct: 'HipaaVpc',
   anchors: { checkov: ['CKV_AWS_333'] },
   check(svc) {
     if (attr(svc, 'network_configuration').state === 'absent') return notApplicable('no awsvpc network configuration');
-    return expectBool(svc, 'network_configuration.assign_public_ip', false, false, 'tasks get public IPs');
+    return expectBoolC(svc, 'network_configuration.assign_public_ip', false, false, 'tasks get public IPs');
   },
   examples: {
     pass: [{ description: 'passes when assign_public_ip is false', resources: { 'aws_ecs_service.s': { name: 's', network_configuration: [{ subnets: ['subnet-1'], assign_public_ip: false }] } } }],

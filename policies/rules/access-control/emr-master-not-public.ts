@@ -14,7 +14,6 @@ export const emrMasterNotPublic: ResourceRule = {
   scope: 'resource',
   rationale: 'A cluster in a subnet that auto-assigns public IPs (or in the default VPC when no subnet is given) gets a public master node address.',
   remediation: 'Set ec2_attributes.subnet_id to a private subnet (map_public_ip_on_launch = false).',
-  construct: 'HipaaVpc',
   anchors: { awsConfig: ['emr-master-no-public-ip'], checkov: ['CKV2_AWS_7'] },
   check(c, ctx) {
     const sid = attr(c, 'ec2_attributes.subnet_id');

@@ -3,7 +3,7 @@ import type { ResourceRule, Verdict } from '../../engine/types';
 import { AWS_MANAGED_POLICIES, resolvePolicyArn } from '../../model/iam';
 import { Unknown, Value } from '../../model/values';
 import { ev, fail, notApplicable, pass, unknown, unknownMessage } from '../helpers';
-import { IAM } from './_shared';
+import { IAM, computedOnly } from './_shared';
 
 const ARN_PATH: Record<string, string> = {
   aws_iam_role_policy_attachment: 'policy_arn',
@@ -30,7 +30,7 @@ export const iamNoAdminManagedPolicy: ResourceRule = {
   check(res, ctx) {
     const path = ARN_PATH[res.type];
     const a = attr(res, path);
-    if (a.state === 'absent') return notApplicable(`${path} is not set`);
+    if (a.state === 'absent' || computedOnly(a)) return notApplicable(`${path} is not set`);
     if (a.state === 'sensitive') return unknown(`${path} is sensitive`, ev(path, a));
     const values: Value[] = a.state === 'known' && Array.isArray(a.value) ? a.value : [a.state === 'unknown' ? a.value : (a.value as Value)];
     const verdicts: Verdict[] = values.map((v) => {

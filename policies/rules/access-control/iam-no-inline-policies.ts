@@ -1,8 +1,8 @@
-import { blocks } from '../../model/attrs';
+import { attr, blocks } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
 import { Unknown } from '../../model/values';
-import { evv, fail, pass } from '../helpers';
-import { IAM, policyJson } from './_shared';
+import { ev, evv, fail, pass, unknown } from '../helpers';
+import { IAM, computedOnly, policyJson } from './_shared';
 
 const TRUST = policyJson({ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' });
 
@@ -21,6 +21,8 @@ export const iamNoInlinePolicies: ResourceRule = {
   anchors: { cdkNag: ['HIPAA.Security-IAMNoInlinePolicy'], awsConfig: ['iam-no-inline-policy-check'] },
   check(res) {
     if (res.type !== 'aws_iam_role') return fail(`${res.type} is an inline policy`, evv('type', res.type));
+    const whole = attr(res, 'inline_policy');
+    if (whole.state === 'unknown' && !computedOnly(whole)) return unknown('inline_policy is known only after apply', ev('inline_policy', whole));
     // An empty inline_policy block tells the provider to remove all inline policies: not a policy.
     const inline = blocks(res, 'inline_policy').filter((b) => !(b instanceof Unknown) && (b.name !== undefined || b.policy !== undefined) && b.policy !== null);
     if (!inline.length) return pass('the role declares no inline_policy');

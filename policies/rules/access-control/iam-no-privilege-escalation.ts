@@ -41,6 +41,9 @@ export const iamNoPrivilegeEscalation: ResourceRule = {
       { description: 'fails when iam:Attach* is allowed on "*" (covers iam:AttachRolePolicy)', resources: { 'aws_iam_role_policy.p': { role: 'r', policy: policyJson({ Effect: 'Allow', Action: 'iam:Attach*', Resource: '*' }) } } },
       { description: 'fails when a user policy allows iam:* on "*"', resources: { 'aws_iam_user_policy.p': { user: 'u', policy: policyJson({ Sid: '', Effect: 'Allow', Action: 'iam:*', Resource: '*' }) } } },
     ],
-    unknown: [{ description: 'is unknown when the policy is known only after apply', resources: { 'aws_iam_policy.p': { name: 'p', policy: '{}' } }, unknown: { 'aws_iam_policy.p': ['policy'] } }],
+    unknown: [
+      { description: 'is unknown when the policy is known only after apply', resources: { 'aws_iam_policy.p': { name: 'p', policy: '{}' } }, unknown: { 'aws_iam_policy.p': ['policy'] } },
+      { description: 'is unknown when the actions come from a variable (they could be iam:*)', resources: { 'aws_iam_policy.p': { name: 'p', policy: '{"Statement":[{"Effect":"Allow","Action":"${var.actions}","Resource":"*"}]}' } } },
+    ],
   },
 };

@@ -1,5 +1,5 @@
 import type { ResourceRule } from '../../engine/types';
-import { groupsOfUser } from '../../model/iam';
+import { groupsOfUser, membershipsOfUser } from '../../model/iam';
 import { evv, fail, pass } from '../helpers';
 import { IAM } from './_shared';
 
@@ -17,7 +17,9 @@ export const iamUserInGroup: ResourceRule = {
   anchors: { cdkNag: ['HIPAA.Security-IAMUserGroupMembership'], awsConfig: ['iam-user-group-membership-check'], checkov: ['CKV2_AWS_21'] },
   check(user, ctx) {
     const groups = groupsOfUser(ctx.graph, user);
-    return groups.length ? pass(`member of ${groups.map((g) => g.address).join(', ')}`) : fail('no aws_iam_user_group_membership or aws_iam_group_membership puts this user into a group', evv('groups', []));
+    if (groups.length) return pass(`member of ${groups.map((g) => g.address).join(', ')}`);
+    const m = membershipsOfUser(ctx.graph, user);
+    return m.length ? pass(`${m[0].address} adds the user to a group outside these inputs`) : fail('no aws_iam_user_group_membership or aws_iam_group_membership puts this user into a group', evv('groups', []));
   },
   examples: {
     pass: [
@@ -31,6 +33,7 @@ export const iamUserInGroup: ResourceRule = {
         resources: { 'aws_iam_user.u': { name: 'alice' }, 'aws_iam_group.g': { name: 'devs' }, 'aws_iam_group_membership.m': { name: 'm', group: 'devs', users: ['alice'] } },
         target: 'aws_iam_user.u',
       },
+      { description: 'passes when the membership names a group managed elsewhere', resources: { 'aws_iam_user.u': { name: 'alice' }, 'aws_iam_user_group_membership.m': { user: 'alice', groups: ['org-readers'] } }, target: 'aws_iam_user.u' },
     ],
     fail: [{ description: 'fails when the user is in no group', resources: { 'aws_iam_user.u': { name: 'alice' }, 'aws_iam_group.g': { name: 'devs' } }, target: 'aws_iam_user.u' }],
   },

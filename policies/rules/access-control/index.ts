@@ -28,6 +28,7 @@ import { iamNoCredentialExposure } from './iam-no-credential-exposure';
 import { iamNoFullServiceAccess } from './iam-no-full-service-access';
 import { iamNoInlinePolicies } from './iam-no-inline-policies';
 import { iamNoPrivilegeEscalation } from './iam-no-privilege-escalation';
+import { iamNoUnscopedDataWrites } from './iam-no-unscoped-data-writes';
 import { iamNoUsers } from './iam-no-users';
 import { iamPasswordPolicy } from './iam-password-policy';
 import { iamUserGroupsDenyWithoutMfa } from './iam-user-groups-deny-without-mfa';
@@ -81,6 +82,7 @@ export const accessControlRules: readonly Rule[] = [
   iamNoPrivilegeEscalation,
   iamNoAdminManagedPolicy,
   iamNoCredentialExposure,
+  iamNoUnscopedDataWrites,
   iamNoInlinePolicies,
   iamUserNoPolicies,
   iamUserInGroup,

@@ -1,6 +1,6 @@
 import type { ResourceRule } from '../../engine/types';
-import { isPlainObject } from '../../model/values';
-import { evv, fail, pass } from '../helpers';
+import { Unknown, isPlainObject } from '../../model/values';
+import { evv, fail, pass, unknown } from '../helpers';
 import { SECRET_NAME, credentialIn, isIndirectSecret } from './_shared';
 
 const CITES = ['164.308(a)(3)(i)', '164.308(a)(4)(ii)(A)', '164.308(a)(4)(ii)(C)', '164.312(a)(1)'];
@@ -21,6 +21,7 @@ export const lambdaEnvNoSecrets: ResourceRule = {
     const env = fn.values.environment;
     const blocks = Array.isArray(env) ? env : env ? [env] : [];
     for (const b of blocks) {
+      if (isPlainObject(b) && b.variables instanceof Unknown && (b.variables.refs.length || b.variables.template)) return unknown('environment.variables is known only after apply', evv('environment.variables', '(known after apply)'));
       if (!isPlainObject(b) || !isPlainObject(b.variables)) continue;
       for (const [k, v] of Object.entries(b.variables)) {
         if (typeof v !== 'string') continue;

@@ -1,7 +1,7 @@
 import { attr, isSet } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
 import { ev, fail, pass } from '../helpers';
-import { PUB } from './_shared';
+import { PUB, computedOnly } from './_shared';
 
 export const lambdaInVpc: ResourceRule = {
   id: 'ACC-21a',
@@ -14,11 +14,10 @@ export const lambdaInVpc: ResourceRule = {
   scope: 'resource',
   rationale: 'A function in a VPC reaches PHI stores over private addresses and leaves the network only through controlled egress (NAT, endpoints) that security groups and flow logs govern.',
   remediation: 'Set vpc_config { subnet_ids = private subnets, security_group_ids = [...] }.',
-  construct: 'HipaaVpc',
   anchors: { cdkNag: ['HIPAA.Security-LambdaInsideVPC'], awsConfig: ['lambda-inside-vpc'], checkov: ['CKV_AWS_117'] },
   check(fn) {
     const subnets = attr(fn, 'vpc_config.subnet_ids');
-    if (isSet(subnets)) return pass('vpc_config.subnet_ids is set', ev('vpc_config.subnet_ids', subnets));
+    if (isSet(subnets) && !computedOnly(subnets)) return pass('vpc_config.subnet_ids is set', ev('vpc_config.subnet_ids', subnets));
     return fail('vpc_config.subnet_ids is not set; the function runs outside any VPC', ev('vpc_config.subnet_ids', subnets));
   },
   examples: {

@@ -14,10 +14,11 @@ export const lambdaPermissionNotPublic: ResourceRule = {
   scope: 'resource',
   rationale: 'Principal "*" lets any AWS account invoke the function; a service principal without source_arn/source_account lets any customer\'s bucket, topic or API of that service invoke it (confused deputy).',
   remediation: 'Name the invoking account or service and set source_arn (and source_account for S3); use principal_org_id for organization-wide access.',
-  anchors: { cdkNag: ['HIPAA.Security-LambdaFunctionPublicAccessProhibited'], awsConfig: ['lambda-function-public-access-prohibited'] },
+  anchors: { cdkNag: ['HIPAA.Security-LambdaFunctionPublicAccessProhibited'], awsConfig: ['lambda-function-public-access-prohibited'], checkov: ['CKV_AWS_301'] },
   check(p) {
     const principal = attr(p, 'principal');
     if (principal.state === 'unknown') return unknown(unknownMessage('principal'), ev('principal', principal));
+    if (principal.state === 'absent') return unknown('principal is not in the input, so who may invoke the function is unknown', ev('principal', principal));
     const who = str(principal) ?? '';
     const scoped = ['source_arn', 'source_account', 'principal_org_id'].some((k) => isSet(attr(p, k)));
     if (who === '*' || who.includes('*')) return scoped && isSet(attr(p, 'principal_org_id')) ? pass('"*" is limited to the organization', ev('principal_org_id', attr(p, 'principal_org_id'))) : fail(`principal is "${who}": anyone can invoke the function`, ev('principal', principal));

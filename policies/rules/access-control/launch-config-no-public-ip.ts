@@ -1,7 +1,7 @@
 import type { ResourceRule } from '../../engine/types';
-import { ev, expectBool, pass } from '../helpers';
+import { ev, pass } from '../helpers';
 import { attr } from '../../model/attrs';
-import { PUB, boolCases, computedOnly } from './_shared';
+import { PUB, boolCases, computedOnly, expectBoolC } from './_shared';
 
 export const launchConfigNoPublicIp: ResourceRule = {
   id: 'ACC-16c',
@@ -14,12 +14,11 @@ export const launchConfigNoPublicIp: ResourceRule = {
   scope: 'resource',
   rationale: 'Every instance an Auto Scaling group launches from this configuration would be internet-addressable.',
   remediation: 'Set associate_public_ip_address = false (or move to a launch template without public IPs).',
-  construct: 'HipaaVpc',
   anchors: { cdkNag: ['HIPAA.Security-AutoScalingLaunchConfigPublicIpDisabled'], awsConfig: ['autoscaling-launch-config-public-ip-disabled'], checkov: ['CKV_AWS_389'] },
   check(lc) {
     const a = attr(lc, 'associate_public_ip_address');
     if (a.state === 'absent' || computedOnly(a)) return pass('associate_public_ip_address is not set; the subnet setting applies (see ACC-16d)', ev('associate_public_ip_address', a));
-    return expectBool(lc, 'associate_public_ip_address', false, false, 'launched instances get public IPs');
+    return expectBoolC(lc, 'associate_public_ip_address', false, false, 'launched instances get public IPs');
   },
   examples: boolCases('aws_launch_configuration.l', 'associate_public_ip_address', { image_id: 'ami-1', instance_type: 't3.micro' }, false, ''),
 };

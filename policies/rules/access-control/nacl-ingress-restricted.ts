@@ -34,7 +34,6 @@ export const naclIngressRestricted: ResourceRule = {
   scope: 'resource',
   rationale: 'NACLs are the subnet-level second layer; allowing 0.0.0.0/0 to SSH, RDP or database ports (or everything) leaves security groups as the only barrier for PHI subnets.',
   remediation: 'Allow only the needed ports (443, ephemeral return ports) from the internet, and deny or omit admin and database ports.',
-  construct: 'HipaaVpc',
   anchors: { checkov: ['CKV_AWS_229', 'CKV_AWS_230', 'CKV_AWS_231', 'CKV_AWS_232', 'CKV_AWS_352'] },
   check(res) {
     if (res.type === 'aws_network_acl_rule') {

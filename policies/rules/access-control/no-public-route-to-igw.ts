@@ -4,7 +4,7 @@ import type { Resource } from '../../model/types';
 import type { ResourceRule, Verdict } from '../../engine/types';
 import { Unknown } from '../../model/values';
 import { ev, evv, fail, notApplicable, pass, unknown, unknownMessage } from '../helpers';
-import { WORLD, isPublicSubnet } from './_shared';
+import { WORLD, computedOnly, isPublicSubnet } from './_shared';
 
 /** Does a gateway attribute point at an internet gateway (reference or literal igw- id)? */
 function toIgw(graph: Graph, res: Resource, path: string, v: unknown): boolean | 'unknown' {
@@ -33,7 +33,7 @@ function verdictForTable(graph: Graph, table: Resource | undefined, where: strin
 export const noPublicRouteToIgw: ResourceRule = {
   id: 'ACC-20a',
   control: 'ACC-20',
-  title: 'Only subnets tagged public route 0.0.0.0/0 or ::/0 to an internet gateway',
+  title: 'Only public subnets (tagged public or auto-assigning public IPs) route 0.0.0.0/0 or ::/0 to an internet gateway',
   strategy: 2,
   citations: ['164.312(e)(1)'],
   severity: 'high',
@@ -49,12 +49,14 @@ export const noPublicRouteToIgw: ResourceRule = {
       const u = cidrs.find(([, a]) => a.state === 'unknown');
       const world = cidrs.map(([, a]) => str(a)).find((c) => c && WORLD.includes(c));
       if (!world) return u ? unknown(unknownMessage(u[0]), ev(u[0], u[1])) : notApplicable('not a default route');
-      const igw = toIgw(ctx.graph, res, 'gateway_id', res.values.gateway_id);
+      const igw = computedOnly(attr(res, 'gateway_id')) ? false : toIgw(ctx.graph, res, 'gateway_id', res.values.gateway_id);
       if (igw === 'unknown') return unknown(unknownMessage('gateway_id'), ev('gateway_id', attr(res, 'gateway_id')));
       if (!igw) return pass(`${world} goes to a NAT gateway, endpoint or other target, not an internet gateway`);
       const table = ctx.graph.deref(res, 'route_table_id').resources.find((r) => r.type === 'aws_route_table');
       return verdictForTable(ctx.graph, table, res.address, world);
     }
+    const routes = attr(res, 'route');
+    if (routes.state === 'unknown' && !computedOnly(routes)) return unknown(unknownMessage('route'), ev('route', routes));
     for (const r of blocks(res, 'route')) {
       if (r instanceof Unknown) continue;
       const world = [r.cidr_block, r.ipv6_cidr_block].find((c) => typeof c === 'string' && WORLD.includes(c)) as string | undefined;

@@ -1,6 +1,5 @@
 import type { ResourceRule } from '../../engine/types';
-import { expectBool } from '../helpers';
-import { PUB } from './_shared';
+import { PUB, expectBoolC } from './_shared';
 
 export const opensearchFineGrainedAccess: ResourceRule = {
   id: 'ACC-22b',
@@ -15,7 +14,7 @@ export const opensearchFineGrainedAccess: ResourceRule = {
   remediation: 'Set advanced_security_options { enabled = true } with an IAM master user (and internal user database off).',
   anchors: { checkov: ['CKV2_AWS_52'] },
   check(d) {
-    return expectBool(d, 'advanced_security_options.enabled', true, false, 'every authenticated caller sees every index');
+    return expectBoolC(d, 'advanced_security_options.enabled', true, false, 'every authenticated caller sees every index');
   },
   examples: {
     pass: [{ description: 'passes when advanced_security_options.enabled is true', resources: { 'aws_opensearch_domain.d': { domain_name: 'd', advanced_security_options: [{ enabled: true, internal_user_database_enabled: false }] } } }],

@@ -1,7 +1,7 @@
 import { attr, isSet } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { ev, fail, pass, unknown, unknownMessage } from '../helpers';
-import { PUB } from './_shared';
+import { ev, fail, pass } from '../helpers';
+import { PUB, computedOnly } from './_shared';
 
 export const opensearchInVpc: ResourceRule = {
   id: 'ACC-22a',
@@ -14,11 +14,10 @@ export const opensearchInVpc: ResourceRule = {
   scope: 'resource',
   rationale: 'A domain without vpc_options gets a public endpoint guarded only by its access policy; indexes of PHI should be reachable only from the VPC.',
   remediation: 'Set vpc_options { subnet_ids, security_group_ids } on the domain.',
-  construct: 'HipaaVpc',
   anchors: { cdkNag: ['HIPAA.Security-OpenSearchInVPCOnly'], awsConfig: ['opensearch-in-vpc-only', 'elasticsearch-in-vpc-only'], checkov: ['CKV_AWS_137'] },
   check(d) {
     const s = attr(d, 'vpc_options.subnet_ids');
-    if (s.state === 'unknown' && !s.value.refs.length) return unknown(unknownMessage('vpc_options.subnet_ids'), ev('vpc_options.subnet_ids', s));
+    if (computedOnly(s)) return fail('vpc_options is not set in the configuration; the domain has a public endpoint', ev('vpc_options.subnet_ids', s));
     return isSet(s) ? pass('vpc_options.subnet_ids is set', ev('vpc_options.subnet_ids', s)) : fail('vpc_options is not set; the domain has a public endpoint', ev('vpc_options.subnet_ids', s));
   },
   examples: {

@@ -1,6 +1,7 @@
 import { attr, str } from '../../model/attrs';
+import { expectBoolC } from './_shared';
 import type { ResourceRule } from '../../engine/types';
-import { expectBool, notApplicable } from '../helpers';
+import { notApplicable } from '../helpers';
 
 /** Engines that support IAM database authentication. */
 const IAM_AUTH_ENGINES = /^(mysql|mariadb|postgres|aurora|aurora-mysql|aurora-postgresql)$/;
@@ -22,7 +23,7 @@ export const rdsIamAuthentication: ResourceRule = {
     const engine = str(attr(db, 'engine')) ?? (db.type === 'aws_rds_cluster' ? 'aurora' : undefined);
     if (engine && !IAM_AUTH_ENGINES.test(engine)) return notApplicable(`engine ${engine} does not support IAM database authentication`);
     if (db.type === 'aws_db_instance' && attr(db, 'replicate_source_db').state === 'known') return notApplicable('read replica: authentication follows the source');
-    return expectBool(db, 'iam_database_authentication_enabled', true, false, 'logins use only database passwords');
+    return expectBoolC(db, 'iam_database_authentication_enabled', true, false, 'logins use only database passwords');
   },
   examples: {
     pass: [

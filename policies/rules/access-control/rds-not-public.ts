@@ -1,6 +1,5 @@
 import type { ResourceRule } from '../../engine/types';
-import { expectBool } from '../helpers';
-import { PUB, boolCases } from './_shared';
+import { PUB, boolCases, expectBoolC } from './_shared';
 
 export const rdsNotPublic: ResourceRule = {
   id: 'ACC-14a',
@@ -16,7 +15,7 @@ export const rdsNotPublic: ResourceRule = {
   construct: 'HipaaDatabase',
   anchors: { cdkNag: ['HIPAA.Security-RDSInstancePublicAccess'], awsConfig: ['rds-instance-public-access-check'], checkov: ['CKV_AWS_17'] },
   check(db) {
-    return expectBool(db, 'publicly_accessible', false, false, 'the database is reachable from the internet');
+    return expectBoolC(db, 'publicly_accessible', false, false, 'the database is reachable from the internet');
   },
   examples: {
     ...boolCases('aws_db_instance.d', 'publicly_accessible', { engine: 'postgres', instance_class: 'db.t3.micro' }, false, ''),

@@ -1,6 +1,5 @@
 import type { ResourceRule } from '../../engine/types';
-import { expectBool } from '../helpers';
-import { PUB, boolCases } from './_shared';
+import { PUB, boolCases, expectBoolC } from './_shared';
 
 export const redshiftNotPublic: ResourceRule = {
   id: 'ACC-14b',
@@ -16,7 +15,7 @@ export const redshiftNotPublic: ResourceRule = {
   anchors: { cdkNag: ['HIPAA.Security-RedshiftClusterPublicAccess'], awsConfig: ['redshift-cluster-public-access-check'], checkov: ['CKV_AWS_87'] },
   check(c) {
     // The default flipped between provider v5 (true) and v6 (false): an unset value is not trusted.
-    return expectBool(c, 'publicly_accessible', false, undefined, 'set publicly_accessible = false explicitly (the provider default differs between versions)');
+    return expectBoolC(c, 'publicly_accessible', false, undefined, 'set publicly_accessible = false explicitly (the provider default differs between versions)');
   },
   examples: {
     ...boolCases('aws_redshift_cluster.c', 'publicly_accessible', { cluster_identifier: 'c', node_type: 'ra3.xlplus' }, false, ''),

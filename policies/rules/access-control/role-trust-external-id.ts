@@ -1,5 +1,5 @@
 import type { ResourceRule } from '../../engine/types';
-import { ownAccountIds, requiresExternalId, trustPrincipals } from '../../model/iam';
+import { externalWithoutExternalId, isUnresolved, ownAccountIds, trustPrincipals } from '../../model/iam';
 import { evv, fail, pass, unknown } from '../helpers';
 import { SERVICE_TRUST, isVerdict, policyJson, statementSummary, trustOf } from './_shared';
 
@@ -26,12 +26,11 @@ export const roleTrustExternalId: ResourceRule = {
     if (isVerdict(doc)) return doc;
     const own = ownAccountIds(ctx.graph);
     const principals = trustPrincipals(doc).filter((p) => p.type === 'AWS' && p.kind !== 'anyone');
-    for (const p of principals) {
-      if (!p.account) continue;
-      if (own.has(p.account) || requiresExternalId(p.statement)) continue;
-      return fail(`trusts external account ${p.account} (${p.value}) without an sts:ExternalId condition`, evv('assume_role_policy', statementSummary(p.statement)));
-    }
-    const open = principals.find((p) => !p.account && p.kind === 'unresolved');
+    const [ext] = externalWithoutExternalId(doc, own);
+    if (ext) return fail(`trusts external account ${ext.account} (${ext.value}) without an sts:ExternalId condition`, evv('assume_role_policy', statementSummary(ext.statement)));
+    // `arn:aws:iam::${data.aws_caller_identity.current.account_id}:root` is this account; any other
+    // unresolved account (a variable) may be a third party.
+    const open = principals.find((p) => !p.account && (p.kind === 'unresolved' || isUnresolved(p.value)) && !p.self);
     if (open) return unknown(`trusted principal ${open.value} is known only after apply; whether it is a third party is unknown`, evv('assume_role_policy', open.value));
     return pass('every trusted account is this plan\'s own or requires an ExternalId');
   },
@@ -55,6 +54,10 @@ export const roleTrustExternalId: ResourceRule = {
       { description: 'fails when an external account role is trusted without ExternalId', resources: { 'aws_iam_role.r': { name: 'vendor', assume_role_policy: policyJson({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::999988887777:role/scanner' }, Action: 'sts:AssumeRole' }) } } },
     ],
     unknown: [
+      {
+        description: 'is unknown when the trusted account id is a variable inside the ARN',
+        resources: { 'aws_iam_role.r': { name: 'vendor', assume_role_policy: '{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${var.vendor_account}:root"},"Action":"sts:AssumeRole"}]}' } },
+      },
       {
         description: 'is unknown when the trusted principal comes from a variable',
         resources: { 'aws_iam_role.r': { name: 'vendor', assume_role_policy: '{"Statement":[{"Effect":"Allow","Principal":{"AWS":"${var.vendor_arn}"},"Action":"sts:AssumeRole"}]}' } },

@@ -1,6 +1,6 @@
 import type { ResourceRule } from '../../engine/types';
-import { ownAccountIds, trustPrincipals } from '../../model/iam';
-import { evv, fail, pass } from '../helpers';
+import { isOpaque, ownAccountIds, trustPrincipals, unconditionedForeignRoots } from '../../model/iam';
+import { evv, fail, pass, unknown } from '../helpers';
 import { SERVICE_TRUST, isVerdict, policyJson, statementSummary, trustOf } from './_shared';
 
 export const roleTrustNoOpenAccountRoot: ResourceRule = {
@@ -20,11 +20,10 @@ export const roleTrustNoOpenAccountRoot: ResourceRule = {
     const doc = trustOf(ctx.graph, role);
     if (isVerdict(doc)) return doc;
     const own = ownAccountIds(ctx.graph);
-    for (const p of trustPrincipals(doc)) {
-      if (p.kind !== 'account' || !p.account || own.has(p.account)) continue;
-      if (p.statement.conditions.length) continue;
-      return fail(`trusts the whole of account ${p.account} (${p.value}) with no condition`, evv('assume_role_policy', statementSummary(p.statement)));
-    }
+    const [p] = unconditionedForeignRoots(doc, own);
+    if (p) return fail(`trusts the whole of account ${p.account} (${p.value}) with no condition`, evv('assume_role_policy', statementSummary(p.statement)));
+    const open = trustPrincipals(doc).find((x) => x.kind === 'account' && !x.account && !x.self && isOpaque(x.value) && !x.statement.conditions.length);
+    if (open) return unknown(`trusts account ${open.value}, known only after apply, with no condition; it may be another account`, evv('assume_role_policy', statementSummary(open.statement)));
     return pass('no unconditioned trust of another account');
   },
   examples: {

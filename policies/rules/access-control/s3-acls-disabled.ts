@@ -23,9 +23,12 @@ export const s3AclsDisabled: ResourceRule = {
   check(bucket, ctx) {
     const controls = bucketSide(ctx, bucket, OWN);
     if (!controls.length) {
-      // Buckets created since April 2023 default to BucketOwnerEnforced; without the resource the
-      // setting is not pinned and drifts with the account's history, so it is reported.
-      return fail(`no ${OWN} refers to this bucket, so object ownership (and whether ACLs apply) is not set in code`, ev(OWN, { state: 'absent' }));
+      const acls = bucketSide(ctx, bucket, 'aws_s3_bucket_acl');
+      if (acls.length) return fail(`${acls[0].address} sets an ACL and no ${OWN} enforces bucket-owner ownership, so ACLs grant access`, ev(OWN, { state: 'absent' }));
+      // S3 creates new buckets with BucketOwnerEnforced (since April 2023); an existing bucket keeps
+      // whatever it was created with, so only a bucket this plan creates gets the default.
+      if (bucket.action === 'create' || bucket.action === 'config' || bucket.action === 'replace') return pass(`no ${OWN}; a new bucket gets BucketOwnerEnforced by default`, ev(OWN, { state: 'absent' }));
+      return fail(`no ${OWN} refers to this existing bucket, so whether ACLs are disabled depends on when it was created`, ev(OWN, { state: 'absent' }));
     }
     for (const c of controls) {
       const a = attr(c, PATH);
@@ -46,6 +49,7 @@ export const s3AclsDisabled: ResourceRule = {
         resources: { 'aws_s3_bucket.b': { bucket: 'phi' }, 'aws_s3_bucket_ownership_controls.o': { bucket: 'phi', rule: [{ object_ownership: 'BucketOwnerEnforced' }] } },
         target: 'aws_s3_bucket.b',
       },
+      { description: 'passes for a new bucket without ownership controls or ACLs (S3 default BucketOwnerEnforced)', resources: { 'aws_s3_bucket.b': { bucket: 'phi' } }, target: 'aws_s3_bucket.b' },
     ],
     fail: [
       {
@@ -53,7 +57,11 @@ export const s3AclsDisabled: ResourceRule = {
         resources: { 'aws_s3_bucket.b': { bucket: 'phi' }, 'aws_s3_bucket_ownership_controls.o': { bucket: 'phi', rule: [{ object_ownership: 'ObjectWriter' }] } },
         target: 'aws_s3_bucket.b',
       },
-      { description: 'fails when no ownership controls refer to the bucket', resources: { 'aws_s3_bucket.b': { bucket: 'phi' } }, target: 'aws_s3_bucket.b' },
+      {
+        description: 'fails when an ACL resource is declared and no ownership controls refer to the bucket',
+        resources: { 'aws_s3_bucket.b': { bucket: 'phi' }, 'aws_s3_bucket_acl.a': { bucket: 'phi', acl: 'private' } },
+        target: 'aws_s3_bucket.b',
+      },
     ],
     unknown: [
       {

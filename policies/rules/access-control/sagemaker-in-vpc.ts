@@ -15,7 +15,6 @@ export const sagemakerInVpc: ResourceRule = {
   scope: 'resource',
   rationale: 'Without subnet_id the notebook runs in a SageMaker-managed network outside the customer\'s security groups, flow logs and endpoints.',
   remediation: 'Set subnet_id (a private subnet) and security_groups.',
-  construct: 'HipaaVpc',
   anchors: { checkov: ['CKV_AWS_306'] },
   check(nb) {
     return expectSet(nb, 'subnet_id', 'the notebook is not in a customer VPC');

@@ -16,7 +16,6 @@ export const secretsRotation: ResourceRule = {
   scope: 'resource',
   rationale: 'Database passwords and API keys that guard PHI are credentials like any other; automatic rotation limits how long a leaked secret works and is what secretsmanager-rotation-enabled-check expects.',
   remediation: 'Add an aws_secretsmanager_secret_rotation for the secret with rotation_rules { automatically_after_days ≤ 90 } (or a schedule_expression at least that often); HipaaDatabase uses RDS-managed rotating master passwords.',
-  construct: 'HipaaDatabase',
   anchors: {
     cdkNag: ['HIPAA.Security-SecretsManagerRotationEnabled'],
     awsConfig: ['secretsmanager-rotation-enabled-check', 'secretsmanager-secret-periodic-rotation', 'secretsmanager-scheduled-rotation-success-check', 'secretsmanager-secret-unused'],

@@ -21,7 +21,6 @@ export const sgInlineIngressRestricted: ResourceRule = {
   scope: 'resource',
   rationale: 'SSH, RDP, FTP and database ports open to 0.0.0.0/0 or ::/0 are scanned and brute-forced within minutes; only web ports on public load balancers should face the internet.',
   remediation: 'Restrict the ingress source to a security group, prefix list or VPN CIDR; reach instances through SSM Session Manager instead of SSH/RDP.',
-  construct: 'HipaaVpc',
   anchors: SG_ANCHORS,
   check(sg) {
     const ingress = attr(sg, 'ingress');

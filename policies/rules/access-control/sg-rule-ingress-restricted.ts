@@ -15,7 +15,6 @@ export const sgRuleIngressRestricted: ResourceRule = {
   scope: 'resource',
   rationale: 'Rules declared as separate resources add to a security group just like inline rules; a world-open SSH or database rule is as exposed either way.',
   remediation: 'Restrict cidr_blocks / ipv6_cidr_blocks to internal ranges or use source_security_group_id.',
-  construct: 'HipaaVpc',
   anchors: SG_ANCHORS,
   check(r) {
     const type = attr(r, 'type');

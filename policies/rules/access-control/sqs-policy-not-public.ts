@@ -5,7 +5,7 @@ import { judgePolicy, policyJson, resourcePolicyJudge } from './_shared';
 export const sqsPolicyNotPublic: ResourceRule = {
   id: 'ACC-24b',
   control: 'ACC-24',
-  title: 'SQS queue policies grant nothing to Principal "*" unless a condition restricts who',
+  title: 'SQS queue policies are not public: no unrestricted Principal "*" and no all-actions grants',
   strategy: 2,
   citations: ['164.308(a)(4)(ii)(B)', '164.312(a)(1)'],
   severity: 'high',
@@ -15,7 +15,7 @@ export const sqsPolicyNotPublic: ResourceRule = {
   remediation: 'Name the principals (accounts, roles, service principals with aws:SourceArn) in the policy, or add a restricting condition.',
   anchors: { checkov: ['CKV_AWS_168', 'CKV_AWS_387', 'CKV_AWS_72'] },
   check(res, ctx) {
-    return judgePolicy(readPolicy(ctx.graph, res, 'policy'), 'policy', resourcePolicyJudge, 'no statement allows an unrestricted public principal');
+    return judgePolicy(readPolicy(ctx.graph, res, 'policy'), 'policy', resourcePolicyJudge, 'no statement allows an unrestricted public principal', ['Action', 'Principal']);
   },
   examples: {
     pass: [

@@ -18,7 +18,9 @@ export const ssmDocumentNotPublic: ResourceRule = {
   check(doc) {
     const ids = attr(doc, 'permissions.account_ids');
     if (ids.state === 'unknown') return unknown(unknownMessage('permissions.account_ids'), ev('permissions.account_ids', ids));
-    if (str(attr(doc, 'permissions.type')) !== 'Share') return pass('the document is not shared');
+    const type = attr(doc, 'permissions.type');
+    if (type.state === 'unknown') return unknown(unknownMessage('permissions.type'), ev('permissions.type', type));
+    if (str(type) !== 'Share') return pass('the document is not shared');
     const accounts = (list(ids) ?? []).flatMap((x) => String(x).split(','));
     return accounts.some((a) => a.trim().toLowerCase() === 'all') ? fail('permissions share the document with "All" accounts', ev('permissions.account_ids', ids)) : pass(`shared with ${accounts.length} named account(s)`, ev('permissions.account_ids', ids));
   },

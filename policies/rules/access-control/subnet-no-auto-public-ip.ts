@@ -1,6 +1,5 @@
 import type { ResourceRule } from '../../engine/types';
-import { expectBool } from '../helpers';
-import { PUB, boolCases } from './_shared';
+import { PUB, boolCases, expectBoolC } from './_shared';
 
 export const subnetNoAutoPublicIp: ResourceRule = {
   id: 'ACC-16d',
@@ -16,7 +15,7 @@ export const subnetNoAutoPublicIp: ResourceRule = {
   construct: 'HipaaVpc',
   anchors: { cdkNag: ['HIPAA.Security-VPCSubnetAutoAssignPublicIpDisabled'], awsConfig: ['subnet-auto-assign-public-ip-disabled'], checkov: ['CKV_AWS_130'] },
   check(s) {
-    return expectBool(s, 'map_public_ip_on_launch', false, false, 'instances launched here get public IPs');
+    return expectBoolC(s, 'map_public_ip_on_launch', false, false, 'instances launched here get public IPs');
   },
   examples: boolCases('aws_subnet.s', 'map_public_ip_on_launch', { vpc_id: 'vpc-1', cidr_block: '10.0.0.0/24' }, false, ''),
 };

@@ -15,7 +15,6 @@ export const vpcSgIngressRuleRestricted: ResourceRule = {
   scope: 'resource',
   rationale: 'The per-rule resources recommended since provider v5 carry one CIDR each; a world CIDR to an admin or database port exposes it to the internet.',
   remediation: 'Use referenced_security_group_id or an internal cidr_ipv4 / prefix list instead of 0.0.0.0/0 or ::/0.',
-  construct: 'HipaaVpc',
   anchors: SG_ANCHORS,
   check(r) {
     for (const p of ['cidr_ipv4', 'cidr_ipv6']) {

@@ -1,0 +1,29 @@
+/** `phikit report <paths...> --out DIR`: the reviewer reports (HTML + Markdown + JSON) in one go. */
+import { Command, Option } from 'commander';
+import { applyBaseline, loadBaseline } from '../engine/baseline';
+import { SEVERITIES, Severity } from '../engine/types';
+import { writeComplianceReports } from '../reporters/files';
+import { CATALOGUE_VERSION } from '../rules';
+import { VERSION } from '../version';
+import { UsageError, exitCodeFor, runCheck } from './main';
+
+export function registerReport(program: Command, setCode: (code: number) => void): void {
+  program
+    .command('report')
+    .description('write the HIPAA compliance mapping (HTML + Markdown + JSON) for security reviewers')
+    .argument('<paths...>', 'plan JSON, cdk.tf.json, or cdktf.out directory')
+    .option('-d, --out <dir>', 'output directory', 'phikit-report')
+    .option('-w, --waivers <file>', 'waivers file (JSON or YAML)')
+    .option('-b, --baseline <report.json>', 'previous JSON report to compare with')
+    .option('--now <iso-date>', 'run time to record (reproducible reports)')
+    .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices([...SEVERITIES]).default('low'))
+    .action((paths: string[], o: { out: string; waivers?: string; baseline?: string; now?: string; failOn: Severity }) => {
+      const now = o.now ? new Date(o.now) : undefined;
+      if (now && Number.isNaN(now.getTime())) throw new UsageError(`--now: "${o.now}" is not a date`);
+      const run = runCheck(paths, { waivers: o.waivers, now });
+      const result = o.baseline ? applyBaseline(run.result, loadBaseline(o.baseline)) : run.result;
+      const files = writeComplianceReports(result, o.out, { toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now });
+      process.stdout.write(`HTML:     ${files.html}\nMarkdown: ${files.markdown}\nJSON:     ${files.json}\n`);
+      setCode(exitCodeFor(result, o.failOn, false));
+    });
+}

@@ -1,0 +1,132 @@
+/**
+ * SARIF 2.1.0 for code-scanning UIs. Results are the findings that need attention (fail,
+ * unknown, error) and waived ones (as suppressed results); passes are counted in the run
+ * properties, not listed. Locations: the input file (relative, forward slashes) with a best-effort
+ * line, and a logical location naming the Terraform address (and construct path).
+ */
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import { summarize } from '../engine/evaluate';
+import { Finding, Rule, STRATEGIES, Severity } from '../engine/types';
+import { LineLocator } from './locate';
+import type { Reporter } from './types';
+
+const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
+
+function pascal(id: string, title: string): string {
+  const words = title.replace(/[^A-Za-z0-9 ]+/g, ' ').split(/\s+/).filter(Boolean).slice(0, 8);
+  return words.map((w) => w[0].toUpperCase() + w.slice(1)).join('') || id.replace(/-/g, '');
+}
+
+function uriOf(file: string): string {
+  const rel = path.isAbsolute(file) ? path.relative(process.cwd(), file) : file;
+  return rel.split(path.sep).join('/').replace(/^\.\//, '');
+}
+
+function ruleDescriptor(r: Rule) {
+  const cites = r.citations.join(', ');
+  return {
+    id: r.id,
+    name: pascal(r.id, r.title),
+    shortDescription: { text: r.title },
+    fullDescription: { text: r.rationale },
+    help: {
+      text: `${r.title}\nHIPAA Security Rule: 45 CFR ${cites}\nStrategy ${r.strategy}: ${STRATEGIES[r.strategy]}\nRemediation: ${r.remediation}`,
+      markdown: `**${r.title}**\n\nHIPAA Security Rule: 45 CFR ${cites}  \nStrategy ${r.strategy}: ${STRATEGIES[r.strategy]}\n\n${r.rationale}\n\n**Remediation:** ${r.remediation}`,
+    },
+    defaultConfiguration: { level: LEVEL[r.severity] },
+    properties: {
+      tags: ['security', 'hipaa', `strategy-${r.strategy}`, ...r.citations.map((c) => `45CFR${c}`)],
+      'security-severity': SECURITY_SEVERITY[r.severity],
+      precision: 'high',
+      'problem.severity': r.severity === 'low' ? 'recommendation' : r.severity === 'medium' ? 'warning' : 'error',
+      control: r.control,
+      strategy: r.strategy,
+      citations: [...r.citations],
+    },
+  };
+}
+
+function fingerprint(f: Finding): string {
+  return createHash('sha256').update(`${f.file}\u0000${f.address}\u0000${f.ruleId}`).digest('hex');
+}
+
+export const sarifReporter: Reporter = (result, opts) => {
+  const locator = new LineLocator();
+  const listed = result.findings.filter((f) => f.status !== 'pass');
+  const ruleIndex = new Map(result.rules.map((r, i) => [r.id, i]));
+  const results = listed.map((f) => {
+    const rule = result.rules[ruleIndex.get(f.ruleId) ?? 0];
+    const level = f.status === 'error' ? 'error' : f.status === 'unknown' ? 'note' : LEVEL[f.severity];
+    const logical = [{ fullyQualifiedName: f.address, name: f.address.split('.').pop(), kind: f.address.startsWith('(') ? 'module' : 'resource' }];
+    if (f.constructPath) logical.push({ fullyQualifiedName: f.constructPath, name: f.constructPath.split('/').pop(), kind: 'object' });
+    return {
+      ruleId: f.ruleId,
+      ruleIndex: ruleIndex.get(f.ruleId) ?? 0,
+      level,
+      kind: f.status === 'unknown' ? 'review' : 'fail',
+      message: {
+        text: `${f.address}${f.stack ? ` [stack ${f.stack}]` : ''}: ${f.message}${f.evidence ? ` (${f.evidence.attribute} = ${f.evidence.value})` : ''}. HIPAA 45 CFR ${f.citations.join(', ')}. ${f.status === 'unknown' ? 'Known only after apply; re-check the plan or use --strict. ' : ''}Fix: ${rule?.remediation ?? f.remediation}`,
+      },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: uriOf(f.file), uriBaseId: 'SRCROOT' },
+            region: { startLine: locator.line(f.file, f.address, f.resourceType) },
+          },
+          logicalLocations: logical,
+        },
+      ],
+      partialFingerprints: { 'phikit/v1': fingerprint(f) },
+      ...(f.waiver
+        ? {
+            suppressions: [
+              {
+                kind: f.waiver.source === 'inline' ? 'inSource' : 'external',
+                status: 'accepted',
+                justification: `${f.waiver.reason}${f.waiver.approvedBy ? ` (approved by ${f.waiver.approvedBy})` : ''}${f.waiver.expires ? `, expires ${f.waiver.expires}` : ''}`,
+              },
+            ],
+          }
+        : {}),
+      properties: {
+        status: f.status,
+        strategy: f.strategy,
+        citations: [...f.citations],
+        ...(f.stack ? { stack: f.stack } : {}),
+        ...(f.constructPath ? { constructPath: f.constructPath } : {}),
+        ...(f.baseline ? { baseline: f.baseline } : {}),
+      },
+    };
+  });
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'phikit',
+            version: opts.toolVersion,
+            semanticVersion: opts.toolVersion,
+            organization: 'phikit',
+            fullName: `phikit HIPAA policy checker (catalogue ${opts.catalogueVersion})`,
+            rules: result.rules.map(ruleDescriptor),
+          },
+        },
+        originalUriBaseIds: { SRCROOT: { uri: `file://${process.cwd().split(path.sep).join('/').replace(/\/?$/, '/')}` } },
+        automationDetails: { id: `phikit/${opts.catalogueVersion}/` },
+        invocations: [{ executionSuccessful: !result.findings.some((f) => f.status === 'error'), endTimeUtc: (opts.generatedAt ?? result.now).toISOString() }],
+        artifacts: result.units.map((u) => ({
+          location: { uri: uriOf(u.file), uriBaseId: 'SRCROOT' },
+          hashes: { 'sha-256': u.sha256 },
+          ...(u.format === 'plan' ? { description: { text: `Terraform plan JSON (format ${u.formatVersion ?? '?'})` } } : { description: { text: `Terraform JSON configuration${u.stack ? ` (cdktf stack ${u.stack})` : ''}` } }),
+        })),
+        results,
+        properties: { summary: summarize(result.findings) },
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};
