@@ -42,7 +42,7 @@ const ARTIFACTS = path.resolve(__dirname, '../.artifacts');
       expect(await page.locator('section.strategy[data-strategy="2"]').isVisible()).toBe(false);
       await page.selectOption('#strategy-filter', 'all');
       await page.getByLabel(/Fail$/).first().check();
-      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.evaluate('window.scrollTo(0, 0)');
       const shot = path.join(ARTIFACTS, 'report.png');
       await page.screenshot({ path: shot, fullPage: false });
       expect(fs.statSync(shot).size).toBeGreaterThan(10_000);
