@@ -14,6 +14,7 @@ import { scheduleIntervalHours } from '../../policies/rules/backup/_shared';
 import { encryptionRules } from '../../policies/rules/encryption';
 import { findRule } from '../../policies/rules';
 import { toPlan } from '../support/cases';
+import { runCase } from '../support/run-case';
 
 type Obj = Record<string, any>;
 
@@ -78,6 +79,23 @@ describe('provider-computed plan values', () => {
   it('BAK-08a fails (not unknown) when only the computed legacy versioning block is present', () => {
     const g = planWithComputed({ description: '', resources: { 'aws_s3_bucket.b': { bucket: 'b', versioning: [{ enabled: true }] } } }, { 'aws_s3_bucket.b': ['versioning'] });
     expect(statuses(rule('BAK-08a'), g)).toEqual(['fail']);
+  });
+});
+
+describe('backup selection by literal ARN of a generated id', () => {
+  const c: RuleCase = {
+    description: 'a selection names one instance id literally',
+    resources: {
+      'aws_instance.i': { ami: 'ami-1', instance_type: 'm5.large' },
+      'aws_backup_selection.s': { name: 's', plan_id: 'p', iam_role_arn: 'arn:aws:iam::111122223333:role/b', resources: ['arn:aws:ec2:us-east-1:111122223333:instance/i-0123456789abcdef0'] },
+    },
+    target: 'aws_instance.i',
+  };
+  it('fails in a plan that creates the instance (its id cannot be that literal yet)', () => {
+    expect(runCase(rule('BAK-03f'), c, 'plan').map((f) => f.status)).toEqual(['fail']);
+  });
+  it('is unknown in synth output (the instance may already exist with that id)', () => {
+    expect(runCase(rule('BAK-03f'), c, 'synth').map((f) => f.status)).toEqual(['unknown']);
   });
 });
 

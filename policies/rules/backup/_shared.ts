@@ -62,8 +62,10 @@ function arnMatches(pattern: string, res: Resource): Match {
   const nm = shape.prefix.exec(tail);
   if (!nm) return false;
   const name = knownName(res);
-  if (nm[1] === '*' ) return true;
-  if (name === undefined) return 'unknown';
+  if (nm[1] === '*') return true;
+  // A resource the plan creates gets its generated id/name at apply time: a literal ARN written
+  // before that cannot name it. In synth output the resource may already exist, so it is unknown.
+  if (name === undefined) return res.action === 'create' ? false : 'unknown';
   return wildcardMatch(nm[1], name);
 }
 
