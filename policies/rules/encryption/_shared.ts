@@ -1,5 +1,5 @@
 /**
- * Helpers shared by the encryption rules (Strategy 1): the "encrypted, with a customer-managed
+ * Helpers shared by the encryption rules (Strategy 1) — and used by the backup rules: the "encrypted, with a customer-managed
  * key" pattern most at-rest rules follow, and the KMS-key lookups ENC-02c and ENC-16 need.
  */
 import { ABSENT, Attr, attr } from '../../model/attrs';
