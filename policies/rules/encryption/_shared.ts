@@ -1,6 +1,9 @@
 /**
- * Helpers shared by the encryption rules (Strategy 1) — and used by the backup rules: the "encrypted, with a customer-managed
- * key" pattern most at-rest rules follow, and the KMS-key lookups ENC-02c and ENC-16 need.
+ * Helpers shared by the encryption rules (Strategy 1), also used by the backup rules:
+ *  - the "encrypted, with a customer-managed key" pattern most at-rest rules follow;
+ *  - KMS-key lookups (ENC-02c, ENC-16, BAK-13) and EBS default encryption (ENC-06, ENC-07);
+ *  - reading plan values the provider computes when an attribute is not configured
+ *    ({@link isComputedOnly}, {@link cfgAttr}, {@link expectBoolCfg}, {@link expectCmkCfg}).
  */
 import { ABSENT, Attr, attr } from '../../model/attrs';
 import type { Resource } from '../../model/types';
