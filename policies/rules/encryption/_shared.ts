@@ -87,7 +87,7 @@ export function ebsDeviceVerdict(ctx: CheckContext, res: Resource, block: Resour
 
 /** A key attribute inside a nested block (no graph join): set and not an `alias/aws/*` key. */
 export function blockKeyVerdict(block: Readonly<Record<string, unknown>>, path: string, where: string, what: string): Verdict {
-  const a = attr(block as Readonly<Record<string, Value>>, path);
+  const a = cfgAttr(block as Readonly<Record<string, Value>>, path);
   const label = `${where}.${path}`;
   if (a.state === 'absent' || (a.state === 'known' && a.value === '')) return fail(`${label} is not set; ${what}`, ev(label, a));
   if (a.state === 'sensitive') return unknown(`${label} is sensitive`, ev(label, a));
