@@ -1,8 +1,7 @@
-import { attr } from '../../model/attrs';
 import { PHI_STORE_TYPES, S3_SSE, isPhiTagged, phiTagUnknown, storeKeyPaths } from '../../model/phi';
 import type { ResourceRule, Verdict } from '../../engine/types';
 import { bucketSide, combine, ev, fail, isAwsManagedKey, notApplicable, pass, unknown } from '../helpers';
-import { declaredKeys, expectBoolCfg } from './_shared';
+import { cfgAttr, declaredKeys, expectBoolCfg } from './_shared';
 
 const PHI = { DataClass: 'PHI' };
 
@@ -25,7 +24,7 @@ export const phiStoreRotatingCmk: ResourceRule = {
     if (!sites.length) return fail(`no ${S3_SSE} refers to this PHI bucket, so it is not encrypted with a customer-managed key`);
     const verdicts: Verdict[] = sites.map(({ res, path }) => {
       const where = res === store ? path : `${res.address}.${path}`;
-      const a = attr(res, path);
+      const a = cfgAttr(res, path);
       if (a.state === 'absent' || (a.state === 'known' && a.value === '')) return fail(`${where} is not set, so this PHI store uses an AWS-owned or AWS-managed key`, ev(where, a));
       if (a.state === 'known' && typeof a.value === 'string' && isAwsManagedKey(a.value)) return fail(`${where} names an AWS-managed key`, ev(where, a));
       const found = declaredKeys(ctx, res, path);
