@@ -48,6 +48,11 @@ describe('provider-computed plan values', () => {
     expect(statuses(rule('ENC-04a'), g)).toEqual(['fail']);
   });
 
+  it('ENC-16 fails when a PHI store\'s key attribute is computed (no key configured)', () => {
+    const g = planWithComputed({ description: '', resources: { 'aws_db_instance.db': { engine: 'postgres', storage_encrypted: true, kms_key_id: 'x', tags: { DataClass: 'PHI' } } } }, { 'aws_db_instance.db': ['kms_key_id'] });
+    expect(statuses(rule('ENC-16'), g)).toEqual(['fail']);
+  });
+
   it('BAK-04 fails when backup_retention_period is computed (not configured)', () => {
     const g = planWithComputed({ description: '', resources: { 'aws_db_instance.db': { engine: 'postgres', backup_retention_period: 35 } } }, { 'aws_db_instance.db': ['backup_retention_period'] });
     expect(statuses(rule('BAK-04'), g)).toEqual(['fail']);
