@@ -2,8 +2,10 @@
  * Extra sub-commands register here, one line each, so main.ts stays small.
  */
 import type { Command } from 'commander';
+import { registerEvidence } from './evidence';
 import { registerReport } from './report';
 
 export function registerExtraCommands(program: Command, setCode: (code: number) => void): void {
   registerReport(program, setCode);
+  registerEvidence(program, setCode);
 }

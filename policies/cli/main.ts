@@ -12,6 +12,7 @@ import { evaluate } from '../engine/evaluate';
 import { SEVERITIES, Severity, Strategy } from '../engine/types';
 import type { RunResult } from '../engine/types';
 import { loadWaivers } from '../engine/waivers';
+import { loadEvidence } from '../evidence';
 import { InputError } from '../model/errors';
 import { Graph } from '../model/graph';
 import { DEFAULT_MAX_INPUT_BYTES, loadInputs } from '../model/load';
@@ -35,6 +36,7 @@ interface CheckOpts {
   color?: boolean;
   baseline?: string;
   failOnNew?: boolean;
+  evidence?: string;
 }
 
 /** Exit code for a result: 1 when a finding at/above the threshold fails (or unknown in strict mode). */
@@ -93,7 +95,8 @@ export function runCheck(paths: string[], o: { waivers?: string; rule?: string[]
   const waivers = o.waivers ? loadWaivers(o.waivers) : undefined;
   const ruleIds = o.rule?.flatMap((r) => r.split(',')).filter(Boolean);
   if (ruleIds) for (const id of ruleIds) if (!RULES.some((r) => r.id === id || r.control === id || (r.aliases ?? []).includes(id))) throw new UsageError(`--rule: no rule "${id}" (see phikit rules)`);
-  const result = evaluate(graph, { rules: RULES, waivers, now: o.now, ruleIds, strategies: parseStrategies(o.strategy) });
+  const evidence = o.evidenceDir ? loadEvidence(o.evidenceDir) : undefined;
+  const result = evaluate(graph, { rules: RULES, waivers, now: o.now, ruleIds, strategies: parseStrategies(o.strategy), evidence });
   return { result, graph };
 }
 
@@ -114,6 +117,7 @@ function buildProgram(setCode: (c: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'report format').choices(Object.keys(REPORTERS)).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('-w, --waivers <file>', 'waivers file (JSON or YAML)')
+    .option('-e, --evidence <dir>', 'organizational evidence directory (phikit evidence init writes templates)')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices([...SEVERITIES]).default('low'))
     .option('--strict', 'treat unknown (known only after apply) as failing')
     .option('-r, --rule <ids...>', 'only these rule or control ids')
@@ -128,7 +132,7 @@ function buildProgram(setCode: (c: number) => void): Command {
       if (now && Number.isNaN(now.getTime())) throw new UsageError(`--now: "${o.now}" is not a date`);
       if (o.failOnNew && !o.baseline) throw new UsageError('--fail-on-new needs --baseline');
       const baseline = o.baseline ? loadBaseline(o.baseline) : undefined;
-      const run = runCheck(paths, { waivers: o.waivers, rule: o.rule, strategy: o.strategy, maxBytes: parseSize(o.maxInputSize), now });
+      const run = runCheck(paths, { waivers: o.waivers, rule: o.rule, strategy: o.strategy, maxBytes: parseSize(o.maxInputSize), now, evidenceDir: o.evidence });
       const result = baseline ? applyBaseline(run.result, baseline) : run.result;
       const color = o.color !== false && !o.output && o.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
       const text = REPORTERS[o.format](result, { color, toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now });

@@ -14,13 +14,14 @@ export function registerReport(program: Command, setCode: (code: number) => void
     .argument('<paths...>', 'plan JSON, cdk.tf.json, or cdktf.out directory')
     .option('-d, --out <dir>', 'output directory', 'phikit-report')
     .option('-w, --waivers <file>', 'waivers file (JSON or YAML)')
+    .option('-e, --evidence <dir>', 'organizational evidence directory')
     .option('-b, --baseline <report.json>', 'previous JSON report to compare with')
     .option('--now <iso-date>', 'run time to record (reproducible reports)')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices([...SEVERITIES]).default('low'))
-    .action((paths: string[], o: { out: string; waivers?: string; baseline?: string; now?: string; failOn: Severity }) => {
+    .action((paths: string[], o: { out: string; waivers?: string; evidence?: string; baseline?: string; now?: string; failOn: Severity }) => {
       const now = o.now ? new Date(o.now) : undefined;
       if (now && Number.isNaN(now.getTime())) throw new UsageError(`--now: "${o.now}" is not a date`);
-      const run = runCheck(paths, { waivers: o.waivers, now });
+      const run = runCheck(paths, { waivers: o.waivers, now, evidenceDir: o.evidence });
       const result = o.baseline ? applyBaseline(run.result, loadBaseline(o.baseline)) : run.result;
       const files = writeComplianceReports(result, o.out, { toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now });
       process.stdout.write(`HTML:     ${files.html}\nMarkdown: ${files.markdown}\nJSON:     ${files.json}\n`);

@@ -49,7 +49,7 @@ function errorMessage(e: unknown): string {
 
 export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
   const now = opts.now ?? new Date();
-  const ctx: CheckContext = { graph, now, evidence: opts.evidence ?? EMPTY_EVIDENCE };
+  const ctx: CheckContext = { graph, now, evidence: opts.evidence ?? EMPTY_EVIDENCE, rulesCatalogue: opts.rules };
   const rules = selectRules(opts.rules, opts.ruleIds, opts.strategies);
   const raws: Raw[] = [];
   for (const rule of rules) {

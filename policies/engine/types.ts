@@ -109,6 +109,8 @@ export interface CheckContext {
   /** The clock used for recency and expiry decisions. */
   readonly now: Date;
   readonly evidence: EvidenceSet;
+  /** The whole rule catalogue of the run (for rules that refer to other rules). */
+  readonly rulesCatalogue?: readonly RuleMeta[];
 }
 
 export interface ResourceRule extends RuleMeta {

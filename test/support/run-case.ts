@@ -2,7 +2,9 @@
 import { evaluate } from '../../policies/engine/evaluate';
 import type { EvidenceSet, Finding, Rule, RuleCase } from '../../policies/engine/types';
 import { Graph } from '../../policies/model/graph';
+import { evidenceFromObjects } from '../../policies/evidence';
 import { parseDocument } from '../../policies/model/load';
+import { RULES } from '../../policies/rules';
 import { toPlan, toSynth } from './cases';
 
 export type Format = 'synth' | 'plan';
@@ -18,18 +20,20 @@ export function caseGraph(c: RuleCase, format: Format): Graph {
   return Graph.from([parseDocument(JSON.parse(text), format === 'synth' ? 'case/cdk.tf.json' : 'case/plan.json', text)]);
 }
 
+/** Case evidence, validated against the published schemas exactly like `--evidence DIR`. */
 export function caseEvidence(c: RuleCase): EvidenceSet {
-  const files = new Map<string, { data?: unknown; path: string }>();
-  for (const [name, data] of Object.entries(c.evidence ?? {})) files.set(name, { data, path: `evidence/${name}` });
-  return { dir: 'evidence', files };
+  return evidenceFromObjects(c.evidence ?? {}, 'evidence');
 }
 
 /** Findings of `rule` for the case (only the target's, when the case names one). */
 export function runCase(rule: Rule, c: RuleCase, format: Format): Finding[] {
+  // The whole catalogue is in scope (some rules refer to others); only `rule` runs.
+  const inCatalogue = RULES.includes(rule);
   const result = evaluate(caseGraph(c, format), {
-    rules: [rule],
+    rules: inCatalogue ? RULES : [rule],
+    ruleIds: inCatalogue ? [rule.id] : undefined,
     now: c.now ? new Date(c.now) : new Date('2026-11-28T12:00:00Z'),
     evidence: caseEvidence(c),
   });
-  return result.findings.filter((f) => !c.target || f.address === c.target);
+  return result.findings.filter((f) => f.ruleId === rule.id && (!c.target || f.address === c.target));
 }

@@ -33,13 +33,14 @@ import { s3NoncurrentVersionLifecycle } from './s3-noncurrent-version-lifecycle'
 import { s3ObjectLock } from './s3-object-lock';
 import { s3PhiInBackupPlan } from './s3-phi-in-backup-plan';
 import { s3PhiReplication } from './s3-phi-replication';
+import { restoreTestEvidence } from './restore-test-evidence';
 import { s3ReplicaEncryption } from './s3-replica-encryption';
 import { s3Versioning } from './s3-versioning';
 import { vaultLock } from './vault-lock';
 import { vaultPolicyDeniesDeletion } from './vault-policy-denies-deletion';
 import { vpnBothTunnels } from './vpn-both-tunnels';
 
-/** Strategy 6 — Data Backup and Recovery, in catalogue order (BAK-14, restore-test evidence, is an evidence rule kept with the evidence rules). */
+/** Strategy 6 — Data Backup and Recovery, in catalogue order. */
 export const backupRules: readonly Rule[] = [
   vaultLock,
   vaultPolicyDeniesDeletion,
@@ -78,6 +79,7 @@ export const backupRules: readonly Rule[] = [
   lambdaDlq,
   lambdaConcurrency,
   phiDestroyGuard,
+  restoreTestEvidence,
   ec2EbsOptimized,
   vpnBothTunnels,
 ];

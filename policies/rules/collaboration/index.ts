@@ -3,10 +3,13 @@ import { auditorRoleDeniesPhi } from './auditor-role-denies-phi';
 import { auditorRolePermissions } from './auditor-role-permissions';
 import { auditorRoleSession } from './auditor-role-session';
 import { auditorRoleTrust } from './auditor-role-trust';
+import { baaRegister } from './baa-register';
 import { configAggregator } from './config-aggregator';
 import { ecrScanOnPush } from './ecr-scan-on-push';
 import { inspectorEnabled } from './inspector-enabled';
+import { riskAssessment } from './risk-assessment';
 import { securityContact } from './security-contact';
+import { securityOfficial } from './security-official';
 import { securityhubStandards } from './securityhub-standards';
 
 /** Strategy 7 — Collaboration with Cybersecurity Experts, in catalogue order. */
@@ -15,9 +18,12 @@ export const collaborationRules: readonly Rule[] = [
   auditorRoleSession,
   auditorRolePermissions,
   auditorRoleDeniesPhi,
+  baaRegister,
   securityhubStandards,
   inspectorEnabled,
   ecrScanOnPush,
+  riskAssessment,
   securityContact,
+  securityOfficial,
   configAggregator,
 ];

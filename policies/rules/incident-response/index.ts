@@ -5,6 +5,7 @@ import { breakGlassRole } from './break-glass-role';
 import { findingsRouted } from './findings-routed';
 import { guarddutyEnabled } from './guardduty-enabled';
 import { guarddutyProtectionFeatures } from './guardduty-protection-features';
+import { incidentResponsePlan } from './incident-response-plan';
 import { s3EventNotifications } from './s3-event-notifications';
 import { securityMetricFilters } from './security-metric-filters';
 
@@ -18,4 +19,5 @@ export const incidentResponseRules: readonly Rule[] = [
   s3EventNotifications,
   breakGlassRole,
   breakGlassAlarmed,
+  incidentResponsePlan,
 ];
