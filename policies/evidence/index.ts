@@ -75,7 +75,7 @@ export function evidenceFromObjects(objects: Readonly<Record<string, unknown>>, 
 export function evidenceFile<T>(ctx: CheckContext, file: string): { data: T; path: string } | Verdict {
   const kind = EVIDENCE_FILES.find((k) => k.file === file);
   const entry = ctx.evidence.files.get(file);
-  const where = ctx.evidence.dir ? path.join(ctx.evidence.dir, file) : `<evidence dir>/${file}`;
+  const where = path.join(ctx.evidence.dir ?? 'evidence', file);
   if (!entry) {
     return {
       status: 'fail',

@@ -21,7 +21,7 @@ function pascal(id: string, title: string): string {
 
 function uriOf(file: string): string {
   const rel = path.isAbsolute(file) ? path.relative(process.cwd(), file) : file;
-  return rel.split(path.sep).join('/').replace(/^\.\//, '');
+  return encodeURI(rel.split(path.sep).join('/').replace(/^\.\//, ''));
 }
 
 function ruleDescriptor(r: Rule) {
