@@ -6,6 +6,7 @@ import { auditorRoleTrust } from './auditor-role-trust';
 import { baaRegister } from './baa-register';
 import { configAggregator } from './config-aggregator';
 import { ecrScanOnPush } from './ecr-scan-on-push';
+import { hipaaEligibleServices } from './hipaa-eligible-services';
 import { inspectorEnabled } from './inspector-enabled';
 import { riskAssessment } from './risk-assessment';
 import { securityContact } from './security-contact';
@@ -26,4 +27,5 @@ export const collaborationRules: readonly Rule[] = [
   securityContact,
   securityOfficial,
   configAggregator,
+  hipaaEligibleServices,
 ];
