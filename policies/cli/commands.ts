@@ -3,9 +3,11 @@
  */
 import type { Command } from 'commander';
 import { registerEvidence } from './evidence';
+import { registerExplain } from './explain';
 import { registerReport } from './report';
 
 export function registerExtraCommands(program: Command, setCode: (code: number) => void): void {
   registerReport(program, setCode);
   registerEvidence(program, setCode);
+  registerExplain(program, setCode);
 }
