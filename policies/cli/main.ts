@@ -177,6 +177,10 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram((c) => {
     code = c;
   });
+  if (!argv.length) {
+    process.stderr.write(program.helpInformation());
+    return 2;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;
