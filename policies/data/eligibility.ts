@@ -17,7 +17,12 @@ const TABLE = (prefixes as { prefixes: Record<string, PrefixEntry> }).prefixes;
 const KEYS = Object.keys(TABLE).sort((a, b) => b.length - a.length);
 
 /** The longest prefix key matching a resource type (`aws_cloudwatch_log_group` → `aws_cloudwatch_log_`). */
+const memo = new Map<string, (PrefixEntry & { readonly prefix: string }) | undefined>();
+
 export function serviceOf(type: string): (PrefixEntry & { readonly prefix: string }) | undefined {
+  if (memo.has(type)) return memo.get(type);
   const key = KEYS.find((k) => type === k.slice(0, -1) || type.startsWith(k));
-  return key ? { ...TABLE[key], prefix: key } : undefined;
+  const found = key ? { ...TABLE[key], prefix: key } : undefined;
+  memo.set(type, found);
+  return found;
 }

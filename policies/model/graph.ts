@@ -79,9 +79,16 @@ export class Graph {
 
   /** Resources of a type across every unit (managed resources unless `mode` says otherwise). */
   ofType(type: string, mode: 'managed' | 'data' = 'managed'): Resource[] {
-    const list = this.byTypeIdx.get(type) ?? [];
-    return list.filter((r) => r.mode === mode && r.action !== 'delete');
+    const key = `${mode}\u0000${type}`;
+    let cached = this.ofTypeCache.get(key);
+    if (!cached) {
+      cached = (this.byTypeIdx.get(type) ?? []).filter((r) => r.mode === mode && r.action !== 'delete');
+      this.ofTypeCache.set(key, cached);
+    }
+    return cached;
   }
+
+  private readonly ofTypeCache = new Map<string, Resource[]>();
 
   /** Resources of a type in one unit. */
   ofTypeIn(unit: Unit, type: string, mode: 'managed' | 'data' = 'managed'): Resource[] {

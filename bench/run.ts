@@ -1,0 +1,70 @@
+/**
+ * `npm run bench`: generated plan JSON and cdk.tf.json at 1k, 10k and 100k resources; each
+ * measured in separate processes — JSON.parse alone (the floor) and the full phikit check —
+ * for time and peak RSS. Prints a table with the ratios and writes bench/results.json.
+ * PHIKIT_BENCH_SIZES=1000,10000 limits the sizes.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { generatePlan, generateSynth } from './generate';
+
+const SIZES = (process.env.PHIKIT_BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const REPEAT = Number(process.env.PHIKIT_BENCH_REPEAT ?? 3);
+const child = path.join(__dirname, 'child.js');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phikit-bench-'));
+
+interface Sample {
+  ms: number;
+  maxRssMb: number;
+  findings: number;
+}
+
+function measure(mode: 'parse' | 'check', file: string): Sample {
+  const runs: Sample[] = [];
+  for (let i = 0; i < REPEAT; i++) {
+    const r = spawnSync(process.execPath, ['--max-old-space-size=8192', child, mode, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (r.status !== 0) throw new Error(`${mode} ${file} failed: ${r.stderr.slice(0, 500)}`);
+    runs.push(JSON.parse(r.stdout));
+  }
+  runs.sort((a, b) => a.ms - b.ms);
+  return runs[Math.floor(runs.length / 2)]; // median
+}
+
+const rows: Array<Record<string, number | string>> = [];
+for (const format of ['plan', 'synth'] as const) {
+  for (const n of SIZES) {
+    const file = path.join(dir, `${format}-${n}.json`);
+    fs.writeFileSync(file, JSON.stringify(format === 'plan' ? generatePlan(n) : generateSynth(n)));
+    const mb = fs.statSync(file).size / 1024 / 1024;
+    const parse = measure('parse', file);
+    const check = measure('check', file);
+    rows.push({
+      format,
+      resources: n,
+      fileMb: +mb.toFixed(1),
+      parseMs: +parse.ms.toFixed(0),
+      checkMs: +check.ms.toFixed(0),
+      timeRatio: +(check.ms / parse.ms).toFixed(2),
+      parseRssMb: +parse.maxRssMb.toFixed(0),
+      checkRssMb: +check.maxRssMb.toFixed(0),
+      rssRatio: +(check.maxRssMb / parse.maxRssMb).toFixed(2),
+      usPerResource: +((check.ms * 1000) / n).toFixed(1),
+      findings: check.findings,
+    });
+    fs.unlinkSync(file);
+  }
+}
+const growth: Record<string, number> = {};
+for (const format of ['plan', 'synth']) {
+  const r = rows.filter((x) => x.format === format);
+  if (r.length > 1) growth[format] = +((r[r.length - 1].usPerResource as number) / (r[0].usPerResource as number)).toFixed(2);
+}
+const header = ['format', 'resources', 'fileMb', 'parseMs', 'checkMs', 'timeRatio', 'parseRssMb', 'checkRssMb', 'rssRatio', 'usPerResource', 'findings'];
+const line = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
+process.stdout.write(`${line(header)}\n${line(header.map(() => '---'))}\n${rows.map((r) => line(header.map((h) => r[h]))).join('\n')}\n`);
+process.stdout.write(`per-resource time growth ${SIZES[0]} → ${SIZES[SIZES.length - 1]}: ${JSON.stringify(growth)}\n`);
+const out = path.resolve(__dirname, '..', '..', 'bench', 'results.json');
+fs.writeFileSync(out, `${JSON.stringify({ node: process.version, cpus: os.cpus().length, date: new Date().toISOString(), repeat: REPEAT, rows, growth }, null, 2)}\n`);
+process.stdout.write(`wrote ${out}\n`);
