@@ -20,6 +20,13 @@ export interface EvaluateOptions {
   /** Only these rule ids (or control ids). */
   readonly ruleIds?: readonly string[];
   readonly strategies?: readonly Strategy[];
+  /**
+   * Time budget per rule in milliseconds (default 30 s). A rule that uses it up stops being run
+   * on further resources and yields an `error` finding. JavaScript cannot interrupt a single
+   * check call, so a check that never returns still hangs the run; the budget catches rules that
+   * are slow per resource, the common failure.
+   */
+  readonly ruleBudgetMs?: number;
 }
 
 export const ACCOUNT = '(account)';
@@ -52,10 +59,19 @@ export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
   const ctx: CheckContext = { graph, now, evidence: opts.evidence ?? EMPTY_EVIDENCE, rulesCatalogue: opts.rules };
   const rules = selectRules(opts.rules, opts.ruleIds, opts.strategies);
   const raws: Raw[] = [];
+  const budget = opts.ruleBudgetMs ?? 30_000;
   for (const rule of rules) {
     if (rule.scope === 'resource') {
+      const started = Date.now();
+      let exhausted = false;
       for (const type of rule.resourceTypes) {
         for (const res of graph.ofType(type)) {
+          if (exhausted) break;
+          if (Date.now() - started > budget) {
+            exhausted = true;
+            raws.push({ rule, verdict: { status: 'error', message: `rule exceeded its ${budget} ms time budget; remaining resources were not checked by it` }, resource: res });
+            break;
+          }
           try {
             const v = rule.check(res, ctx);
             for (const verdict of Array.isArray(v) ? (v as Verdict[]) : [v as Verdict]) {

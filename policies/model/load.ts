@@ -77,6 +77,20 @@ function readFileLimited(file: string, maxBytes: number): Buffer {
   }
 }
 
+/**
+ * Run a loader; a value of an unexpected type deep in a damaged document becomes an input error
+ * (exit 2 with one line), never an internal error.
+ */
+function structural<T>(file: string, what: string, load: () => T): T {
+  try {
+    return load();
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    if (e instanceof RangeError) throw new InputError(`${file}: too large or too deeply nested to read`);
+    throw new InputError(`${file}: does not have the structure of a ${what} (a value has an unexpected type)`);
+  }
+}
+
 /** Parse one document already in memory. `stack` names a cdktf stack. */
 export function parseDocument(doc: unknown, file: string, buf: Buffer | string, stack?: string): ParsedInput {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
@@ -87,7 +101,7 @@ export function parseDocument(doc: unknown, file: string, buf: Buffer | string, 
   if (isPlanDocument(obj)) {
     const version = checkPlanVersion(obj, file);
     const unit: Unit = { id: file, file, format: 'plan', sha256: hash, formatVersion: version };
-    const { resources, modules } = loadPlan(obj, unit);
+    const { resources, modules } = structural(file, 'Terraform plan', () => loadPlan(obj, unit));
     return { unit, resources, modules };
   }
   if (Object.prototype.hasOwnProperty.call(obj, 'format_version')) {
@@ -104,7 +118,7 @@ export function parseDocument(doc: unknown, file: string, buf: Buffer | string, 
       sha256: hash,
       formatVersion: 'terraform-json',
     };
-    return { unit, resources: loadSynth(obj, unit) };
+    return { unit, resources: structural(file, 'Terraform JSON configuration', () => loadSynth(obj, unit)) };
   }
   throw new InputError(`${file}: not a Terraform plan JSON (format_version) or Terraform JSON configuration (resource/terraform)`);
 }

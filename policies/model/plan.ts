@@ -302,7 +302,7 @@ export function loadPlan(doc: Obj, unit: Unit): LoadedUnit {
     const sens =
       action === 'delete'
         ? get(change, 'before_sensitive')
-        : change !== undefined && has(change as Obj, 'after_sensitive')
+        : isObj(change) && has(change, 'after_sensitive')
           ? get(change, 'after_sensitive')
           : raw.sensitive;
     const configPath = stripInstanceKeys(raw.moduleAddress);
