@@ -1,0 +1,94 @@
+import { AccessanalyzerAnalyzer } from '@cdktf/provider-aws/lib/accessanalyzer-analyzer';
+import { Cloudtrail } from '@cdktf/provider-aws/lib/cloudtrail';
+import { ConfigConfigurationRecorder } from '@cdktf/provider-aws/lib/config-configuration-recorder';
+import { ConfigConfigurationRecorderStatus } from '@cdktf/provider-aws/lib/config-configuration-recorder-status';
+import { ConfigDeliveryChannel } from '@cdktf/provider-aws/lib/config-delivery-channel';
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
+import { GuarddutyDetector } from '@cdktf/provider-aws/lib/guardduty-detector';
+import { GuarddutyDetectorFeature } from '@cdktf/provider-aws/lib/guardduty-detector-feature';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { SecurityhubAccount } from '@cdktf/provider-aws/lib/securityhub-account';
+import { SecurityhubStandardsSubscription } from '@cdktf/provider-aws/lib/securityhub-standards-subscription';
+import { Construct } from 'constructs';
+import { HipaaBucket } from './bucket';
+import { attachPolicy, serviceTrust } from './core/policy';
+import type { HipaaKmsKey } from './kms-key';
+import { AUDIT_RETENTION_DAYS, HipaaLogGroup } from './log-group';
+
+export interface AuditTrailProps {
+  /** Region of the stack (Security Hub standards ARNs). */
+  readonly region: string;
+  /** Key for trail files, the trail log group and the audit buckets; its policy must let CloudTrail and Logs use it. */
+  readonly kmsKey: HipaaKmsKey;
+  /** PHI buckets whose object reads and writes are logged as CloudTrail data events (164.312(b)). @default none */
+  readonly phiBuckets?: readonly HipaaBucket[];
+  /** GuardDuty protection features (164.308(a)(5)(ii)(B), (C)). @default S3 data events, RDS logins, EBS malware, Lambda network logs */
+  readonly guardDutyFeatures?: readonly string[];
+  /** Security Hub standards (externally curated benchmarks, 164.308(a)(8)). @default FSBP, CIS 3.0, NIST 800-53 r5 */
+  readonly standards?: readonly string[];
+}
+
+/**
+ * The account's audit backbone: a multi-region CloudTrail with log-file validation, KMS
+ * encryption, CloudWatch Logs delivery (six-year log group) and S3 data events for PHI buckets,
+ * into an Object-Locked bucket; an AWS Config recorder (all resources, global types) with delivery
+ * channel; GuardDuty with protection features; Security Hub with FSBP, CIS and NIST standards; IAM
+ * Access Analyzer.
+ *
+ * @example
+ * const audit = new AuditTrail(this, 'audit', { region: 'us-east-1', kmsKey: auditKey, phiBuckets: [records] });
+ */
+export class AuditTrail extends Construct {
+  readonly trail: Cloudtrail;
+  readonly trailBucket: HipaaBucket;
+  readonly logGroup: HipaaLogGroup;
+  readonly detector: GuarddutyDetector;
+
+  constructor(scope: Construct, id: string, props: AuditTrailProps) {
+    super(scope, id);
+    const account = new DataAwsCallerIdentity(this, 'account');
+    this.trailBucket = new HipaaBucket(this, 'trail-bucket', {
+      kmsKey: props.kmsKey,
+      dataClass: 'audit',
+      objectLock: { mode: 'COMPLIANCE', days: AUDIT_RETENTION_DAYS },
+      extraPolicyStatements: (arn) => [
+        { Sid: 'CloudTrailAclCheck', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:GetBucketAcl', Resource: arn, Condition: { StringEquals: { 'aws:SourceAccount': account.accountId } } },
+        { Sid: 'CloudTrailWrite', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:PutObject', Resource: `${arn}/AWSLogs/*`, Condition: { StringEquals: { 'aws:SourceAccount': account.accountId, 's3:x-amz-acl': 'bucket-owner-full-control' } } },
+        { Sid: 'ConfigWrite', Effect: 'Allow', Principal: { Service: 'config.amazonaws.com' }, Action: ['s3:PutObject', 's3:GetBucketAcl'], Resource: [arn, `${arn}/AWSLogs/*`], Condition: { StringEquals: { 'aws:SourceAccount': account.accountId } } },
+      ],
+    });
+    this.logGroup = new HipaaLogGroup(this, 'trail-logs', { name: `/phikit/cloudtrail/${id}`, kmsKey: props.kmsKey, audit: true });
+    const cwRole = new IamRole(this, 'trail-logs-role', { namePrefix: `${id}-trail-logs-`, assumeRolePolicy: serviceTrust('cloudtrail.amazonaws.com', account.accountId), maxSessionDuration: 3600 });
+    attachPolicy(this, 'trail-logs-delivery', cwRole.name, [{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${this.logGroup.arn}:*` }]);
+    this.trail = new Cloudtrail(this, 'trail', {
+      name: `${id}-trail`,
+      s3BucketName: this.trailBucket.bucket.id,
+      isMultiRegionTrail: true,
+      includeGlobalServiceEvents: true,
+      enableLogging: true,
+      enableLogFileValidation: true,
+      kmsKeyId: props.kmsKey.arn,
+      cloudWatchLogsGroupArn: `${this.logGroup.arn}:*`,
+      cloudWatchLogsRoleArn: cwRole.arn,
+      eventSelector: (props.phiBuckets ?? []).length
+        ? [{ readWriteType: 'All', includeManagementEvents: true, dataResource: [{ type: 'AWS::S3::Object', values: (props.phiBuckets ?? []).map((b) => `${b.arn}/`) }] }]
+        : undefined,
+      dependsOn: [this.trailBucket.policy],
+    });
+    const configRole = new IamRole(this, 'config-role', { namePrefix: `${id}-config-`, assumeRolePolicy: serviceTrust('config.amazonaws.com', account.accountId), maxSessionDuration: 3600 });
+    new IamRolePolicyAttachment(this, 'config-managed', { role: configRole.name, policyArn: 'arn:aws:iam::aws:policy/service-role/AWS_ConfigRole' });
+    const recorder = new ConfigConfigurationRecorder(this, 'recorder', { name: `${id}-recorder`, roleArn: configRole.arn, recordingGroup: { allSupported: true, includeGlobalResourceTypes: true } });
+    const channel = new ConfigDeliveryChannel(this, 'delivery', { name: `${id}-delivery`, s3BucketName: this.trailBucket.bucket.id, s3KmsKeyArn: props.kmsKey.arn, dependsOn: [recorder] });
+    new ConfigConfigurationRecorderStatus(this, 'recorder-status', { name: recorder.name, isEnabled: true, dependsOn: [channel] });
+    this.detector = new GuarddutyDetector(this, 'guardduty', { enable: true, findingPublishingFrequency: 'FIFTEEN_MINUTES' });
+    for (const name of props.guardDutyFeatures ?? ['S3_DATA_EVENTS', 'RDS_LOGIN_EVENTS', 'EBS_MALWARE_PROTECTION', 'LAMBDA_NETWORK_LOGS']) {
+      new GuarddutyDetectorFeature(this, `gd-${name.toLowerCase()}`, { detectorId: this.detector.id, name, status: 'ENABLED' });
+    }
+    const hub = new SecurityhubAccount(this, 'securityhub', { enableDefaultStandards: false });
+    for (const std of props.standards ?? ['aws-foundational-security-best-practices/v/1.0.0', 'cis-aws-foundations-benchmark/v/3.0.0', 'nist-800-53/v/5.0.0']) {
+      new SecurityhubStandardsSubscription(this, `std-${std.split('/')[0]}`, { standardsArn: `arn:aws:securityhub:${props.region}::standards/${std}`, dependsOn: [hub] });
+    }
+    new AccessanalyzerAnalyzer(this, 'access-analyzer', { analyzerName: `${id}-analyzer`, type: 'ACCOUNT' });
+  }
+}
