@@ -1,5 +1,6 @@
 import { AccessanalyzerAnalyzer } from '@cdktf/provider-aws/lib/accessanalyzer-analyzer';
 import { Cloudtrail } from '@cdktf/provider-aws/lib/cloudtrail';
+import { ConfigConfigurationAggregator } from '@cdktf/provider-aws/lib/config-configuration-aggregator';
 import { ConfigConfigurationRecorder } from '@cdktf/provider-aws/lib/config-configuration-recorder';
 import { ConfigConfigurationRecorderStatus } from '@cdktf/provider-aws/lib/config-configuration-recorder-status';
 import { ConfigDeliveryChannel } from '@cdktf/provider-aws/lib/config-delivery-channel';
@@ -8,6 +9,7 @@ import { GuarddutyDetector } from '@cdktf/provider-aws/lib/guardduty-detector';
 import { GuarddutyDetectorFeature } from '@cdktf/provider-aws/lib/guardduty-detector-feature';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { Inspector2Enabler } from '@cdktf/provider-aws/lib/inspector2-enabler';
 import { SecurityhubAccount } from '@cdktf/provider-aws/lib/securityhub-account';
 import { SecurityhubStandardsSubscription } from '@cdktf/provider-aws/lib/securityhub-standards-subscription';
 import { Construct } from 'constructs';
@@ -90,5 +92,7 @@ export class AuditTrail extends Construct {
       new SecurityhubStandardsSubscription(this, `std-${std.split('/')[0]}`, { standardsArn: `arn:aws:securityhub:${props.region}::standards/${std}`, dependsOn: [hub] });
     }
     new AccessanalyzerAnalyzer(this, 'access-analyzer', { analyzerName: `${id}-analyzer`, type: 'ACCOUNT' });
+    new Inspector2Enabler(this, 'inspector', { accountIds: [account.accountId], resourceTypes: ['EC2', 'ECR', 'LAMBDA'] });
+    new ConfigConfigurationAggregator(this, 'aggregator', { name: `${id}-aggregator`, accountAggregationSource: { accountIds: [account.accountId], allRegions: true } });
   }
 }

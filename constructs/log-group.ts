@@ -47,6 +47,7 @@ export class HipaaLogGroup extends Construct {
       kmsKeyId: props.kmsKey.arn,
       retentionInDays: retention,
       tags: { DataClass: 'PHI', ...(props.audit ? { Purpose: 'audit' } : {}) },
+      lifecycle: { preventDestroy: true },
     });
     recordWaivers(this.logGroup, waivers);
     this.arn = this.logGroup.arn;

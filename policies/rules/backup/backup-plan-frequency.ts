@@ -9,7 +9,7 @@ const rule = (extra: Record<string, unknown>) => ({ name: 'phi', rule: [{ rule_n
 export const backupPlanFrequency: ResourceRule = {
   id: 'BAK-02a',
   control: 'BAK-02',
-  title: 'Backup plan rules run at least daily',
+  title: 'Backup plans have a rule that runs at least daily',
   strategy: 6,
   citations: [...BKP, '164.310(d)(2)(iv)'],
   severity: 'high',
@@ -33,7 +33,11 @@ export const backupPlanFrequency: ResourceRule = {
       if (h === undefined) return fail(`${label}.schedule is not a cron() or rate() expression phikit can read`, ev(`${label}.schedule`, s));
       return h <= 24 ? pass(`${label} runs every ${h} hour(s) or more often`, ev(`${label}.schedule`, s)) : fail(`${label}.schedule runs less often than daily (about every ${Math.round(h / 24)} days)`, ev(`${label}.schedule`, s));
     });
-    return combine(verdicts, 'every rule runs at least daily');
+    // Like AWS Config's backup-plan-min-frequency-and-min-retention-check, the plan needs a rule
+    // that runs at least daily; weekly and monthly rules beside it add longer retention.
+    const daily = verdicts.find((v) => v.status === 'pass');
+    if (daily) return pass(`${daily.message}; the plan has a daily (or more frequent) rule`, daily.evidence);
+    return combine(verdicts, 'a rule runs at least daily');
   },
   examples: {
     pass: [
