@@ -1,4 +1,9 @@
 import type { Rule } from '../../engine/types';
+import { beanstalkEnhancedHealth } from './beanstalk-enhanced-health';
+import { beanstalkManagedUpdates } from './beanstalk-managed-updates';
+import { opensearchLogs } from './opensearch-logs';
+import { ssmManagedInstances } from './ssm-managed-instances';
+import { wafLogging } from './waf-logging';
 import { albAccessLogs } from './alb-access-logs';
 import { apiGatewayAccessLogs } from './api-gateway-access-logs';
 import { apiGatewayXray } from './api-gateway-xray';
@@ -34,10 +39,15 @@ export const auditRules: readonly Rule[] = [
   apiGatewayXray,
   rdsLogExports,
   rdsEnhancedMonitoring,
+  opensearchLogs,
+  wafLogging,
   configRecorder,
   securityhubEnabled,
   rdsMinorUpgrades,
+  beanstalkManagedUpdates,
   redshiftVersionUpgrades,
   ec2DetailedMonitoring,
+  beanstalkEnhancedHealth,
   dataClassificationTag,
+  ssmManagedInstances,
 ];

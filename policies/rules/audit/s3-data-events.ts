@@ -1,6 +1,7 @@
 import { blocks, list } from '../../model/attrs';
 import { isPhiTagged } from '../../model/phi';
 import type { ResourceRule } from '../../engine/types';
+import type { Resource } from '../../model/types';
 import { fail, notApplicable, pass, unknown } from '../helpers';
 import { Unknown } from '../../model/values';
 
@@ -18,6 +19,12 @@ export const s3DataEvents: ResourceRule = {
   construct: 'AuditTrail',
   anchors: { awsConfig: ['cloudtrail-s3-dataevents-enabled'] },
   check(bucket, ctx) {
+    /** Does an unknown selector value refer to this bucket, to other resources, or to something unresolvable? */
+    const matchRefs = (c: typeof ctx, trail: Resource, u: Unknown): 'this' | 'other' | 'unknown' => {
+      const targets = u.refs.map((r) => c.graph.resolveRef(trail, r));
+      if (targets.some((t) => t?.includes(bucket))) return 'this';
+      return targets.every((t) => t && t.length) ? 'other' : 'unknown';
+    };
     if (!isPhiTagged(bucket)) return notApplicable('not a PHI bucket (no DataClass=PHI tag)');
     let sawUnknown = false;
     for (const trail of ctx.graph.ofType('aws_cloudtrail')) {
@@ -35,15 +42,17 @@ export const s3DataEvents: ResourceRule = {
           if (d.type !== 'AWS::S3::Object') continue;
           const values = d.values;
           if (values instanceof Unknown) {
-            if (values.refs.some((r) => r.startsWith(`${bucket.baseAddress}.`) || r === bucket.baseAddress)) return pass(`${trail.address} logs data events for this bucket`);
-            sawUnknown = true;
+            const m = matchRefs(ctx, trail, values);
+            if (m === 'this') return pass(`${trail.address} logs data events for this bucket`);
+            if (m === 'unknown') sawUnknown = true;
             continue;
           }
           const vs = list({ state: 'known', value: values as never }) ?? [];
           for (const v of vs) {
             if (v instanceof Unknown) {
-              if ((v as Unknown).refs.some((r) => r.startsWith(`${bucket.baseAddress}.`))) return pass(`${trail.address} logs data events for this bucket`);
-              sawUnknown = true;
+              const m = matchRefs(ctx, trail, v as Unknown);
+              if (m === 'this') return pass(`${trail.address} logs data events for this bucket`);
+              if (m === 'unknown') sawUnknown = true;
             } else if (typeof v === 'string' && (v === 'arn:aws:s3' || v === 'arn:aws:s3:::' || ctx.graph.byLiteral(bucket.unit, v.replace(/^arn:aws[\w-]*:s3:::/, '').replace(/\/.*$/, '')).includes(bucket))) {
               return pass(`${trail.address} logs data events for ${v === 'arn:aws:s3' || v === 'arn:aws:s3:::' ? 'all buckets' : 'this bucket'}`);
             }
