@@ -16,6 +16,7 @@ import { loadEvidence } from '../evidence';
 import { InputError } from '../model/errors';
 import { Graph } from '../model/graph';
 import { DEFAULT_MAX_INPUT_BYTES, loadInputs } from '../model/load';
+import { overlaySynth } from '../model/overlay';
 import { REPORTERS } from '../reporters';
 import { CATALOGUE_VERSION, RULES } from '../rules';
 import { VERSION } from '../version';
@@ -37,6 +38,7 @@ interface CheckOpts {
   baseline?: string;
   failOnNew?: boolean;
   evidence?: string;
+  synth?: string[];
 }
 
 /** Exit code for a result: 1 when a finding at/above the threshold fails (or unknown in strict mode). */
@@ -89,8 +91,9 @@ export interface CheckRun {
 }
 
 /** The check pipeline the CLI runs; exported for the demo and tests. */
-export function runCheck(paths: string[], o: { waivers?: string; rule?: string[]; strategy?: string[]; maxBytes?: number; now?: Date; evidenceDir?: string }): CheckRun {
-  const inputs = loadInputs(paths, { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES });
+export function runCheck(paths: string[], o: { waivers?: string; rule?: string[]; strategy?: string[]; maxBytes?: number; now?: Date; evidenceDir?: string; synth?: string[] }): CheckRun {
+  let inputs = loadInputs(paths, { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES });
+  if (o.synth?.length) inputs = overlaySynth(inputs, loadInputs(o.synth, { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES }));
   const graph = Graph.from(inputs);
   const waivers = o.waivers ? loadWaivers(o.waivers) : undefined;
   const ruleIds = o.rule?.flatMap((r) => r.split(',')).filter(Boolean);
@@ -118,6 +121,7 @@ function buildProgram(setCode: (c: number) => void): Command {
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('-w, --waivers <file>', 'waivers file (JSON or YAML)')
     .option('-e, --evidence <dir>', 'organizational evidence directory (phikit evidence init writes templates)')
+    .option('--synth <paths...>', 'cdktf synth output the plan was made from: adds construct paths and waivers, reads after-apply values from their templates')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices([...SEVERITIES]).default('low'))
     .option('--strict', 'treat unknown (known only after apply) as failing')
     .option('-r, --rule <ids...>', 'only these rule or control ids')
@@ -132,7 +136,7 @@ function buildProgram(setCode: (c: number) => void): Command {
       if (now && Number.isNaN(now.getTime())) throw new UsageError(`--now: "${o.now}" is not a date`);
       if (o.failOnNew && !o.baseline) throw new UsageError('--fail-on-new needs --baseline');
       const baseline = o.baseline ? loadBaseline(o.baseline) : undefined;
-      const run = runCheck(paths, { waivers: o.waivers, rule: o.rule, strategy: o.strategy, maxBytes: parseSize(o.maxInputSize), now, evidenceDir: o.evidence });
+      const run = runCheck(paths, { waivers: o.waivers, rule: o.rule, strategy: o.strategy, maxBytes: parseSize(o.maxInputSize), now, evidenceDir: o.evidence, synth: o.synth });
       const result = baseline ? applyBaseline(run.result, baseline) : run.result;
       const color = o.color !== false && !o.output && o.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
       const text = REPORTERS[o.format](result, { color, toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now });

@@ -18,7 +18,9 @@ export const s3AccessLogging: ResourceRule = {
   check(bucket, ctx) {
     const logging = bucketSide(ctx, bucket, 'aws_s3_bucket_logging');
     const inline = attr(bucket, 'logging.target_bucket');
-    if (!logging.length && inline.state === 'absent') return fail('no aws_s3_bucket_logging refers to this bucket', { attribute: 'aws_s3_bucket_logging', value: '(not set)' });
+    // The legacy inline block counts only when configured (a plan shows it computed otherwise).
+    const inlineSet = inline.state === 'known' ? inline.value !== '' && inline.value !== null : inline.state === 'unknown' && (inline.value.refs.length > 0 || inline.value.template !== undefined);
+    if (!logging.length && !inlineSet) return fail('no aws_s3_bucket_logging refers to this bucket', { attribute: 'aws_s3_bucket_logging', value: '(not set)' });
     const target = logging.length ? ctx.graph.deref(logging[0], 'target_bucket') : ctx.graph.deref(bucket, 'logging.target_bucket');
     if (target.resources.includes(bucket)) return fail('the bucket logs into itself, which loops and mixes logs with data', { attribute: 'target_bucket', value: bucket.address });
     return pass(`access logs go to ${target.resources[0]?.address ?? 'a bucket outside these inputs'}`);

@@ -36,7 +36,8 @@ export function attachedPolicies(graph: Graph, role: Resource): AttachedPolicies
   for (const arn of valuesOf(role, 'managed_policy_arns')) managedArns.push(arn);
   for (const inline of graph.related(role, 'aws_iam_role_policy', 'role')) documents.push({ source: inline.address, read: readPolicy(graph, inline, 'policy') });
   for (const b of blocks(role, 'inline_policy')) {
-    if (b instanceof Unknown) unresolved = true;
+    // A plan shows inline_policy as computed when the configuration does not set it.
+    if (b instanceof Unknown) unresolved ||= b.refs.length > 0 || b.template !== undefined || b.reason !== 'after-apply';
     else documents.push({ source: `${role.address}.inline_policy`, read: readPolicy(graph, { ...role, values: b }, 'policy') });
   }
   return { managedArns, documents, unresolved };
