@@ -30,7 +30,7 @@ export const trainingCurrent: GraphRule = {
   strategy: 4,
   citations: ['164.308(a)(5)(i)'],
   severity: 'high',
-  resourceTypes: ['aws_iam_user', 'aws_identitystore_user', 'aws_iam_role'],
+  resourceTypes: ['aws_iam_user', 'aws_identitystore_user', 'aws_iam_role', 'aws_ssoadmin_account_assignment', 'aws_identitystore_group_membership'],
   scope: 'evidence',
   kind: 'evidence',
   rationale:
@@ -73,6 +73,12 @@ export const trainingCurrent: GraphRule = {
         evidence: { 'training.json': TRAINING('alice', '2026-08-20') },
         now: '2026-11-28T00:00:00Z',
       },
+      {
+        description: 'passes when the SAML subject named in a trust condition has current training',
+        resources: { 'aws_iam_role.r': { name: 'phi-reader', assume_role_policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/okta' }, Action: 'sts:AssumeRoleWithSAML', Condition: { StringEquals: { 'saml:sub': 'carol@example.org' } } }] }) } },
+        evidence: { 'training.json': TRAINING('carol@example.org', '2026-06-01') },
+        now: '2026-11-28T00:00:00Z',
+      },
     ],
     fail: [
       { description: 'fails when training.json is missing', resources: { 'aws_iam_user.alice': { name: 'alice' } } },
@@ -87,6 +93,18 @@ export const trainingCurrent: GraphRule = {
         resources: {
           'aws_iam_role.r': { name: 'phi-reader', assume_role_policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:user/bob' }, Action: 'sts:AssumeRole' }] }) },
         },
+        evidence: { 'training.json': TRAINING('alice', '2026-08-20') },
+        now: '2026-11-28T00:00:00Z',
+      },
+      {
+        description: 'fails when the SAML subject named in a trust condition has no record',
+        resources: { 'aws_iam_role.r': { name: 'phi-reader', assume_role_policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/okta' }, Action: 'sts:AssumeRoleWithSAML', Condition: { StringEquals: { 'saml:sub': 'carol@example.org' } } }] }) } },
+        evidence: { 'training.json': TRAINING('alice', '2026-08-20') },
+        now: '2026-11-28T00:00:00Z',
+      },
+      {
+        description: 'fails when an Identity Center account assignment names a user id without a record',
+        resources: { 'aws_ssoadmin_account_assignment.a': { instance_arn: 'arn:aws:sso:::instance/ssoins-1', permission_set_arn: 'arn:aws:sso:::permissionSet/ssoins-1/ps-1', principal_type: 'USER', principal_id: '9067d1a2-dave', target_id: '111122223333', target_type: 'AWS_ACCOUNT' } },
         evidence: { 'training.json': TRAINING('alice', '2026-08-20') },
         now: '2026-11-28T00:00:00Z',
       },
