@@ -69,7 +69,7 @@ export interface HipaaBackupPlanProps {
   readonly weeklyRetentionDays?: number;
   /** Days monthly backups are kept. @default 365 */
   readonly monthlyRetentionDays?: number;
-  /** Vault in another region/account that receives copies (disaster recovery, 164.308(a)(7)(ii)(B)). @default none */
+  /** Vault in another region/account that receives copies (disaster recovery, 164.308(a)(7)(ii)(B)); leaving it out needs a waiver for BAK-02c. */
   readonly copyToVaultArn?: string;
   /** Tag selecting what is backed up. @default { key: 'DataClass', value: 'PHI' } */
   readonly selectionTag?: { readonly key: string; readonly value: string };
@@ -98,9 +98,10 @@ export class HipaaBackupPlan extends Construct {
     const waivers: Waiver[] = [];
     if (daily < 35) waivers.push(requireWaiver(this, `dailyRetentionDays: ${daily}`, 'BAK-02b', props.waivers));
     if (props.vaultLock === false) waivers.push(requireWaiver(this, 'vaultLock: false', 'BAK-01a', props.waivers));
+    if (!props.copyToVaultArn) waivers.push(requireWaiver(this, 'no copyToVaultArn (single-region backups)', 'BAK-02c', props.waivers));
     const account = new DataAwsCallerIdentity(this, 'account');
     this.vault = new HipaaBackupVault(this, 'vault', { name: `${id}-vault`, kmsKey: props.kmsKey, minRetentionDays: Math.min(daily, 35), lock: props.vaultLock !== false });
-    recordWaivers(this.vault.vault, waivers);
+    recordWaivers(this.vault.vault, waivers.filter((w) => w.ruleId === 'BAK-01a'));
     const copy = props.copyToVaultArn ? [{ destinationVaultArn: props.copyToVaultArn, lifecycle: { deleteAfter: daily } }] : undefined;
     const rule = (name: string, schedule: string, days: number) => ({ ruleName: name, targetVaultName: this.vault.name, schedule, startWindow: 60, completionWindow: 360, lifecycle: { deleteAfter: days }, copyAction: copy });
     this.plan = new BackupPlan(this, 'plan', {
@@ -108,6 +109,7 @@ export class HipaaBackupPlan extends Construct {
       rule: [rule('daily', 'cron(0 5 * * ? *)', daily), rule('weekly', 'cron(0 6 ? * SUN *)', props.weeklyRetentionDays ?? 90), rule('monthly', 'cron(0 7 1 * ? *)', props.monthlyRetentionDays ?? 365)],
       tags: { DataClass: 'PHI' },
     });
+    recordWaivers(this.plan, waivers.filter((w) => w.ruleId === 'BAK-02c' || w.ruleId === 'BAK-02b'));
     const role = new IamRole(this, 'role', { namePrefix: `${id}-backup-`, assumeRolePolicy: serviceTrust('backup.amazonaws.com', account.accountId), maxSessionDuration: 3600 });
     new IamRolePolicyAttachment(this, 'role-backup', { role: role.name, policyArn: 'arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup' });
     new IamRolePolicyAttachment(this, 'role-restore', { role: role.name, policyArn: 'arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores' });

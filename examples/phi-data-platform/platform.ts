@@ -52,7 +52,7 @@ export class PhiPlatformStack extends TerraformStack {
 
     new HipaaDatabase(this, 'ehr-db', { vpc: net, kmsKey: dataKey });
 
-    const audit = new AuditTrail(this, 'audit', { region: REGION, kmsKey: auditKey, phiBuckets: [documents] });
+    const audit = new AuditTrail(this, 'audit', { region: REGION, kmsKey: auditKey, phiBuckets: [documents, replica] });
     const drVault = new HipaaBackupVault(this, 'dr-vault', { provider: dr, name: 'phi-dr-vault', kmsKey: drKey });
     new HipaaBackupPlan(this, 'backup', { kmsKey: dataKey, copyToVaultArn: drVault.arn });
     new IncidentResponse(this, 'incident-response', { kmsKey: auditKey, trailLogGroup: audit.logGroup, subscribers: [{ protocol: 'email', endpoint: 'secops@example.org' }] });

@@ -1,0 +1,83 @@
+/**
+ * The example platform passes the whole catalogue (with its evidence directory); the legacy
+ * stack is flagged once per deliberate flaw; synth-time checks make app.synth() fail.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { App, Testing } from 'cdktf';
+import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import { applyHipaaChecks, checkStack } from '../../constructs/checks';
+import '../../constructs/jest';
+import { FLAWS, LegacyInsecureStack } from '../../examples/legacy-insecure/main';
+import { buildPlatform } from '../../examples/phi-data-platform/platform';
+import { runCheck } from '../../policies/cli/main';
+import { check } from '../support/synth';
+
+const NOW = new Date('2026-11-28T00:00:00Z');
+const EVIDENCE = path.resolve(__dirname, '../../examples/phi-data-platform/evidence');
+
+describe('examples/phi-data-platform', () => {
+  it('synthesizes into cdktf.out and has zero failing findings across the whole catalogue (with its evidence)', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'phikit-platform-'));
+    const t0 = Date.now();
+    const { app, stack } = buildPlatform(outdir);
+    applyHipaaChecks(stack);
+    app.synth();
+    const ms = Date.now() - t0;
+    const { result } = runCheck([outdir], { evidenceDir: EVIDENCE, now: NOW });
+    const bad = result.findings.filter((f) => f.status === 'fail' || f.status === 'error' || f.status === 'unknown');
+    expect(bad.map((f) => `${f.ruleId} ${f.address}: ${f.message}`)).toEqual([]);
+    expect(result.findings.filter((f) => f.status === 'pass').length).toBeGreaterThan(250);
+    // Every strategy has passing findings.
+    expect(new Set(result.findings.filter((f) => f.status === 'pass').map((f) => f.strategy))).toEqual(new Set([1, 2, 3, 4, 6, 7, 8, ...(result.findings.some((f) => f.strategy === 5) ? [5] : [])]));
+    // Construct waivers show up as waived with their reason.
+    const waived = result.findings.filter((f) => f.status === 'waived');
+    expect(waived.length).toBeGreaterThan(0);
+    for (const w of waived) expect(w.waiver?.reason.length).toBeGreaterThanOrEqual(10);
+    console.log(`example platform: synth + synth-time checks ${ms} ms, ${result.findings.length} findings`);
+  });
+
+  it('passes the jest matcher', () => {
+    const { stack } = buildPlatform(fs.mkdtempSync(path.join(os.tmpdir(), 'phikit-m-')));
+    expect(stack).toPassHipaaChecks({ now: NOW });
+  });
+});
+
+describe('examples/legacy-insecure', () => {
+  const app = Testing.app();
+  const stack = new LegacyInsecureStack(app, 'legacy-insecure');
+  const result = check(stack);
+  it.each(FLAWS.map((f) => [f.flaw, f.rule, f.address]))('flags "%s" as %s on %s', (_flaw, rule, address) => {
+    const hits = result.findings.filter((f) => f.ruleId === rule && f.address === address && f.status === 'fail');
+    expect(hits).toHaveLength(1);
+  });
+  it('fails the jest matcher', () => {
+    expect(stack).not.toPassHipaaChecks();
+  });
+});
+
+describe('applyHipaaChecks', () => {
+  it('makes app.synth() fail with an error annotation on the offending construct, and only once per synth', () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'phikit-aspect-')), stackTraces: false });
+    const stack = new LegacyInsecureStack(app, 'legacy');
+    applyHipaaChecks(stack, { accountRules: false });
+    let message = '';
+    try {
+      app.synth();
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/Encountered Annotations with level "ERROR"/);
+    expect(message).toMatch(/\[legacy\/records[^\]]*\] \[phikit ENC-01\]/);
+    expect(message.match(/\[phikit ENC-01\]/g)).toHaveLength(1);
+  });
+
+  it('passes a compliant stack and does not run account rules when told not to', () => {
+    const { stack } = buildPlatform(fs.mkdtempSync(path.join(os.tmpdir(), 'phikit-ok-')));
+    new S3BucketVersioningA(stack, 'stray', { bucket: 'x', versioningConfiguration: { status: 'Enabled' } });
+    const r = checkStack(stack, { accountRules: false, now: NOW });
+    expect(r.findings.some((f) => f.address === '(account)')).toBe(false);
+    expect(r.findings.filter((f) => f.status === 'fail')).toEqual([]);
+  });
+});
