@@ -101,6 +101,12 @@ describe('evidence rules through the case harness', () => {
     const agreement = { party: 'Vendor', aws_account_ids: ['444455556666'], executed_at: '2026-01-01', expires_at: '2028-01-01', scope: 'analytics' };
     const ok = runCase(rule, { description: 'x', resources, evidence: { 'baa-register.json': { agreements: [agreement] } } }, 'synth');
     expect(ok.map((f) => f.status)).toEqual(['pass']);
+    const withUnknown = runCase(
+      rule,
+      { description: 'x', resources: { ...resources, 'aws_sqs_queue_policy.q': { queue_url: 'u', policy: '{}' } }, unknown: { 'aws_sqs_queue_policy.q': ['policy'] }, evidence: { 'baa-register.json': { agreements: [agreement] } } },
+      'plan',
+    );
+    expect(withUnknown.map((f) => `${f.status} ${f.address}`).sort()).toEqual(['pass aws_s3_bucket_policy.p', 'unknown aws_sqs_queue_policy.q']);
   });
 });
 
