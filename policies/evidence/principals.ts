@@ -134,3 +134,19 @@ export function externalAccounts(graph: Graph): { accounts: ExternalAccount[]; u
   }
   return { accounts, unknownPolicies };
 }
+
+/**
+ * Sources that may name people but cannot be read before apply: role trust policies known only
+ * after apply, and Identity Center user assignments whose principal id is computed and does not
+ * refer to a user declared in the inputs. Rules report these as unknown, never as a pass.
+ */
+export function unresolvedPrincipalSources(graph: Graph): Resource[] {
+  const out: Resource[] = [];
+  for (const role of graph.ofType('aws_iam_role')) if (readPolicy(graph, role, 'assume_role_policy').state === 'unknown') out.push(role);
+  for (const asg of graph.ofType('aws_ssoadmin_account_assignment')) {
+    if (str(attr(asg, 'principal_type')) !== 'USER') continue;
+    const a = attr(asg, 'principal_id');
+    if (a.state === 'unknown' && !graph.deref(asg, 'principal_id').resources.some((t) => t.type === 'aws_identitystore_user')) out.push(asg);
+  }
+  return out;
+}
