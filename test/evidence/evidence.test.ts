@@ -7,6 +7,7 @@ import { EVIDENCE_FILES, evidenceFromObjects, loadEvidence, recency } from '../.
 import { evidenceTemplates } from '../../policies/evidence/templates';
 import { InputError } from '../../policies/model/errors';
 import { findRule } from '../../policies/rules';
+import { toPlan } from '../support/cases';
 import { runCase } from '../support/run-case';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'phikit-evidence-'));
@@ -130,5 +131,22 @@ describe('phikit evidence init', () => {
     const r = await cli(['check', path.join(__dirname, 'no-such-plan.json'), '--evidence', path.join(tmp(), 'missing')]);
     expect(r.code).toBe(2);
     expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('phikit check --evidence DIR reads the files: the templates pass the recency rules, no directory fails them', async () => {
+    const dir = tmp();
+    const plan = path.join(dir, 'plan.json');
+    fs.writeFileSync(plan, JSON.stringify(toPlan({ description: 'x', resources: { 'aws_db_instance.db': { engine: 'postgres', instance_class: 'db.t3.micro' } } })));
+    const ev = path.join(dir, 'evidence');
+    expect((await cli(['evidence', 'init', ev])).code).toBe(0);
+    const ids = 'TRN-03,COL-05,COL-06b,IR-07,BAK-14';
+    const statuses = (out: string) => (JSON.parse(out).findings as Array<{ ruleId: string; status: string; message: string }>).map((f) => `${f.ruleId} ${f.status}`).sort();
+    const withEvidence = await cli(['check', plan, '--rule', ids, '--format', 'json', '--evidence', ev]);
+    expect(withEvidence.code).toBe(0);
+    expect(statuses(withEvidence.out)).toEqual(['BAK-14 pass', 'COL-05 pass', 'COL-05 pass', 'COL-06b pass', 'IR-07 pass', 'TRN-03 pass']);
+    const without = await cli(['check', plan, '--rule', ids, '--format', 'json']);
+    expect(without.code).toBe(1);
+    expect(statuses(without.out)).toEqual(['BAK-14 fail', 'COL-05 fail', 'COL-06b fail', 'IR-07 fail', 'TRN-03 fail']);
+    expect(JSON.parse(without.out).findings.every((f: { message: string }) => /missing evidence: add /.test(f.message))).toBe(true);
   });
 });
