@@ -23,6 +23,18 @@ export function recordsFor(file: TrainingFile, ids: readonly string[]): Training
 
 const TRAINING = (principal: string, completed: string) => ({ records: [{ principal, course: 'HIPAA Security Awareness 2026', completed_at: completed, attested_by: 'lms@example.org', sanction_ack_at: completed }] });
 
+const SAML_TRUST = JSON.stringify({
+  Statement: [{ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/okta' }, Action: 'sts:AssumeRoleWithSAML', Condition: { StringEquals: { 'saml:sub': 'carol@example.org' } } }],
+});
+const SSO_ASSIGNMENT = {
+  instance_arn: 'arn:aws:sso:::instance/ssoins-1',
+  permission_set_arn: 'arn:aws:sso:::permissionSet/ssoins-1/ps-1',
+  principal_type: 'USER',
+  principal_id: '9067d1a2-dave',
+  target_id: '111122223333',
+  target_type: 'AWS_ACCOUNT',
+};
+
 export const trainingCurrent: GraphRule = {
   id: 'TRN-01',
   control: 'TRN-01',
@@ -68,7 +80,7 @@ export const trainingCurrent: GraphRule = {
   examples: {
     pass: [
       { description: 'passes when the IAM user has training completed 100 days ago', resources: { 'aws_iam_user.alice': { name: 'alice' } }, evidence: { 'training.json': TRAINING('alice', '2026-08-20') }, now: '2026-11-28T00:00:00Z' },
-      { description: 'passes when the SAML subject named in a trust condition has current training', resources: { 'aws_iam_role.r': { name: 'phi-reader', assume_role_policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/okta' }, Action: 'sts:AssumeRoleWithSAML', Condition: { StringEquals: { 'saml:sub': 'carol@example.org' } } }] }) } }, evidence: { 'training.json': TRAINING('carol@example.org', '2026-06-01') }, now: '2026-11-28T00:00:00Z' },
+      { description: 'passes when the SAML subject named in a trust condition has current training', resources: { 'aws_iam_role.r': { name: 'phi-reader', assume_role_policy: SAML_TRUST } }, evidence: { 'training.json': TRAINING('carol@example.org', '2026-06-01') }, now: '2026-11-28T00:00:00Z' },
     ],
     fail: [
       { description: 'fails when training.json is missing', resources: { 'aws_iam_user.alice': { name: 'alice' } } },
@@ -81,8 +93,8 @@ export const trainingCurrent: GraphRule = {
         evidence: { 'training.json': TRAINING('alice', '2026-08-20') },
         now: '2026-11-28T00:00:00Z',
       },
-      { description: 'fails when the SAML subject named in a trust condition has no record', resources: { 'aws_iam_role.r': { name: 'phi-reader', assume_role_policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/okta' }, Action: 'sts:AssumeRoleWithSAML', Condition: { StringEquals: { 'saml:sub': 'carol@example.org' } } }] }) } }, evidence: { 'training.json': TRAINING('alice', '2026-08-20') }, now: '2026-11-28T00:00:00Z' },
-      { description: 'fails when an Identity Center account assignment names a user id without a record', resources: { 'aws_ssoadmin_account_assignment.a': { instance_arn: 'arn:aws:sso:::instance/ssoins-1', permission_set_arn: 'arn:aws:sso:::permissionSet/ssoins-1/ps-1', principal_type: 'USER', principal_id: '9067d1a2-dave', target_id: '111122223333', target_type: 'AWS_ACCOUNT' } }, evidence: { 'training.json': TRAINING('alice', '2026-08-20') }, now: '2026-11-28T00:00:00Z' },
+      { description: 'fails when the SAML subject named in a trust condition has no record', resources: { 'aws_iam_role.r': { name: 'phi-reader', assume_role_policy: SAML_TRUST } }, evidence: { 'training.json': TRAINING('alice', '2026-08-20') }, now: '2026-11-28T00:00:00Z' },
+      { description: 'fails when an Identity Center account assignment names a user id without a record', resources: { 'aws_ssoadmin_account_assignment.a': SSO_ASSIGNMENT }, evidence: { 'training.json': TRAINING('alice', '2026-08-20') }, now: '2026-11-28T00:00:00Z' },
       {
         description: 'fails when training.json does not match its schema',
         resources: { 'aws_iam_user.alice': { name: 'alice' } },
