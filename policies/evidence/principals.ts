@@ -45,6 +45,46 @@ export function humanPrincipals(graph: Graph): HumanPrincipal[] {
       if (name) add([name, p.value], `IAM user ${name} (trusted by ${role.address})`, role);
     }
   }
+  // Individuals named as SAML subjects in trust conditions (`saml:sub`). A SAML trust without a
+  // subject condition names no individual: those people are joined through the IdP, not the plan.
+  // OIDC subjects are workloads (CI systems, service accounts) and are not joined.
+  for (const role of graph.ofType('aws_iam_role')) {
+    const trust = readPolicy(graph, role, 'assume_role_policy');
+    if (trust.state !== 'known') continue;
+    for (const p of trustPrincipals(trust.doc)) {
+      if (p.kind !== 'saml') continue;
+      for (const c of p.statement.conditions) {
+        if (c.key !== 'saml:sub' || /^ForAllValues:|Not/i.test(c.operator)) continue;
+        for (const v of c.values) if (v && !/[*?$]/.test(v)) add([v], `SAML subject ${v} (trusted by ${role.address})`, role);
+      }
+    }
+  }
+  // Identity Center: users assigned directly, and members of assigned groups, by literal id when
+  // the user is not declared in the inputs (declared users are joined above by user_name).
+  const declared = (r: Resource, path: string) => graph.deref(r, path).resources.some((t) => t.type === 'aws_identitystore_user');
+  const literal = (r: Resource, path: string) => {
+    const a = attr(r, path);
+    return a.state === 'known' && typeof a.value === 'string' && a.value ? a.value : undefined;
+  };
+  const groups = new Set<string>();
+  for (const asg of graph.ofType('aws_ssoadmin_account_assignment')) {
+    const type = str(attr(asg, 'principal_type'));
+    if (type === 'GROUP') {
+      for (const g of graph.deref(asg, 'principal_id').resources) groups.add(g.address);
+      const id = literal(asg, 'principal_id');
+      if (id) groups.add(id);
+      continue;
+    }
+    if (type !== 'USER' || declared(asg, 'principal_id')) continue;
+    const id = literal(asg, 'principal_id');
+    if (id) add([id], `Identity Center user ${id} (assigned by ${asg.address})`, asg);
+  }
+  for (const m of graph.ofType('aws_identitystore_group_membership')) {
+    const inAssigned = graph.deref(m, 'group_id').resources.some((g) => groups.has(g.address)) || groups.has(literal(m, 'group_id') ?? '');
+    if (!inAssigned || declared(m, 'member_id')) continue;
+    const id = literal(m, 'member_id');
+    if (id) add([id], `Identity Center user ${id} (member of an assigned group, ${m.address})`, m);
+  }
   return out;
 }
 
@@ -93,4 +133,20 @@ export function externalAccounts(graph: Graph): { accounts: ExternalAccount[]; u
     if (p && /^\d{12}$/.test(p) && !own.has(p)) accounts.push({ account: p, resource: perm, where: `${perm.address}.principal` });
   }
   return { accounts, unknownPolicies };
+}
+
+/**
+ * Sources that may name people but cannot be read before apply: role trust policies known only
+ * after apply, and Identity Center user assignments whose principal id is computed and does not
+ * refer to a user declared in the inputs. Rules report these as unknown, never as a pass.
+ */
+export function unresolvedPrincipalSources(graph: Graph): Resource[] {
+  const out: Resource[] = [];
+  for (const role of graph.ofType('aws_iam_role')) if (readPolicy(graph, role, 'assume_role_policy').state === 'unknown') out.push(role);
+  for (const asg of graph.ofType('aws_ssoadmin_account_assignment')) {
+    if (str(attr(asg, 'principal_type')) !== 'USER') continue;
+    const a = attr(asg, 'principal_id');
+    if (a.state === 'unknown' && !graph.deref(asg, 'principal_id').resources.some((t) => t.type === 'aws_identitystore_user')) out.push(asg);
+  }
+  return out;
 }

@@ -9,7 +9,15 @@ interface RestoreTest {
   store_type: string;
   completed_at: string;
   result: 'pass' | 'fail';
+  rto_minutes_target?: number;
+  rto_minutes_achieved?: number;
+  rpo_minutes_target?: number;
+  rpo_minutes_achieved?: number;
 }
+
+/** A test counts when it passed and met the recovery objectives it records. */
+const succeeded = (x: RestoreTest) =>
+  x.result === 'pass' && !((x.rto_minutes_achieved ?? 0) > (x.rto_minutes_target ?? Infinity)) && !((x.rpo_minutes_achieved ?? 0) > (x.rpo_minutes_target ?? Infinity));
 
 export const restoreTestEvidence: GraphRule = {
   id: 'BAK-14',
@@ -30,7 +38,7 @@ export const restoreTestEvidence: GraphRule = {
     const file = evidenceFile<{ tests: RestoreTest[] }>(ctx, 'dr-test.json');
     if (isVerdict(file)) return [file];
     return present.map((t): Verdict => {
-      const v = recency(latest(file.data.tests.filter((x) => x.store_type === t && x.result === 'pass').map((x) => x.completed_at)), 365, `successful restore test of ${t}`, file.path, ctx.now, `tests[store_type=${t}].completed_at`);
+      const v = recency(latest(file.data.tests.filter((x) => x.store_type === t && succeeded(x)).map((x) => x.completed_at)), 365, `successful restore test of ${t} (result pass, RTO/RPO met)`, file.path, ctx.now, `tests[store_type=${t}].completed_at`);
       return { ...v, resource: ctx.graph.ofType(t)[0] };
     });
   },
@@ -49,6 +57,12 @@ export const restoreTestEvidence: GraphRule = {
         description: 'fails when the only restore test of the type failed',
         resources: { 'aws_db_instance.db': { engine: 'postgres', instance_class: 'db.t3.micro' } },
         evidence: { 'dr-test.json': { tests: [{ store_type: 'aws_db_instance', completed_at: '2026-06-10', result: 'fail' }] } },
+        now: '2026-11-28T00:00:00Z',
+      },
+      {
+        description: 'fails when the restore test missed its RTO (achieved 300 min, target 240)',
+        resources: { 'aws_db_instance.db': { engine: 'postgres', instance_class: 'db.t3.micro' } },
+        evidence: { 'dr-test.json': { tests: [{ store_type: 'aws_db_instance', completed_at: '2026-06-10', result: 'pass', rto_minutes_target: 240, rto_minutes_achieved: 300 }] } },
         now: '2026-11-28T00:00:00Z',
       },
       {

@@ -29,14 +29,12 @@ export const baaRegister: GraphRule = {
     'Add the party to baa-register.json in the evidence directory with its AWS account ids, executed_at, expires_at and scope — or remove the grant. `phikit evidence init` writes a template.',
   check(ctx) {
     const { accounts, unknownPolicies } = externalAccounts(ctx.graph);
-    if (!accounts.length) {
-      return unknownPolicies.length
-        ? [unknown(`${unknownPolicies.length} polic${unknownPolicies.length > 1 ? 'ies are' : 'y is'} known only after apply; external accounts cannot be listed`, undefined, unknownPolicies[0])]
-        : [pass('no policy in the inputs grants access to an external AWS account')];
-    }
+    // A policy known only after apply may grant an external account: never a silent pass.
+    const unknowns = unknownPolicies.map((r) => unknown(`the policy of ${r.address} is known only after apply; the accounts it grants cannot be listed`, undefined, r));
+    if (!accounts.length) return unknowns.length ? unknowns : [pass('no policy in the inputs grants access to an external AWS account')];
     const file = evidenceFile<{ agreements: Agreement[] }>(ctx, 'baa-register.json');
-    if (isVerdict(file)) return [file];
-    const out: Verdict[] = [];
+    if (isVerdict(file)) return [file, ...unknowns];
+    const out: Verdict[] = [...unknowns];
     for (const a of accounts) {
       const agreement = file.data.agreements.find((g) => g.aws_account_ids.includes(a.account));
       const ev = { attribute: a.where, value: a.account };

@@ -15,7 +15,9 @@ function caveat(r: Resource): Verdict | undefined {
     if (str(t) === 'SimpleAD' || t.state === 'absent') return fail('Simple AD is excluded from the HIPAA eligible AWS Directory Service (type defaults to SimpleAD)', { attribute: 'type', value: str(t) ?? '(not set: SimpleAD)' }, r);
   }
   if (r.type === 'aws_db_instance' || r.type === 'aws_rds_cluster') {
-    const e = str(attr(r, 'engine'));
+    const a = attr(r, 'engine');
+    if (a.state === 'unknown') return unknown('engine is known only after apply (the list names the eligible RDS engines)', { attribute: 'engine', value: '(known after apply)' }, r);
+    const e = str(a);
     if (e && !RDS_ENGINES.test(e)) return fail(`RDS engine ${e} is not one of the engines the list names`, { attribute: 'engine', value: e }, r);
   }
   return undefined;
@@ -66,12 +68,16 @@ export const hipaaEligibleServices: GraphRule = {
   examples: {
     pass: [
       { description: 'passes for S3 and KMS', resources: { 'aws_s3_bucket.b': { bucket: 'x' }, 'aws_kms_key.k': { enable_key_rotation: true } } },
+      { description: 'passes and does not check data sources (reads, not services holding PHI)', resources: { 'aws_s3_bucket.b': { bucket: 'x' }, 'data.aws_quantumledger_widget.q': { name: 'x' } } },
       { description: 'passes IAM as a control plane', resources: { 'aws_iam_role.r': { name: 'x', assume_role_policy: '{}' } } },
     ],
     fail: [
       { description: 'fails for Lightsail, which is not on the list', resources: { 'aws_lightsail_instance.web': { name: 'web', availability_zone: 'us-east-1a', blueprint_id: 'amazon_linux_2', bundle_id: 'nano_3_0' } }, target: 'aws_lightsail_instance.web' },
       { description: 'fails for a Simple AD directory', resources: { 'aws_directory_service_directory.d': { name: 'corp.example.org', password: 'x', size: 'Small', type: 'SimpleAD' } }, target: 'aws_directory_service_directory.d' },
     ],
-    unknown: [{ description: 'is unknown for a resource type the prefix map does not know', resources: { 'aws_quantumledger_widget.q': { name: 'x' } }, target: 'aws_quantumledger_widget.q' }],
+    unknown: [
+      { description: 'is unknown when the RDS engine is known only after apply', resources: { 'aws_db_instance.db': { instance_class: 'db.t3.micro', engine: 'postgres' } }, unknown: { 'aws_db_instance.db': ['engine'] }, target: 'aws_db_instance.db' },
+      { description: 'is unknown for a resource type the prefix map does not know', resources: { 'aws_quantumledger_widget.q': { name: 'x' } }, target: 'aws_quantumledger_widget.q' },
+    ],
   },
 };

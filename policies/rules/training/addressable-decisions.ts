@@ -1,4 +1,5 @@
 import { evidenceFile, isVerdict } from '../../evidence';
+import { firstFailure } from '../../evidence/controls';
 import type { GraphRule, Verdict } from '../../engine/types';
 import { HIPAA_SPECS } from '../../hipaa/specs';
 import { fail, pass } from '../helpers';
@@ -38,6 +39,10 @@ export const addressableDecisions: GraphRule = {
     if (empty.length) out.push({ ...fail(`${empty[0].citation} is marked implemented but names no phikit control`, { attribute: 'decisions[].controls', value: '[]' }), evidenceFile: file.path });
     const unknownIds = file.data.decisions.flatMap((d) => (d.controls ?? []).filter((c) => known.size > 0 && !known.has(c) && !known.has(c.replace(/[a-z]$/, ''))));
     if (unknownIds.length) out.push({ ...fail(`decisions name controls phikit does not have: ${[...new Set(unknownIds)].join(', ')}`, { attribute: 'decisions[].controls', value: unknownIds[0] }), evidenceFile: file.path });
+    for (const d of file.data.decisions.filter((x) => x.decision === 'implemented')) {
+      const broken = (d.controls ?? []).map((c) => firstFailure(ctx, c)).find((x) => x);
+      if (broken) out.push({ ...fail(`${d.citation} is recorded as implemented by ${d.controls!.join(', ')}, but ${broken.ruleId} fails on ${broken.address}: ${broken.message}`, { attribute: 'decisions[].controls', value: broken.ruleId }), evidenceFile: file.path });
+    }
     return out.length ? out : [{ ...pass(`all ${ADDRESSABLE.length} Addressable specifications have a decision`), evidenceFile: file.path }];
   },
   examples: {
@@ -54,6 +59,11 @@ export const addressableDecisions: GraphRule = {
     ],
     fail: [
       { description: 'fails when addressable-decisions.json is missing', resources: {} },
+      {
+        description: 'fails when a decision says implemented by ENC-01 but ENC-01 fails on a bucket in the inputs',
+        resources: { 'aws_s3_bucket.b': { bucket: 'phi' } },
+        evidence: { 'addressable-decisions.json': { decisions: ADDRESSABLE.map((citation) => ({ citation, decision: 'implemented', controls: ['ENC-01'], rationale: 'Implemented by the phikit controls listed here.', decided_at: '2026-06-01', decided_by: 'Security Officer' })) } },
+      },
       {
         description: 'fails when automatic logoff has no decision',
         resources: {},

@@ -1,7 +1,7 @@
 import { addDays, ageInDays, evidenceFile, isVerdict } from '../../evidence';
-import { humanPrincipals } from '../../evidence/principals';
+import { humanPrincipals, unresolvedPrincipalSources } from '../../evidence/principals';
 import type { GraphRule, Verdict } from '../../engine/types';
-import { fail, pass } from '../helpers';
+import { fail, pass, unknown } from '../helpers';
 
 interface TrainingRecord {
   principal: string;
@@ -23,6 +23,18 @@ export function recordsFor(file: TrainingFile, ids: readonly string[]): Training
 
 const TRAINING = (principal: string, completed: string) => ({ records: [{ principal, course: 'HIPAA Security Awareness 2026', completed_at: completed, attested_by: 'lms@example.org', sanction_ack_at: completed }] });
 
+const SAML_TRUST = JSON.stringify({
+  Statement: [{ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/okta' }, Action: 'sts:AssumeRoleWithSAML', Condition: { StringEquals: { 'saml:sub': 'carol@example.org' } } }],
+});
+const SSO_ASSIGNMENT = {
+  instance_arn: 'arn:aws:sso:::instance/ssoins-1',
+  permission_set_arn: 'arn:aws:sso:::permissionSet/ssoins-1/ps-1',
+  principal_type: 'USER',
+  principal_id: '9067d1a2-dave',
+  target_id: '111122223333',
+  target_type: 'AWS_ACCOUNT',
+};
+
 export const trainingCurrent: GraphRule = {
   id: 'TRN-01',
   control: 'TRN-01',
@@ -30,7 +42,7 @@ export const trainingCurrent: GraphRule = {
   strategy: 4,
   citations: ['164.308(a)(5)(i)'],
   severity: 'high',
-  resourceTypes: ['aws_iam_user', 'aws_identitystore_user', 'aws_iam_role'],
+  resourceTypes: ['aws_iam_user', 'aws_identitystore_user', 'aws_iam_role', 'aws_ssoadmin_account_assignment', 'aws_identitystore_group_membership'],
   scope: 'evidence',
   kind: 'evidence',
   rationale:
@@ -41,7 +53,7 @@ export const trainingCurrent: GraphRule = {
     const file = evidenceFile<TrainingFile>(ctx, 'training.json');
     if (isVerdict(file)) return [file];
     const people = humanPrincipals(ctx.graph);
-    const out: Verdict[] = [];
+    const out: Verdict[] = unresolvedPrincipalSources(ctx.graph).map((r) => ({ ...unknown(`${r.address} may name people who need training, but who is known only after apply`, undefined, r), evidenceFile: file.path }));
     for (const p of people) {
       const recs = recordsFor(file.data, p.ids);
       if (!recs.length) {
@@ -55,7 +67,7 @@ export const trainingCurrent: GraphRule = {
         out.push({ ...fail(`${p.label}: training expired on ${expiresAt} (last completed ${newest})`, { attribute: 'training.json.completed_at', value: newest }, p.resource), evidenceFile: file.path });
       } else out.push({ ...pass(`${p.label}: trained on ${newest}, valid until ${expiresAt}`, undefined, p.resource), evidenceFile: file.path });
     }
-    if (!people.length) {
+    if (!people.length && !out.length) {
       const stale = file.data.records.filter((r) => (ageInDays(r.completed_at, ctx.now) ?? Infinity) > 365);
       out.push(
         stale.length
@@ -67,21 +79,12 @@ export const trainingCurrent: GraphRule = {
   },
   examples: {
     pass: [
-      {
-        description: 'passes when the IAM user has training completed 100 days ago',
-        resources: { 'aws_iam_user.alice': { name: 'alice' } },
-        evidence: { 'training.json': TRAINING('alice', '2026-08-20') },
-        now: '2026-11-28T00:00:00Z',
-      },
+      { description: 'passes when the IAM user has training completed 100 days ago', resources: { 'aws_iam_user.alice': { name: 'alice' } }, evidence: { 'training.json': TRAINING('alice', '2026-08-20') }, now: '2026-11-28T00:00:00Z' },
+      { description: 'passes when the SAML subject named in a trust condition has current training', resources: { 'aws_iam_role.r': { name: 'phi-reader', assume_role_policy: SAML_TRUST } }, evidence: { 'training.json': TRAINING('carol@example.org', '2026-06-01') }, now: '2026-11-28T00:00:00Z' },
     ],
     fail: [
       { description: 'fails when training.json is missing', resources: { 'aws_iam_user.alice': { name: 'alice' } } },
-      {
-        description: 'fails with the expiry date when training is older than 365 days',
-        resources: { 'aws_iam_user.alice': { name: 'alice' } },
-        evidence: { 'training.json': TRAINING('alice', '2025-10-01') },
-        now: '2026-11-28T00:00:00Z',
-      },
+      { description: 'fails with the expiry date when training is older than 365 days', resources: { 'aws_iam_user.alice': { name: 'alice' } }, evidence: { 'training.json': TRAINING('alice', '2025-10-01') }, now: '2026-11-28T00:00:00Z' },
       {
         description: 'fails when a user trusted by a role has no record',
         resources: {
@@ -90,10 +93,21 @@ export const trainingCurrent: GraphRule = {
         evidence: { 'training.json': TRAINING('alice', '2026-08-20') },
         now: '2026-11-28T00:00:00Z',
       },
+      { description: 'fails when the SAML subject named in a trust condition has no record', resources: { 'aws_iam_role.r': { name: 'phi-reader', assume_role_policy: SAML_TRUST } }, evidence: { 'training.json': TRAINING('alice', '2026-08-20') }, now: '2026-11-28T00:00:00Z' },
+      { description: 'fails when an Identity Center account assignment names a user id without a record', resources: { 'aws_ssoadmin_account_assignment.a': SSO_ASSIGNMENT }, evidence: { 'training.json': TRAINING('alice', '2026-08-20') }, now: '2026-11-28T00:00:00Z' },
       {
         description: 'fails when training.json does not match its schema',
         resources: { 'aws_iam_user.alice': { name: 'alice' } },
         evidence: { 'training.json': { records: [{ principal: 'alice', completed_at: 'last year' }] } },
+      },
+    ],
+    unknown: [
+      {
+        description: 'is unknown when a role trust policy is known only after apply',
+        resources: { 'aws_iam_role.r': { name: 'phi-reader', assume_role_policy: '{}' } },
+        unknown: { 'aws_iam_role.r': ['assume_role_policy'] },
+        evidence: { 'training.json': TRAINING('alice', '2026-08-20') },
+        now: '2026-11-28T00:00:00Z',
       },
     ],
   },
