@@ -1,5 +1,6 @@
 import { AccessanalyzerAnalyzer } from '@cdktf/provider-aws/lib/accessanalyzer-analyzer';
 import { Cloudtrail } from '@cdktf/provider-aws/lib/cloudtrail';
+import { ConfigConfigRule } from '@cdktf/provider-aws/lib/config-config-rule';
 import { ConfigConfigurationAggregator } from '@cdktf/provider-aws/lib/config-configuration-aggregator';
 import { ConfigConfigurationRecorder } from '@cdktf/provider-aws/lib/config-configuration-recorder';
 import { ConfigConfigurationRecorderStatus } from '@cdktf/provider-aws/lib/config-configuration-recorder-status';
@@ -18,6 +19,19 @@ import { attachPolicy, serviceTrust } from './core/policy';
 import type { HipaaKmsKey } from './kms-key';
 import { AUDIT_RETENTION_DAYS, HipaaLogGroup } from './log-group';
 
+/** Managed Config rules of the HIPAA pack that need the live account (a plan cannot decide them). */
+export const RUNTIME_CONFIG_RULES = [
+  'ROOT_ACCOUNT_MFA_ENABLED',
+  'ROOT_ACCOUNT_HARDWARE_MFA_ENABLED',
+  'MFA_ENABLED_FOR_IAM_CONSOLE_ACCESS',
+  'IAM_USER_MFA_ENABLED',
+  'IAM_ROOT_ACCESS_KEY_CHECK',
+  'ACCESS_KEYS_ROTATED',
+  'IAM_USER_UNUSED_CREDENTIALS_CHECK',
+  'GUARDDUTY_NON_ARCHIVED_FINDINGS',
+  'EC2_MANAGEDINSTANCE_PATCH_COMPLIANCE_STATUS_CHECK',
+] as const;
+
 export interface AuditTrailProps {
   /** Region of the stack (Security Hub standards ARNs). */
   readonly region: string;
@@ -27,6 +41,12 @@ export interface AuditTrailProps {
   readonly phiBuckets?: readonly HipaaBucket[];
   /** GuardDuty protection features (164.308(a)(5)(ii)(B), (C)). @default S3 data events, RDS logins, EBS malware, Lambda network logs */
   readonly guardDutyFeatures?: readonly string[];
+  /**
+   * AWS Config managed rules evaluating what a plan cannot see (root MFA, key age, unused
+   * credentials, deployed drift) continuously (164.308(a)(1)(ii)(D), 164.308(a)(8)).
+   * @default the runtime-only rules of the AWS HIPAA conformance pack listed in RUNTIME_CONFIG_RULES
+   */
+  readonly configRules?: readonly string[];
   /** Security Hub standards (externally curated benchmarks, 164.308(a)(8)). @default FSBP, CIS 3.0, NIST 800-53 r5 */
   readonly standards?: readonly string[];
 }
@@ -82,7 +102,15 @@ export class AuditTrail extends Construct {
     new IamRolePolicyAttachment(this, 'config-managed', { role: configRole.name, policyArn: 'arn:aws:iam::aws:policy/service-role/AWS_ConfigRole' });
     const recorder = new ConfigConfigurationRecorder(this, 'recorder', { name: `${id}-recorder`, roleArn: configRole.arn, recordingGroup: { allSupported: true, includeGlobalResourceTypes: true } });
     const channel = new ConfigDeliveryChannel(this, 'delivery', { name: `${id}-delivery`, s3BucketName: this.trailBucket.bucket.id, s3KmsKeyArn: props.kmsKey.arn, dependsOn: [recorder] });
-    new ConfigConfigurationRecorderStatus(this, 'recorder-status', { name: recorder.name, isEnabled: true, dependsOn: [channel] });
+    const status = new ConfigConfigurationRecorderStatus(this, 'recorder-status', { name: recorder.name, isEnabled: true, dependsOn: [channel] });
+    for (const rule of props.configRules ?? RUNTIME_CONFIG_RULES) {
+      new ConfigConfigRule(this, `rule-${rule.toLowerCase().replace(/_/g, '-')}`, {
+        name: `${id}-${rule.toLowerCase().replace(/_/g, '-')}`,
+        source: { owner: 'AWS', sourceIdentifier: rule },
+        inputParameters: rule === 'ACCESS_KEYS_ROTATED' ? JSON.stringify({ maxAccessKeyAge: '90' }) : rule === 'IAM_USER_UNUSED_CREDENTIALS_CHECK' ? JSON.stringify({ maxCredentialUsageAge: '90' }) : undefined,
+        dependsOn: [status],
+      });
+    }
     this.detector = new GuarddutyDetector(this, 'guardduty', { enable: true, findingPublishingFrequency: 'FIFTEEN_MINUTES' });
     for (const name of props.guardDutyFeatures ?? ['S3_DATA_EVENTS', 'RDS_LOGIN_EVENTS', 'EBS_MALWARE_PROTECTION', 'LAMBDA_NETWORK_LOGS']) {
       new GuarddutyDetectorFeature(this, `gd-${name.toLowerCase()}`, { detectorId: this.detector.id, name, status: 'ENABLED' });

@@ -49,7 +49,7 @@ export class IncidentResponse extends Construct {
         Version: '2012-10-17',
         Statement: [
           { Sid: 'EventsAndAlarmsPublish', Effect: 'Allow', Principal: { Service: ['events.amazonaws.com', 'cloudwatch.amazonaws.com'] }, Action: 'sns:Publish', Resource: this.topic.arn, Condition: { StringEquals: { 'aws:SourceAccount': account.accountId } } },
-          { Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 'sns:Publish', Resource: this.topic.arn, Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+          { Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: ['sns:Publish', 'sns:Subscribe'], Resource: this.topic.arn, Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
         ],
       }),
     });

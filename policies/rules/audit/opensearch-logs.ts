@@ -1,28 +1,54 @@
 import { attr, blocks, str } from '../../model/attrs';
-import type { ResourceRule } from '../../engine/types';
-import { fail, pass, unknown } from '../helpers';
-import { Unknown } from '../../model/values';
+import type { ResourceRule, Verdict } from '../../engine/types';
+import { combine, evv, expectBool, fail, unknown, unknownMessage } from '../helpers';
+
+const REQUIRED = ['ES_APPLICATION_LOGS', 'AUDIT_LOGS'];
 
 export const opensearchLogs: ResourceRule = {
-  id: 'AUD-11c',
+  id: 'AUD-11d',
   control: 'AUD-11',
-  title: 'OpenSearch domains publish error and audit logs to CloudWatch Logs',
+  title: 'OpenSearch domains publish error (application) and audit logs to CloudWatch Logs',
   strategy: 3,
-  citations: ['164.308(a)(3)(ii)(A)', '164.308(a)(5)(ii)(C)', '164.312(b)'],
+  citations: ['164.308(a)(3)(ii)(A)', '164.312(b)'],
   severity: 'medium',
   resourceTypes: ['aws_opensearch_domain', 'aws_elasticsearch_domain'],
   scope: 'resource',
-  rationale: 'Search indexes of PHI need the same access record as databases: audit logs show who queried which index.',
-  remediation: 'Add log_publishing_options blocks with log_type ES_APPLICATION_LOGS and AUDIT_LOGS to an encrypted log group.',
-  anchors: { cdkNag: ['HIPAA.Security-OpenSearchErrorLogsToCloudWatch'], awsConfig: ['opensearch-logs-to-cloudwatch', 'elasticsearch-logs-to-cloudwatch'], checkov: ['CKV_AWS_84', 'CKV_AWS_317'] },
+  rationale: 'Search indexes often hold PHI. Audit logs record who read or changed which index; application (error) logs reveal failed authentication and abuse. Neither is published unless log_publishing_options enables it.',
+  remediation: 'Add log_publishing_options blocks for ES_APPLICATION_LOGS and AUDIT_LOGS with a cloudwatch_log_group_arn (audit logs also need fine-grained access control).',
+  construct: 'HipaaLogGroup',
+  anchors: {
+    cdkNag: ['HIPAA.Security-OpenSearchErrorLogsToCloudWatch'],
+    awsConfig: ['opensearch-logs-to-cloudwatch', 'elasticsearch-logs-to-cloudwatch'],
+    checkov: ['CKV_AWS_84', 'CKV_AWS_317'],
+  },
   check(d) {
+    if (attr(d, 'log_publishing_options').state === 'unknown') return unknown(unknownMessage('log_publishing_options'), evv('log_publishing_options', '(known after apply)'));
     const opts = blocks(d, 'log_publishing_options');
-    if (opts.some((o) => o instanceof Unknown)) return unknown('log_publishing_options are known only after apply');
-    const types = new Set(opts.map((o) => str(attr(o as never, 'log_type'))).filter(Boolean));
-    return types.has('ES_APPLICATION_LOGS') ? pass(`publishes ${[...types].join(', ')}`) : fail('error (ES_APPLICATION_LOGS) logs are not published', { attribute: 'log_publishing_options.log_type', value: [...types].join(', ') || '(none)' });
+    const verdicts: Verdict[] = REQUIRED.map((type) => {
+      const o = opts.find((x) => str(attr(x as never, 'log_type')) === type);
+      if (!o) return fail(`log_publishing_options has no ${type} entry`, evv('log_publishing_options.log_type', opts.map((x) => str(attr(x as never, 'log_type')) ?? '?').join(', ') || '(none)'));
+      const v = expectBool(o as never, 'enabled', true, true, `${type} publishing is disabled`);
+      return { ...v, message: `${type}: ${v.message}` };
+    });
+    return combine(verdicts, 'application and audit logs are published');
   },
   examples: {
-    pass: [{ description: 'passes when application and audit logs are published', resources: { 'aws_opensearch_domain.d': { domain_name: 's', log_publishing_options: [{ log_type: 'ES_APPLICATION_LOGS', cloudwatch_log_group_arn: 'arn:aws:logs:us-east-1:111122223333:log-group:os' }, { log_type: 'AUDIT_LOGS', cloudwatch_log_group_arn: 'arn:aws:logs:us-east-1:111122223333:log-group:os' }] } } }],
-    fail: [{ description: 'fails without log publishing', resources: { 'aws_opensearch_domain.d': { domain_name: 's' } } }],
+    pass: [
+      {
+        description: 'passes when application and audit logs are published',
+        resources: { 'aws_opensearch_domain.o': { domain_name: 'phi', log_publishing_options: [{ log_type: 'ES_APPLICATION_LOGS', cloudwatch_log_group_arn: 'arn:lg1' }, { log_type: 'AUDIT_LOGS', cloudwatch_log_group_arn: 'arn:lg2' }] } },
+      },
+    ],
+    fail: [
+      { description: 'fails when no log_publishing_options are set', resources: { 'aws_opensearch_domain.o': { domain_name: 'phi' } } },
+      { description: 'fails when only application logs are published', resources: { 'aws_opensearch_domain.o': { domain_name: 'phi', log_publishing_options: [{ log_type: 'ES_APPLICATION_LOGS', cloudwatch_log_group_arn: 'arn:lg1' }] } } },
+    ],
+    unknown: [
+      {
+        description: 'is unknown when a publishing option enabled flag is known only after apply',
+        resources: { 'aws_opensearch_domain.o': { domain_name: 'phi', log_publishing_options: [{ log_type: 'ES_APPLICATION_LOGS', cloudwatch_log_group_arn: 'arn:lg1', enabled: true }, { log_type: 'AUDIT_LOGS', cloudwatch_log_group_arn: 'arn:lg2', enabled: true }] } },
+        unknown: { 'aws_opensearch_domain.o': ['log_publishing_options.enabled'] },
+      },
+    ],
   },
 };

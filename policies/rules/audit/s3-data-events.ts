@@ -1,89 +1,131 @@
-import { blocks, list } from '../../model/attrs';
-import { isPhiTagged } from '../../model/phi';
-import type { ResourceRule } from '../../engine/types';
+import { attr, blocks, str, valuesAt } from '../../model/attrs';
+import { isPhiTagged, phiTagUnknown } from '../../model/phi';
 import type { Resource } from '../../model/types';
-import { fail, notApplicable, pass, unknown } from '../helpers';
 import { Unknown } from '../../model/values';
+import type { CheckContext, ResourceRule } from '../../engine/types';
+import { evv, fail, notApplicable, pass, unknown } from '../helpers';
+import { LOG } from './_shared';
+
+type Cover = 'yes' | 'no' | 'unknown';
+
+/** Does one selector value (an S3 ARN prefix, a reference, or unknown) cover `bucket`? */
+function valueCovers(ctx: CheckContext, trail: Resource, v: unknown, bucket: Resource, name: string | undefined): Cover {
+  if (typeof v === 'string') {
+    const m = /^arn:aws[\w-]*:s3:::([^/]*)/.exec(v) ?? (v === 'arn:aws:s3' ? ['', ''] : null);
+    if (!m) return 'no';
+    return m[1] === '' || m[1] === name ? 'yes' : 'no';
+  }
+  if (v instanceof Unknown) {
+    // A reference to the bucket covers it; a reference to another declared resource does not;
+    // a variable or computed value could be anything.
+    const targets = v.refs.map((r) => ctx.graph.resolveRef(trail, r) ?? []);
+    if (targets.some((t) => t.includes(bucket))) return 'yes';
+    return v.refs.length && targets.every((t) => t.length) ? 'no' : 'unknown';
+  }
+  return 'no';
+}
+
+/** Do the trail's basic or advanced event selectors log read and write S3 object events for `bucket`? */
+function trailCovers(ctx: CheckContext, trail: Resource, bucket: Resource): Cover {
+  const name = str(attr(bucket, 'bucket'));
+  const found: Cover[] = [];
+  for (const sel of blocks(trail, 'event_selector')) {
+    const rw = str(attr(sel as never, 'read_write_type')) ?? 'All';
+    for (const d of blocks(sel as never, 'data_resource')) {
+      if (str(attr(d as never, 'type')) !== 'AWS::S3::Object') continue;
+      for (const v of valuesAt(d as never, 'values')) {
+        const c = Array.isArray(v) ? v.map((x) => valueCovers(ctx, trail, x, bucket, name)) : [valueCovers(ctx, trail, v, bucket, name)];
+        if (c.includes('yes')) found.push(rw === 'All' ? 'yes' : 'no');
+        else if (c.includes('unknown')) found.push('unknown');
+      }
+    }
+  }
+  for (const sel of blocks(trail, 'advanced_event_selector')) {
+    const fields = blocks(sel as never, 'field_selector');
+    const field = (f: string) => fields.find((x) => str(attr(x as never, 'field')) === f);
+    const type = field('resources.type');
+    if (!type || !valuesAt(type as never, 'equals').flat().includes('AWS::S3::Object')) continue;
+    if (field('readOnly')) continue; // read-only or write-only selector: half the events
+    const arn = field('resources.ARN');
+    if (!arn) found.push('yes');
+    else {
+      const c = valuesAt(arn as never, 'starts_with').flat().map((x) => valueCovers(ctx, trail, x, bucket, name));
+      found.push(c.includes('yes') ? 'yes' : c.includes('unknown') ? 'unknown' : 'no');
+    }
+  }
+  return found.includes('yes') ? 'yes' : found.includes('unknown') ? 'unknown' : 'no';
+}
 
 export const s3DataEvents: ResourceRule = {
   id: 'AUD-04',
   control: 'AUD-04',
-  title: 'CloudTrail records object-level (data) events for every PHI bucket',
+  title: 'CloudTrail logs S3 object-level data events (read and write) for every PHI bucket',
   strategy: 3,
-  citations: ['164.308(a)(3)(ii)(A)', '164.312(b)'],
+  citations: LOG,
   severity: 'high',
   resourceTypes: ['aws_s3_bucket'],
   scope: 'resource',
-  rationale: 'Management events show who changed a bucket, not who read a patient record. Data events (GetObject, PutObject) on PHI buckets are the access record HIPAA audit controls expect.',
-  remediation: 'Add an event_selector with data_resource { type = "AWS::S3::Object", values = ["<bucket arn>/"] } (or an advanced selector on resources.type) to a trail; the phikit AuditTrail construct does for the phiBuckets you pass.',
+  rationale:
+    'Management events do not record who read or wrote which PHI object. Only S3 data events (GetObject, PutObject, DeleteObject) answer "who accessed this patient\'s record", which audit controls (164.312(b)) exist for.',
+  remediation: 'Add an event_selector with data_resource { type = "AWS::S3::Object", values = ["${bucket arn}/"] } and read_write_type = "All" (or an advanced selector) to a trail; the phikit AuditTrail construct takes the PHI buckets.',
   construct: 'AuditTrail',
   anchors: { awsConfig: ['cloudtrail-s3-dataevents-enabled'] },
   check(bucket, ctx) {
-    /** Does an unknown selector value refer to this bucket, to other resources, or to something unresolvable? */
-    const matchRefs = (c: typeof ctx, trail: Resource, u: Unknown): 'this' | 'other' | 'unknown' => {
-      const targets = u.refs.map((r) => c.graph.resolveRef(trail, r));
-      if (targets.some((t) => t?.includes(bucket))) return 'this';
-      return targets.every((t) => t && t.length) ? 'other' : 'unknown';
-    };
-    if (!isPhiTagged(bucket)) return notApplicable('not a PHI bucket (no DataClass=PHI tag)');
-    let sawUnknown = false;
-    for (const trail of ctx.graph.ofType('aws_cloudtrail')) {
-      for (const sel of blocks(trail, 'event_selector')) {
-        if (sel instanceof Unknown) {
-          sawUnknown = true;
-          continue;
-        }
-        for (const dr of blocks(sel, 'data_resource')) {
-          if (dr instanceof Unknown) {
-            sawUnknown = true;
-            continue;
-          }
-          const d = dr as Record<string, unknown>;
-          if (d.type !== 'AWS::S3::Object') continue;
-          const values = d.values;
-          if (values instanceof Unknown) {
-            const m = matchRefs(ctx, trail, values);
-            if (m === 'this') return pass(`${trail.address} logs data events for this bucket`);
-            if (m === 'unknown') sawUnknown = true;
-            continue;
-          }
-          const vs = list({ state: 'known', value: values as never }) ?? [];
-          for (const v of vs) {
-            if (v instanceof Unknown) {
-              const m = matchRefs(ctx, trail, v as Unknown);
-              if (m === 'this') return pass(`${trail.address} logs data events for this bucket`);
-              if (m === 'unknown') sawUnknown = true;
-            } else if (typeof v === 'string' && (v === 'arn:aws:s3' || v === 'arn:aws:s3:::' || ctx.graph.byLiteral(bucket.unit, v.replace(/^arn:aws[\w-]*:s3:::/, '').replace(/\/.*$/, '')).includes(bucket))) {
-              return pass(`${trail.address} logs data events for ${v === 'arn:aws:s3' || v === 'arn:aws:s3:::' ? 'all buckets' : 'this bucket'}`);
-            }
-          }
-        }
-      }
-      if (blocks(trail, 'advanced_event_selector').some((a) => JSON.stringify(a).includes('AWS::S3::Object'))) return pass(`${trail.address} has an advanced selector for S3 object events`);
-    }
-    return sawUnknown ? unknown('a trail event selector is known only after apply') : fail('no trail records S3 data events for this PHI bucket', { attribute: 'aws_cloudtrail.event_selector.data_resource', value: '(none)' });
+    if (phiTagUnknown(bucket)) return unknown('the data-classification tag is known only after apply; PHI scope cannot be decided');
+    if (!isPhiTagged(bucket)) return notApplicable('not tagged DataClass = PHI');
+    const covers = ctx.graph.ofType('aws_cloudtrail').map((t) => ({ t, c: trailCovers(ctx, t, bucket) }));
+    const yes = covers.find((x) => x.c === 'yes');
+    if (yes) return pass(`${yes.t.address} logs read and write data events for this bucket`);
+    if (covers.some((x) => x.c === 'unknown')) return unknown('an event selector value is known only after apply', evv('event_selector.data_resource.values', '(known after apply)'));
+    return fail('no aws_cloudtrail logs read and write S3 data events for this PHI bucket', evv('event_selector.data_resource', covers.length ? '(does not cover the bucket)' : '(no trail)'));
   },
   examples: {
     pass: [
       {
-        description: 'passes when a trail selects the bucket by reference',
+        description: 'passes when a trail selects AWS::S3::Object for the bucket ARN by reference',
         resources: {
           'aws_s3_bucket.b': { bucket: 'phi', tags: { DataClass: 'PHI' } },
-          'aws_cloudtrail.t': { name: 't', s3_bucket_name: 'logs', event_selector: [{ read_write_type: 'All', data_resource: [{ type: 'AWS::S3::Object', values: ['${aws_s3_bucket.b.arn}/'] }] }] },
+          'aws_cloudtrail.t': { name: 'org', s3_bucket_name: 'logs', event_selector: [{ read_write_type: 'All', data_resource: [{ type: 'AWS::S3::Object', values: ['${aws_s3_bucket.b.arn}/'] }] }] },
         },
         target: 'aws_s3_bucket.b',
       },
       {
-        description: 'passes when a trail logs data events for all buckets',
+        description: 'passes with an advanced selector for all S3 objects',
         resources: {
           'aws_s3_bucket.b': { bucket: 'phi', tags: { DataClass: 'PHI' } },
-          'aws_cloudtrail.t': { name: 't', s3_bucket_name: 'logs', event_selector: [{ read_write_type: 'All', data_resource: [{ type: 'AWS::S3::Object', values: ['arn:aws:s3'] }] }] },
+          'aws_cloudtrail.t': { name: 'org', s3_bucket_name: 'logs', advanced_event_selector: [{ name: 's3', field_selector: [{ field: 'eventCategory', equals: ['Data'] }, { field: 'resources.type', equals: ['AWS::S3::Object'] }] }] },
         },
         target: 'aws_s3_bucket.b',
       },
     ],
     fail: [
-      { description: 'fails when no trail logs data events for the PHI bucket', resources: { 'aws_s3_bucket.b': { bucket: 'phi', tags: { DataClass: 'PHI' } }, 'aws_cloudtrail.t': { name: 't', s3_bucket_name: 'logs' } }, target: 'aws_s3_bucket.b' },
+      {
+        description: 'fails when the only data selector is WriteOnly',
+        resources: {
+          'aws_s3_bucket.b': { bucket: 'phi', tags: { DataClass: 'PHI' } },
+          'aws_cloudtrail.t': { name: 'org', s3_bucket_name: 'logs', event_selector: [{ read_write_type: 'WriteOnly', data_resource: [{ type: 'AWS::S3::Object', values: ['arn:aws:s3:::phi/'] }] }] },
+        },
+        target: 'aws_s3_bucket.b',
+      },
+      {
+        description: 'fails when the selector names another bucket literally',
+        resources: {
+          'aws_s3_bucket.b': { bucket: 'phi', tags: { DataClass: 'PHI' } },
+          'aws_cloudtrail.t': { name: 'org', s3_bucket_name: 'logs', event_selector: [{ data_resource: [{ type: 'AWS::S3::Object', values: ['arn:aws:s3:::other/'] }] }] },
+        },
+        target: 'aws_s3_bucket.b',
+      },
+    ],
+    unknown: [
+      {
+        description: 'is unknown when the selector values are known only after apply',
+        resources: {
+          'aws_s3_bucket.b': { bucket: 'phi', tags: { DataClass: 'PHI' } },
+          'aws_cloudtrail.t': { name: 'org', s3_bucket_name: 'logs', event_selector: [{ data_resource: [{ type: 'AWS::S3::Object', values: 'x' }] }] },
+        },
+        unknown: { 'aws_cloudtrail.t': ['event_selector.data_resource.values'] },
+        target: 'aws_s3_bucket.b',
+      },
     ],
   },
 };

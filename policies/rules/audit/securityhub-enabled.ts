@@ -10,16 +10,17 @@ export const securityhubEnabled: GraphRule = {
   severity: 'medium',
   resourceTypes: ['aws_securityhub_account'],
   scope: 'account',
-  rationale: 'Security Hub gathers findings from GuardDuty, Inspector, Config and Access Analyzer into one place a security team reviews regularly.',
-  remediation: 'Declare aws_securityhub_account (and standards subscriptions, COL-03); the phikit AuditTrail construct does.',
+  rationale: 'Security Hub aggregates findings from GuardDuty, Inspector, Config and its own standards into one reviewed place; without it, audit findings are scattered across services and go unreviewed.',
+  remediation: 'Declare an aws_securityhub_account (the phikit AuditTrail construct does) in every region the stack deploys to, or waive for application stacks whose account baseline enables it.',
   construct: 'AuditTrail',
   anchors: { awsConfig: ['securityhub-enabled'] },
   check(ctx) {
     const hubs = ctx.graph.ofType('aws_securityhub_account');
-    return hubs.length ? [pass('Security Hub is enabled', undefined, hubs[0])] : [fail('no aws_securityhub_account in the inputs')];
+    if (!hubs.length) return [fail('no aws_securityhub_account in the inputs; Security Hub is not enabled', { attribute: 'aws_securityhub_account', value: '(none)' })];
+    return hubs.map((h) => pass('Security Hub is enabled', undefined, h));
   },
   examples: {
-    pass: [{ description: 'passes with Security Hub enabled', resources: { 'aws_securityhub_account.h': {} } }],
-    fail: [{ description: 'fails when Security Hub is not enabled', resources: { 'aws_s3_bucket.b': { bucket: 'x' } } }],
+    pass: [{ description: 'passes with an aws_securityhub_account', resources: { 'aws_securityhub_account.h': { enable_default_standards: false } } }],
+    fail: [{ description: 'fails when no aws_securityhub_account is declared', resources: { 'aws_guardduty_detector.d': { enable: true } } }],
   },
 };

@@ -1,28 +1,31 @@
-/** Helpers for secure-communication rules. */
-import { readPolicy } from '../../model/iam';
-import type { PolicyDocument } from '../../model/iam';
-import type { Graph } from '../../model/graph';
-import type { Resource } from '../../model/types';
+/** Helpers shared by the communication rules (Strategy 5). */
 import type { CheckContext, Verdict } from '../../engine/types';
-import { bucketSide, fail, unknown } from '../helpers';
+import { PolicyDocument, PolicyRead, readPolicy } from '../../model/iam';
+import type { Resource } from '../../model/types';
+import { fail, unknown } from '../helpers';
 
-/** The bucket policies of a bucket (joined by reference or literal name), read; or a verdict when none can be read. */
-export function bucketPolicies(ctx: CheckContext, bucket: Resource): { docs: PolicyDocument[] } | Verdict {
-  const policies = bucketSide(ctx, bucket, 'aws_s3_bucket_policy');
-  if (!policies.length) return fail('no aws_s3_bucket_policy refers to this bucket', { attribute: 'aws_s3_bucket_policy', value: '(none)' });
-  const docs: PolicyDocument[] = [];
-  for (const p of policies) {
-    const read = readPolicy(ctx.graph, p, 'policy');
-    if (read.state === 'unknown') return unknown(`${p.address}.policy: ${read.reason}`);
-    if (read.state === 'known') docs.push(read.doc);
+/** [TLS]: 164.312(a)(2)(iv), 164.312(e)(1), 164.312(e)(2)(i), 164.312(e)(2)(ii). */
+export const TLS = ['164.312(a)(2)(iv)', '164.312(e)(1)', '164.312(e)(2)(i)', '164.312(e)(2)(ii)'];
+
+/** Transmission security (the † set of the catalogue): 164.312(e)(1), 164.312(e)(2)(ii). */
+export const TRANSMISSION = ['164.312(e)(1)', '164.312(e)(2)(ii)'];
+
+/**
+ * Judge every policy document read at `reads`: fail when a known document lacks `test`, unknown
+ * when a document cannot be read before apply, `undefined` when every document satisfies `test`.
+ */
+export function judgeDocs(reads: ReadonlyArray<{ read: PolicyRead; where: string }>, test: (d: PolicyDocument) => boolean, missing: string): Verdict | undefined {
+  const verdicts: Verdict[] = [];
+  for (const { read, where } of reads) {
+    if (read.state === 'known') {
+      if (!test(read.doc)) verdicts.push(fail(`${where} ${missing}`, { attribute: where, value: '(no matching Deny statement)' }));
+    } else if (read.state === 'invalid') verdicts.push(fail(`${where} is not a valid policy document: ${read.reason}`, { attribute: where, value: '(invalid)' }));
+    else if (read.state === 'unknown') verdicts.push(unknown(`${where} is known only after apply (${read.reason})`, { attribute: where, value: '(known after apply)' }));
   }
-  return { docs };
+  return verdicts.find((v) => v.status === 'fail') ?? verdicts.find((v) => v.status === 'unknown');
 }
 
-/** Parameter groups (by reference or literal name) of a database resource. */
-export function parameterGroups(graph: Graph, db: Resource, path: string, type: string): Resource[] | undefined {
-  const t = graph.deref(db, path);
-  if (t.absent) return [];
-  const found = t.resources.filter((r) => r.type === type);
-  return found.length ? found : t.external ? undefined : [];
+/** Policies in `policyType.policyPath` that refer to `target` through `joinPath` (reference or literal). */
+export function policyReads(ctx: CheckContext, target: Resource, policyType: string, joinPath: string, policyPath = 'policy'): Array<{ read: PolicyRead; where: string }> {
+  return ctx.graph.related(target, policyType, joinPath).map((p) => ({ read: readPolicy(ctx.graph, p, policyPath), where: `${p.address}.${policyPath}` }));
 }

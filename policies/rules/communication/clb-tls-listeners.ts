@@ -1,33 +1,47 @@
-import { blocks, attr, str } from '../../model/attrs';
-import type { ResourceRule } from '../../engine/types';
-import { fail, pass, unknown } from '../helpers';
-import { Unknown } from '../../model/values';
+import { attr, blocks, str } from '../../model/attrs';
+import type { ResourceRule, Verdict } from '../../engine/types';
+import { combine, ev, fail, pass, unknown, unknownMessage } from '../helpers';
+import { TLS } from './_shared';
 
 export const clbTlsListeners: ResourceRule = {
   id: 'COM-01b',
   control: 'COM-01',
-  title: 'Classic load balancers listen only with HTTPS/SSL and ACM certificates',
+  title: 'Classic Load Balancer listeners use SSL or HTTPS only',
   strategy: 5,
-  citations: ['164.312(a)(2)(iv)', '164.312(e)(1)', '164.312(e)(2)(i)', '164.312(e)(2)(ii)'],
+  citations: TLS,
   severity: 'high',
   resourceTypes: ['aws_elb'],
   scope: 'resource',
-  rationale: 'A Classic Load Balancer with an HTTP or TCP listener carries PHI in clear text; its certificates should come from ACM so they renew.',
-  remediation: 'Use lb_protocol HTTPS or SSL on every listener with an ACM ssl_certificate_id (better: migrate to an ALB with a redirect listener).',
-  anchors: { cdkNag: ['HIPAA.Security-ELBTlsHttpsListenersOnly', 'HIPAA.Security-ELBACMCertificateRequired'], awsConfig: ['elb-tls-https-listeners-only', 'elb-acm-certificate-required'] },
+  rationale: 'A Classic Load Balancer listener on HTTP or TCP accepts PHI in clear text from clients; only SSL and HTTPS listeners encrypt the client side of the connection.',
+  remediation: 'Set every listener.lb_protocol of the aws_elb to "HTTPS" or "SSL" with an ACM certificate, or migrate to an ALB.',
+  anchors: { cdkNag: ['HIPAA.Security-ELBTlsHttpsListenersOnly'], awsConfig: ['elb-tls-https-listeners-only'] },
   check(elb) {
-    const ls = blocks(elb, 'listener');
-    if (ls.some((l) => l instanceof Unknown)) return unknown('listeners are known only after apply');
-    for (const l of ls) {
-      const proto = (str(attr(l as never, 'lb_protocol')) ?? '').toUpperCase();
-      if (proto !== 'HTTPS' && proto !== 'SSL') return fail(`listener on port ${String(attr(l as never, 'lb_port').state === 'known' ? (attr(l as never, 'lb_port') as { value: unknown }).value : '?')} uses ${proto || 'no protocol'}`, { attribute: 'listener.lb_protocol', value: proto });
-      const cert = attr(l as never, 'ssl_certificate_id');
-      if (cert.state === 'known' && !/:acm:/.test(String(cert.value))) return fail('listener certificate is not from ACM', { attribute: 'listener.ssl_certificate_id', value: String(cert.value) });
-    }
-    return pass('every listener is HTTPS/SSL');
+    const listeners = blocks(elb, 'listener');
+    if (!listeners.length) return unknown('no listener block is known before apply', ev('listener', attr(elb, 'listener')));
+    const verdicts: Verdict[] = listeners.map((l, i) => {
+      const a = attr(l as never, 'lb_protocol');
+      const where = `listener[${i}].lb_protocol`;
+      if (a.state === 'unknown' || a.state === 'sensitive') return unknown(unknownMessage(where), ev(where, a));
+      const v = (str(a) ?? '').toUpperCase();
+      return v === 'HTTPS' || v === 'SSL' ? pass(`${where} is ${v}`, ev(where, a)) : fail(`${where} is ${str(a) ?? '(not set)'}, not HTTPS or SSL`, ev(where, a));
+    });
+    return combine(verdicts, 'every listener is HTTPS or SSL');
   },
   examples: {
-    pass: [{ description: 'passes with an HTTPS listener and an ACM certificate', resources: { 'aws_elb.e': { name: 'legacy', listener: [{ instance_port: 443, instance_protocol: 'https', lb_port: 443, lb_protocol: 'https', ssl_certificate_id: 'arn:aws:acm:us-east-1:111122223333:certificate/abc' }] } } }],
-    fail: [{ description: 'fails with an HTTP listener', resources: { 'aws_elb.e': { name: 'legacy', listener: [{ instance_port: 80, instance_protocol: 'http', lb_port: 80, lb_protocol: 'http' }] } } }],
+    pass: [{ description: 'passes with an HTTPS listener', resources: { 'aws_elb.e': { listener: [{ lb_port: 443, lb_protocol: 'https', instance_port: 8443, instance_protocol: 'https', ssl_certificate_id: 'arn:aws:acm:us-east-1:111122223333:certificate/x' }] } } }],
+    fail: [
+      { description: 'fails when a listener is HTTP', resources: { 'aws_elb.e': { listener: [{ lb_port: 80, lb_protocol: 'http', instance_port: 80, instance_protocol: 'http' }] } } },
+      {
+        description: 'fails when one of two listeners is TCP',
+        resources: { 'aws_elb.e': { listener: [{ lb_port: 443, lb_protocol: 'ssl', instance_port: 443, instance_protocol: 'ssl', ssl_certificate_id: 'arn:c' }, { lb_port: 5432, lb_protocol: 'tcp', instance_port: 5432, instance_protocol: 'tcp' }] } },
+      },
+    ],
+    unknown: [
+      {
+        description: 'is unknown when lb_protocol is known only after apply',
+        resources: { 'aws_elb.e': { listener: [{ lb_port: 443, lb_protocol: 'https', instance_port: 443, instance_protocol: 'https' }] } },
+        unknown: { 'aws_elb.e': ['listener.lb_protocol'] },
+      },
+    ],
   },
 };

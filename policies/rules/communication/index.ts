@@ -1,41 +1,37 @@
 import type { Rule } from '../../engine/types';
-import { albDropInvalidHeaders } from './alb-drop-invalid-headers';
 import { albHttpsRedirect } from './alb-https-redirect';
-import { apiGatewayClientCertificate } from './api-gateway-client-certificate';
 import { clbTlsListeners } from './clb-tls-listeners';
-import { cloudfrontViewerHttps } from './cloudfront-viewer-https';
-import { elasticacheTransitEncryption } from './elasticache-transit-encryption';
-import { listenerAcmCertificate } from './listener-acm-certificate';
+import { albDropInvalidHeaders } from './alb-drop-invalid-headers';
 import { listenerTlsPolicy } from './listener-tls-policy';
-import { opensearchHttps } from './opensearch-https';
-import { opensearchNodeToNode } from './opensearch-node-to-node';
-import { rdsForceTls } from './rds-force-tls';
-import { redshiftEnhancedVpcRouting } from './redshift-enhanced-vpc-routing';
-import { redshiftRequireSsl } from './redshift-require-ssl';
-import { s3TlsOnly } from './s3-tls-only';
-import { s3TlsVersion } from './s3-tls-version';
+import { clbTlsPolicy } from './clb-tls-policy';
+import { acmDnsValidated } from './acm-dns-validated';
+import { cloudfrontS3Oac } from './cloudfront-s3-oac';
+import { cloudfrontHsts } from './cloudfront-hsts';
+import { apigwClientCertificate } from './apigw-client-certificate';
 import { targetGroupTls } from './target-group-tls';
-import { vpcEndpoints } from './vpc-endpoints';
-import { wafProtection } from './waf-protection';
+import { cloudfrontViewerHttps } from './cloudfront-viewer-https';
+import { cloudfrontMinTls } from './cloudfront-min-tls';
+import { cloudfrontOriginHttps } from './cloudfront-origin-https';
+import { opensearchHttps } from './opensearch-https';
+import { elasticacheInTransit } from './elasticache-in-transit';
+import { apigwDomainTls } from './apigw-domain-tls';
+import { redshiftRequireSsl } from './redshift-require-ssl';
+import { redshiftEnhancedVpcRouting } from './redshift-enhanced-vpc-routing';
+import { efsTlsPolicy } from './efs-tls-policy';
+import { ecsEfsTransit } from './ecs-efs-transit';
+import { snsSqsTlsPolicy } from './sns-sqs-tls-policy';
+import { vpcGatewayEndpoints } from './vpc-gateway-endpoints';
+import { vpcInterfaceEndpoints } from './vpc-interface-endpoints';
+import { albApigwWaf } from './alb-apigw-waf';
+import { cloudfrontWaf } from './cloudfront-waf';
+import { s3TlsOnly } from './s3-tls-only';
+import { s3MinTls } from './s3-min-tls';
+import { rdsForceSsl } from './rds-force-ssl';
+import { rdsRequireSecureTransport } from './rds-require-secure-transport';
 
 /** Strategy 5 — Secure Communication, in catalogue order. */
-export const communicationRules: readonly Rule[] = [
-  albHttpsRedirect,
-  clbTlsListeners,
-  albDropInvalidHeaders,
-  listenerTlsPolicy,
-  listenerAcmCertificate,
-  targetGroupTls,
-  cloudfrontViewerHttps,
-  apiGatewayClientCertificate,
-  s3TlsOnly,
-  s3TlsVersion,
-  rdsForceTls,
-  redshiftRequireSsl,
-  redshiftEnhancedVpcRouting,
-  opensearchNodeToNode,
-  opensearchHttps,
-  elasticacheTransitEncryption,
-  vpcEndpoints,
-  wafProtection,
+export const communicationRules: readonly Rule[] = [albHttpsRedirect, clbTlsListeners, albDropInvalidHeaders, listenerTlsPolicy, clbTlsPolicy,
+  acmDnsValidated, targetGroupTls, cloudfrontViewerHttps, cloudfrontMinTls, cloudfrontOriginHttps, cloudfrontS3Oac, cloudfrontHsts,
+  apigwDomainTls, apigwClientCertificate, s3TlsOnly, s3MinTls, rdsForceSsl, rdsRequireSecureTransport, redshiftRequireSsl, redshiftEnhancedVpcRouting,
+  opensearchHttps, elasticacheInTransit, efsTlsPolicy, snsSqsTlsPolicy, ecsEfsTransit, vpcGatewayEndpoints, vpcInterfaceEndpoints, albApigwWaf, cloudfrontWaf,
 ];

@@ -1,21 +1,57 @@
-import { isTrue, simpleRule } from '../simple';
+import { attr, str } from '../../model/attrs';
+import type { ResourceRule } from '../../engine/types';
+import { combine, ev, expectBool, fail, pass, unknown, unknownMessage } from '../helpers';
+import { TLS } from './_shared';
 
-export const opensearchHttps = simpleRule({
-  id: 'COM-11b',
+export const opensearchHttps: ResourceRule = {
+  id: 'COM-11',
   control: 'COM-11',
-  title: "OpenSearch domains require HTTPS",
+  title: 'OpenSearch domains enforce HTTPS with a TLS 1.2 policy and node-to-node encryption',
   strategy: 5,
-  citations: ["164.312(a)(2)(iv)", "164.312(e)(1)", "164.312(e)(2)(i)", "164.312(e)(2)(ii)"],
-  severity: 'medium',
-  rationale: "Search indexes of PHI must be reachable only over TLS.",
-  remediation: "Set domain_endpoint_options { enforce_https = true, tls_security_policy = \"Policy-Min-TLS-1-2-2019-07\" } on the aws_opensearch_domain.",
-  anchors: {"awsConfig": ["opensearch-https-required"], "checkov": ["CKV_AWS_83"]},
-  type: 'aws_opensearch_domain',
-  base: {"domain_name": "search"},
-  path: 'domain_endpoint_options.enforce_https',
-  ok: isTrue,
-  providerDefault: false,
-  want: "clients may connect without TLS",
-  good: true,
-  bad: false,
-});
+  citations: TLS,
+  severity: 'high',
+  resourceTypes: ['aws_opensearch_domain', 'aws_elasticsearch_domain'],
+  scope: 'resource',
+  rationale: 'Without enforce_https the domain endpoint answers plain HTTP; the default TLS policy allows TLS 1.0; without node-to-node encryption PHI moves between data nodes unencrypted.',
+  remediation: 'Set domain_endpoint_options { enforce_https = true, tls_security_policy = "Policy-Min-TLS-1-2-2019-07" } and node_to_node_encryption { enabled = true }.',
+  anchors: {
+    cdkNag: ['HIPAA.Security-OpenSearchNodeToNodeEncryption'],
+    awsConfig: ['opensearch-https-required', 'opensearch-node-to-node-encryption-check', 'elasticsearch-node-to-node-encryption-check'],
+    checkov: ['CKV_AWS_83', 'CKV_AWS_228', 'CKV_AWS_6'],
+  },
+  check(d) {
+    const p = attr(d, 'domain_endpoint_options.tls_security_policy');
+    const v = str(p);
+    const policy =
+      p.state === 'unknown' || p.state === 'sensitive'
+        ? unknown(unknownMessage('domain_endpoint_options.tls_security_policy'), ev('domain_endpoint_options.tls_security_policy', p))
+        : v && /TLS-1-2/.test(v)
+          ? pass(`tls_security_policy is ${v}`, ev('domain_endpoint_options.tls_security_policy', p))
+          : fail(`domain_endpoint_options.tls_security_policy is ${v ?? 'not set (Policy-Min-TLS-1-0-2019-07)'}; TLS below 1.2 is accepted`, ev('domain_endpoint_options.tls_security_policy', p));
+    return combine(
+      [
+        expectBool(d, 'domain_endpoint_options.enforce_https', true, false, 'the endpoint accepts plain HTTP'),
+        policy,
+        expectBool(d, 'node_to_node_encryption.enabled', true, false, 'traffic between nodes is not encrypted'),
+      ],
+      'HTTPS is enforced with TLS 1.2 and node-to-node encryption is on',
+    );
+  },
+  examples: {
+    pass: [
+      { description: 'passes with enforce_https, a TLS 1.2 policy and node-to-node encryption', resources: { 'aws_opensearch_domain.o': { domain_name: 'phi', domain_endpoint_options: [{ enforce_https: true, tls_security_policy: 'Policy-Min-TLS-1-2-2019-07' }], node_to_node_encryption: [{ enabled: true }] } } },
+    ],
+    fail: [
+      { description: 'fails when domain_endpoint_options is not set', resources: { 'aws_opensearch_domain.o': { domain_name: 'phi', node_to_node_encryption: [{ enabled: true }] } } },
+      { description: 'fails with the TLS 1.0 policy', resources: { 'aws_opensearch_domain.o': { domain_name: 'phi', domain_endpoint_options: [{ enforce_https: true, tls_security_policy: 'Policy-Min-TLS-1-0-2019-07' }], node_to_node_encryption: [{ enabled: true }] } } },
+      { description: 'fails when node_to_node_encryption is off', resources: { 'aws_opensearch_domain.o': { domain_name: 'phi', domain_endpoint_options: [{ enforce_https: true, tls_security_policy: 'Policy-Min-TLS-1-2-2019-07' }] } } },
+    ],
+    unknown: [
+      {
+        description: 'is unknown when enforce_https is known only after apply',
+        resources: { 'aws_opensearch_domain.o': { domain_name: 'phi', domain_endpoint_options: [{ enforce_https: true, tls_security_policy: 'Policy-Min-TLS-1-2-2019-07' }], node_to_node_encryption: [{ enabled: true }] } },
+        unknown: { 'aws_opensearch_domain.o': ['domain_endpoint_options.enforce_https'] },
+      },
+    ],
+  },
+};

@@ -1,34 +1,56 @@
 import { attr, blocks, str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { fail, pass, unknown } from '../helpers';
-import { Unknown } from '../../model/values';
-import { parameterGroups } from './_shared';
+import { ev, fail, pass, unknown, unknownMessage } from '../helpers';
+import { TLS } from './_shared';
 
 export const redshiftRequireSsl: ResourceRule = {
   id: 'COM-10a',
   control: 'COM-10',
-  title: 'Redshift clusters require SSL connections',
+  title: 'Redshift clusters require SSL through their parameter group (require_ssl = true)',
   strategy: 5,
-  citations: ['164.312(a)(2)(iv)', '164.312(e)(1)', '164.312(e)(2)(i)', '164.312(e)(2)(ii)'],
+  citations: TLS,
   severity: 'high',
   resourceTypes: ['aws_redshift_cluster'],
   scope: 'resource',
-  rationale: 'Redshift accepts unencrypted connections unless the parameter group sets require_ssl = true.',
-  remediation: 'Attach an aws_redshift_parameter_group with parameter { name = "require_ssl", value = "true" }.',
+  rationale: 'The default Redshift parameter group accepts unencrypted connections, so SQL clients can pull PHI over the network in clear text.',
+  remediation: 'Attach an aws_redshift_parameter_group with parameter { name = "require_ssl", value = "true" } via cluster_parameter_group_name.',
   anchors: { cdkNag: ['HIPAA.Security-RedshiftRequireTlsSSL'], awsConfig: ['redshift-require-tls-ssl'], checkov: ['CKV_AWS_105'] },
   check(c, ctx) {
-    const groups = parameterGroups(ctx.graph, c, 'cluster_parameter_group_name', 'aws_redshift_parameter_group');
-    if (groups === undefined) return unknown('the parameter group is outside these inputs');
-    for (const g of groups) {
-      for (const p of blocks(g, 'parameter')) {
-        if (p instanceof Unknown) return unknown('parameters are known only after apply');
-        if (str(attr(p, 'name')) === 'require_ssl') return String(str(attr(p, 'value'))).toLowerCase() === 'true' ? pass(`${g.address} sets require_ssl = true`) : fail('require_ssl is not true', { attribute: 'require_ssl', value: String(str(attr(p, 'value'))) });
-      }
-    }
-    return fail('no parameter group sets require_ssl = true (the default allows plain connections)', { attribute: 'cluster_parameter_group_name', value: groups.length ? groups[0].address : '(default)' });
+    const g = attr(c, 'cluster_parameter_group_name');
+    const name = str(g);
+    if (g.state === 'absent' || (name !== undefined && name.startsWith('default.'))) return fail(`cluster_parameter_group_name is ${name ?? 'not set'} (default group: require_ssl false)`, ev('cluster_parameter_group_name', g));
+    const groups = ctx.graph.deref(c, 'cluster_parameter_group_name').resources.filter((r) => r.type === 'aws_redshift_parameter_group');
+    if (!groups.length) return unknown(`cluster_parameter_group_name names a parameter group outside these inputs; require_ssl cannot be verified`, ev('cluster_parameter_group_name', g));
+    const p = blocks(groups[0], 'parameter').find((x) => str(attr(x as never, 'name')) === 'require_ssl');
+    const where = `${groups[0].address}.parameter[require_ssl].value`;
+    if (!p) return fail(`${groups[0].address} does not set require_ssl (default false)`, ev(where, { state: 'absent' }));
+    const v = attr(p as never, 'value');
+    if (v.state !== 'known') return unknown(unknownMessage(where), ev(where, v));
+    return String(v.value).toLowerCase() === 'true' ? pass(`${groups[0].address} sets require_ssl = true`, ev(where, v)) : fail(`${where} is ${String(v.value)}`, ev(where, v));
   },
   examples: {
-    pass: [{ description: 'passes when the parameter group requires SSL', resources: { 'aws_redshift_parameter_group.p': { name: 'dw', family: 'redshift-1.0', parameter: [{ name: 'require_ssl', value: 'true' }] }, 'aws_redshift_cluster.c': { cluster_identifier: 'dw', node_type: 'ra3.xlplus', cluster_parameter_group_name: '${aws_redshift_parameter_group.p.name}' } }, target: 'aws_redshift_cluster.c' }],
-    fail: [{ description: 'fails with the default parameter group', resources: { 'aws_redshift_cluster.c': { cluster_identifier: 'dw', node_type: 'ra3.xlplus' } } }],
+    pass: [
+      {
+        description: 'passes when the parameter group (by reference) sets require_ssl = true',
+        resources: { 'aws_redshift_parameter_group.p': { name: 'phi', family: 'redshift-1.0', parameter: [{ name: 'require_ssl', value: 'true' }] }, 'aws_redshift_cluster.r': { cluster_identifier: 'dw', cluster_parameter_group_name: '${aws_redshift_parameter_group.p.name}' } },
+        target: 'aws_redshift_cluster.r',
+      },
+    ],
+    fail: [
+      { description: 'fails on the default parameter group', resources: { 'aws_redshift_cluster.r': { cluster_identifier: 'dw' } } },
+      {
+        description: 'fails when the parameter group named literally sets require_ssl = false',
+        resources: { 'aws_redshift_parameter_group.p': { name: 'phi', family: 'redshift-1.0', parameter: [{ name: 'require_ssl', value: 'false' }] }, 'aws_redshift_cluster.r': { cluster_identifier: 'dw', cluster_parameter_group_name: 'phi' } },
+        target: 'aws_redshift_cluster.r',
+      },
+    ],
+    unknown: [
+      {
+        description: 'is unknown when the require_ssl value is known only after apply',
+        resources: { 'aws_redshift_parameter_group.p': { name: 'phi', family: 'redshift-1.0', parameter: [{ name: 'require_ssl', value: 'true' }] }, 'aws_redshift_cluster.r': { cluster_identifier: 'dw', cluster_parameter_group_name: 'phi' } },
+        unknown: { 'aws_redshift_parameter_group.p': ['parameter.value'] },
+        target: 'aws_redshift_cluster.r',
+      },
+    ],
   },
 };

@@ -1,48 +1,85 @@
-import { deniesInsecureTransport } from '../../model/iam';
-import type { ResourceRule } from '../../engine/types';
-import { fail, pass } from '../helpers';
-import { bucketPolicies } from './_shared';
+import type { CheckContext, ResourceRule, Verdict } from '../../engine/types';
+import { PolicyDocument, deniesInsecureTransport, readPolicy } from '../../model/iam';
+import type { Resource } from '../../model/types';
+import { bucketSide, fail, notApplicable, pass } from '../helpers';
+import { judgeDocs } from './_shared';
 
-const POLICY = (extra: object[] = []) =>
-  JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::phi', 'arn:aws:s3:::phi/*'], Condition: { Bool: { 'aws:SecureTransport': 'false' } } }, ...extra] });
+/**
+ * Judge the bucket policies of an S3 bucket (joined by reference or literal bucket name), or of a
+ * standalone aws_s3_bucket_policy whose bucket is not in the inputs, against `test`.
+ */
+export function judgeBucketPolicies(ctx: CheckContext, res: Resource, test: (d: PolicyDocument) => boolean, missing: string, ok: string): Verdict {
+  if (res.type === 'aws_s3_bucket_policy') {
+    if (ctx.graph.deref(res, 'bucket').resources.some((b) => b.type === 'aws_s3_bucket')) return notApplicable('reported on the bucket');
+    return judgeDocs([{ read: readPolicy(ctx.graph, res, 'policy'), where: `${res.address}.policy` }], test, missing) ?? pass(ok);
+  }
+  const reads = bucketSide(ctx, res, 'aws_s3_bucket_policy').map((p) => ({ read: readPolicy(ctx.graph, p, 'policy'), where: `${p.address}.policy` }));
+  const inline = readPolicy(ctx.graph, res, 'policy');
+  if (inline.state === 'known' || inline.state === 'invalid') reads.push({ read: inline, where: 'policy' });
+  if (!reads.length) return fail(`no bucket policy refers to this bucket; ${missing}`, { attribute: 'aws_s3_bucket_policy', value: '(none)' });
+  // Several policies for one bucket overwrite each other; one that carries the statement is required, and every known one should.
+  const known = reads.filter((r) => r.read.state === 'known');
+  if (known.some((r) => r.read.state === 'known' && test(r.read.doc)) && known.length === reads.length) return pass(ok);
+  return judgeDocs(reads, test, missing) ?? pass(ok);
+}
+
+const denyAll = (bucket: string) =>
+  JSON.stringify({ Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } } }] });
 
 export const s3TlsOnly: ResourceRule = {
   id: 'COM-08a',
   control: 'COM-08',
-  title: 'S3 bucket policies deny requests that do not use TLS',
+  title: 'S3 bucket policies deny requests without TLS (aws:SecureTransport = false)',
   strategy: 5,
   citations: ['164.312(a)(2)(iv)', '164.312(c)(2)', '164.312(e)(1)', '164.312(e)(2)(i)', '164.312(e)(2)(ii)'],
   severity: 'high',
-  resourceTypes: ['aws_s3_bucket'],
+  resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_policy'],
   scope: 'resource',
-  rationale: 'S3 answers plain HTTP unless the bucket policy refuses it. A Deny on aws:SecureTransport = false guarantees PHI objects only travel encrypted (transmission security, 164.312(e)).',
-  remediation: 'Add an aws_s3_bucket_policy statement: Effect Deny, Principal "*", Action "s3:*", Resource the bucket and bucket/*, Condition Bool aws:SecureTransport = "false"; the phikit HipaaBucket construct does.',
+  rationale:
+    'S3 accepts plain-HTTP requests unless the bucket policy denies them. Transmission security (164.312(e)) requires PHI to be protected in transit, so every bucket must deny any request where aws:SecureTransport is false.',
+  remediation: 'Attach an aws_s3_bucket_policy with a Deny of s3:* to Principal "*" when Bool aws:SecureTransport = false (the phikit HipaaBucket construct does).',
   construct: 'HipaaBucket',
   anchors: { cdkNag: ['HIPAA.Security-S3BucketSSLRequestsOnly'], awsConfig: ['s3-bucket-ssl-requests-only'], checkov: ['CKV_AWS_379'] },
-  check(bucket, ctx) {
-    const p = bucketPolicies(ctx, bucket);
-    if (!('docs' in p)) return p;
-    return p.docs.some((d) => deniesInsecureTransport(d, 's3'))
-      ? pass('the bucket policy denies aws:SecureTransport = false')
-      : fail('the bucket policy has no Deny for aws:SecureTransport = false, so plain-HTTP requests are answered', { attribute: 'aws_s3_bucket_policy.policy', value: '(no TLS-only Deny)' });
+  check(res, ctx) {
+    return judgeBucketPolicies(ctx, res, (d) => deniesInsecureTransport(d), 'does not deny requests with aws:SecureTransport = false', 'the bucket policy denies non-TLS requests');
   },
   examples: {
     pass: [
-      { description: 'passes with a TLS-only Deny joined by reference', resources: { 'aws_s3_bucket.b': { bucket: 'phi' }, 'aws_s3_bucket_policy.p': { bucket: '${aws_s3_bucket.b.id}', policy: POLICY() } }, target: 'aws_s3_bucket.b' },
-      { description: 'passes with a TLS-only Deny joined by literal bucket name', resources: { 'aws_s3_bucket.b': { bucket: 'phi' }, 'aws_s3_bucket_policy.p': { bucket: 'phi', policy: POLICY() } }, target: 'aws_s3_bucket.b' },
+      {
+        description: 'passes when the bucket policy (joined by reference) denies aws:SecureTransport = false',
+        resources: { 'aws_s3_bucket.b': { bucket: 'phi' }, 'aws_s3_bucket_policy.p': { bucket: '${aws_s3_bucket.b.id}', policy: denyAll('phi') } },
+        target: 'aws_s3_bucket.b',
+      },
+      {
+        description: 'passes when the policy names the bucket literally and comes from a policy document data source',
+        resources: {
+          'aws_s3_bucket.b': { bucket: 'phi' },
+          'data.aws_iam_policy_document.p': {
+            statement: [{ effect: 'Deny', actions: ['s3:*'], resources: ['arn:aws:s3:::phi/*'], principals: [{ type: '*', identifiers: ['*'] }], condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }] }],
+          },
+          'aws_s3_bucket_policy.p': { bucket: 'phi', policy: '${data.aws_iam_policy_document.p.json}' },
+        },
+        target: 'aws_s3_bucket.b',
+      },
     ],
     fail: [
-      { description: 'fails when the bucket has no policy', resources: { 'aws_s3_bucket.b': { bucket: 'phi' } }, target: 'aws_s3_bucket.b' },
+      { description: 'fails when no bucket policy refers to the bucket', resources: { 'aws_s3_bucket.b': { bucket: 'phi' } } },
       {
-        description: 'fails when the policy has no TLS-only Deny',
-        resources: { 'aws_s3_bucket.b': { bucket: 'phi' }, 'aws_s3_bucket_policy.p': { bucket: '${aws_s3_bucket.b.id}', policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/app' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::phi/*' }] }) } },
+        description: 'fails when the policy (joined by literal name) has no SecureTransport deny',
+        resources: {
+          'aws_s3_bucket.b': { bucket: 'phi' },
+          'aws_s3_bucket_policy.p': { bucket: 'phi', policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/app' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::phi/*' }] }) },
+        },
         target: 'aws_s3_bucket.b',
       },
     ],
     unknown: [
-      { description: 'is unknown when the policy is known only after apply', resources: { 'aws_s3_bucket.b': { bucket: 'phi' }, 'aws_s3_bucket_policy.p': { bucket: '${aws_s3_bucket.b.id}', policy: POLICY() } }, unknown: { 'aws_s3_bucket_policy.p': ['policy'] }, target: 'aws_s3_bucket.b' },
+      {
+        description: 'is unknown when the policy document is known only after apply',
+        resources: { 'aws_s3_bucket.b': { bucket: 'phi' }, 'aws_s3_bucket_policy.p': { bucket: '${aws_s3_bucket.b.id}', policy: denyAll('phi') } },
+        unknown: { 'aws_s3_bucket_policy.p': ['policy'] },
+        target: 'aws_s3_bucket.b',
+      },
     ],
   },
 };
-
-export const S3_TLS_POLICY_EXAMPLE = POLICY;
