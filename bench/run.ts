@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generatePlan, generateSynth } from './generate';
+import { measureSynthOverheadRaw, SynthOverhead } from './synth';
 
 const SIZES = (process.env.PHIKIT_BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const REPEAT = Number(process.env.PHIKIT_BENCH_REPEAT ?? 3);
@@ -65,6 +66,13 @@ const header = ['format', 'resources', 'fileMb', 'parseMs', 'checkMs', 'timeRati
 const line = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
 process.stdout.write(`${line(header)}\n${line(header.map(() => '---'))}\n${rows.map((r) => line(header.map((h) => r[h]))).join('\n')}\n`);
 process.stdout.write(`per-resource time growth ${SIZES[0]} → ${SIZES[SIZES.length - 1]}: ${JSON.stringify(growth)}\n`);
+// Synth-time checking: app.synth() of a 2,000-resource stack with and without applyHipaaChecks.
+let synth: SynthOverhead | { skipped: string };
+if (process.env.PHIKIT_BENCH_SYNTH === '0') synth = { skipped: 'PHIKIT_BENCH_SYNTH=0' };
+else {
+  synth = measureSynthOverheadRaw(Number(process.env.PHIKIT_BENCH_SYNTH_N ?? 2000), REPEAT);
+  process.stdout.write(`synth-time checking, ${synth.resources} resources: app.synth() ${synth.plainMs} ms plain, ${synth.checkedMs} ms with applyHipaaChecks (overhead ${Math.round(synth.overhead * 100)}%, target ≤ 25%)\n`);
+}
 const out = path.resolve(__dirname, '..', '..', 'bench', 'results.json');
-fs.writeFileSync(out, `${JSON.stringify({ node: process.version, cpus: os.cpus().length, date: new Date().toISOString(), repeat: REPEAT, rows, growth }, null, 2)}\n`);
+fs.writeFileSync(out, `${JSON.stringify({ node: process.version, cpus: os.cpus().length, date: new Date().toISOString(), repeat: REPEAT, rows, growth, synth }, null, 2)}\n`);
 process.stdout.write(`wrote ${out}\n`);

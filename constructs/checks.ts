@@ -28,9 +28,12 @@ export interface HipaaCheckOptions {
   readonly now?: Date;
 }
 
+/** Terraform JSON computed by the check aspect, handed to cdktf's own toTerraform() call once. */
+const resolved = new WeakMap<TerraformStack, unknown>();
+
 /** Run the catalogue over a stack's Terraform JSON (with its "//" metadata and construct waivers). */
-export function checkStack(stack: TerraformStack, options: HipaaCheckOptions = {}): RunResult {
-  const text = JSON.stringify(stack.toTerraform());
+export function checkStack(stack: TerraformStack, options: HipaaCheckOptions = {}, json: unknown = stack.toTerraform()): RunResult {
+  const text = JSON.stringify(json);
   const graph = Graph.from([parseDocument(JSON.parse(text), `${stack.node.path}/cdk.tf.json`, text, stack.node.id)]);
   const rules = RULES.filter((r) => r.scope !== 'evidence' && (options.accountRules !== false || r.scope !== 'account'));
   return evaluate(graph, { rules, ruleIds: options.rules, now: options.now });
@@ -51,7 +54,11 @@ class HipaaChecksAspect implements IAspect {
   visit(node: IConstruct): void {
     if (node !== this.stack || this.done.has(this.stack)) return;
     this.done.add(this.stack);
-    const result = checkStack(this.stack, this.options);
+    // Resolving a stack is the costly part of a synth: resolve once, and let cdktf reuse the
+    // result when it writes cdk.tf.json (nothing changes the stack between aspects and writing).
+    const json = this.stack.toTerraform();
+    resolved.set(this.stack, json);
+    const result = checkStack(this.stack, this.options, json);
     const byPath = new Map<string, IConstruct>();
     for (const c of this.stack.node.findAll()) byPath.set(c.node.path, c);
     for (const f of result.findings) {
@@ -75,5 +82,14 @@ class HipaaChecksAspect implements IAspect {
  * app.synth();
  */
 export function applyHipaaChecks(stack: TerraformStack, options: HipaaCheckOptions = {}): void {
+  const original = stack.toTerraform.bind(stack);
+  stack.toTerraform = () => {
+    const cached = resolved.get(stack);
+    if (cached !== undefined) {
+      resolved.delete(stack);
+      return cached as ReturnType<typeof original>;
+    }
+    return original();
+  };
   Aspects.of(stack).add(new HipaaChecksAspect(stack, options));
 }

@@ -1,0 +1,66 @@
+/**
+ * Synth-time checking overhead: `app.synth()` of one stack of N raw provider resources, with and
+ * without `applyHipaaChecks`, each in a fresh App and output directory. Used by bench/run.ts
+ * (`npm run bench`), or alone: `node dist/bench/synth.js 2000`.
+ *
+ * The resources are KMS keys plus CloudWatch log groups encrypted with them. Some rules still
+ * fail on them (e.g. no explicit key policy), so CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS is set:
+ * the checked synth then does all its work (every rule, every resource, the annotations) and
+ * writes the output like the unchecked one, instead of aborting on the first error annotation.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { App, TerraformStack } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { applyHipaaChecks } from '../constructs/checks';
+
+process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS = 'true';
+
+function synthOnce(n: number, checked: boolean): number {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'phikit-synth-bench-'));
+  try {
+    const app = new App({ outdir });
+    const stack = new TerraformStack(app, 'bench');
+    new AwsProvider(stack, 'aws', { region: 'us-east-1' });
+    for (let i = 0; i < n / 2; i++) {
+      const key = new KmsKey(stack, `key${i}`, { enableKeyRotation: true, deletionWindowInDays: 30, description: `bench ${i}` });
+      new CloudwatchLogGroup(stack, `logs${i}`, { name: `/bench/${i}`, kmsKeyId: key.arn, retentionInDays: 2192 });
+    }
+    if (checked) applyHipaaChecks(stack, { accountRules: false });
+    const t0 = process.hrtime.bigint();
+    app.synth();
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+export interface SynthOverhead {
+  resources: number;
+  plainMs: number;
+  checkedMs: number;
+  overhead: number;
+}
+
+/** Median of `repeat` alternating runs of each variant (after one warm-up of each). */
+export function measureSynthOverheadRaw(n = 2000, repeat = 3): SynthOverhead {
+  synthOnce(Math.min(n, 100), false);
+  synthOnce(Math.min(n, 100), true);
+  const plain: number[] = [];
+  const checked: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    plain.push(synthOnce(n, false));
+    checked.push(synthOnce(n, true));
+  }
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const plainMs = median(plain);
+  const checkedMs = median(checked);
+  return { resources: n, plainMs: Math.round(plainMs), checkedMs: Math.round(checkedMs), overhead: +((checkedMs - plainMs) / plainMs).toFixed(2) };
+}
+
+if (require.main === module) {
+  process.stdout.write(`${JSON.stringify(measureSynthOverheadRaw(Number(process.argv[2] ?? 2000)))}\n`);
+}
