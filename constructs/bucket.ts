@@ -94,7 +94,15 @@ export class HipaaBucket extends Construct {
     if (props.accessLogs === false) waivers.push(requireWaiver(this, 'accessLogs: false', 'AUD-06', props.waivers));
     const lock = props.objectLock === false ? undefined : (props.objectLock ?? { mode: 'GOVERNANCE', days: 35 });
 
-    this.kmsKey = props.kmsKey ?? new HipaaKmsKey(this, 'key', { description: `PHI bucket ${id}` });
+    if (props.kmsKey) this.kmsKey = props.kmsKey;
+    else {
+      // A key the bucket creates lives in the bucket's region (replicas in a DR region included).
+      this.kmsKey = new HipaaKmsKey(this, 'key', { description: `PHI bucket ${id}` });
+      if (provider) {
+        this.kmsKey.key.provider = provider;
+        this.kmsKey.alias.provider = provider;
+      }
+    }
     this.bucket = new S3Bucket(this, 'bucket', {
       provider,
       bucketPrefix: props.bucketPrefix ?? `${id.toLowerCase().replace(/[^a-z0-9-]/g, '-')}-`,

@@ -188,3 +188,17 @@ describe('Testing.synth compatibility', () => {
     expect(() => Testing.synth(s, true)).not.toThrow();
   });
 });
+
+describe('HipaaBucket in another region', () => {
+  it('creates its own key with the same provider as the bucket', async () => {
+    const { AwsProvider } = await import('@cdktf/provider-aws/lib/provider');
+    const s = newStack();
+    const dr = new AwsProvider(s, 'dr', { region: 'us-west-2', alias: 'dr' });
+    new HipaaBucket(s, 'replica', { provider: dr });
+    const r = resources(s);
+    const key = Object.values(r.aws_kms_key)[0];
+    const bucket = Object.values(r.aws_s3_bucket).find((b) => String(b.bucket_prefix).startsWith('replica'))!;
+    expect(key.provider).toBe('aws.dr');
+    expect(bucket.provider).toBe('aws.dr');
+  });
+});
