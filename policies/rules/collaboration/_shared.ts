@@ -1,51 +1,39 @@
 /** Helpers for collaboration rules: the external-auditor role and the policies attached to a role. */
-import { attr, blocks, str, tagsOf } from '../../model/attrs';
+import { blocks, tagsOf } from '../../model/attrs';
 import type { Graph } from '../../model/graph';
-import { PolicyRead, readPolicy } from '../../model/iam';
+import { PolicyRead, policiesAttachedTo } from '../../model/iam';
 import type { Resource } from '../../model/types';
 import { Unknown } from '../../model/values';
 
-export const READ_ONLY_AUDIT_POLICIES = ['arn:aws:iam::aws:policy/SecurityAudit', 'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess', 'arn:aws:iam::aws:policy/ReadOnlyAccess'];
+/** AWS managed policies (by name) that give read-only access for audits. */
+export const READ_ONLY_AUDIT_POLICIES = ['SecurityAudit', 'ViewOnlyAccess', 'ReadOnlyAccess'];
 
 export interface AttachedPolicies {
-  /** Managed policy ARNs known as literals. */
-  readonly managedArns: string[];
+  /** AWS managed policy names, and ARNs of policies not declared in the inputs. */
+  readonly managed: string[];
   /** Customer-managed or inline policy documents (with where they came from). */
   readonly documents: Array<{ readonly source: string; readonly read: PolicyRead }>;
   /** Some attachment's policy could not be resolved before apply. */
   readonly unresolved: boolean;
 }
 
-/** Every policy attached to a role: managed attachments, customer policies and inline policies. */
+/** The policies attached to a role (from the model's `policiesAttachedTo`), grouped for the auditor rules. */
 export function attachedPolicies(graph: Graph, role: Resource): AttachedPolicies {
-  const managedArns: string[] = [];
+  const managed: string[] = [];
   const documents: Array<{ source: string; read: PolicyRead }> = [];
   let unresolved = false;
-  for (const att of graph.related(role, 'aws_iam_role_policy_attachment', 'role')) {
-    const arn = attr(att, 'policy_arn');
-    const literal = str(arn);
-    if (literal && literal.startsWith('arn:aws:iam::aws:policy/')) {
-      managedArns.push(literal);
-      continue;
-    }
-    const policies = graph.deref(att, 'policy_arn').resources.filter((r) => r.type === 'aws_iam_policy');
-    if (policies.length) for (const p of policies) documents.push({ source: p.address, read: readPolicy(graph, p, 'policy') });
-    else if (literal) managedArns.push(literal);
-    else unresolved = true;
+  for (const p of policiesAttachedTo(graph, role)) {
+    if (p.kind === 'aws-managed') managed.push(p.name);
+    else if (p.kind === 'external') {
+      if (p.name.startsWith('arn:')) managed.push(p.name);
+      else unresolved = true;
+    } else documents.push({ source: p.name, read: p.read });
   }
-  for (const arn of valuesOf(role, 'managed_policy_arns')) managedArns.push(arn);
-  for (const inline of graph.related(role, 'aws_iam_role_policy', 'role')) documents.push({ source: inline.address, read: readPolicy(graph, inline, 'policy') });
+  // A configured inline_policy known only after apply (a plan shows an unconfigured one as computed).
   for (const b of blocks(role, 'inline_policy')) {
-    // A plan shows inline_policy as computed when the configuration does not set it.
     if (b instanceof Unknown) unresolved ||= b.refs.length > 0 || b.template !== undefined || b.reason !== 'after-apply';
-    else documents.push({ source: `${role.address}.inline_policy`, read: readPolicy(graph, { ...role, values: b }, 'policy') });
   }
-  return { managedArns, documents, unresolved };
-}
-
-function valuesOf(r: Resource, path: string): string[] {
-  const a = attr(r, path);
-  return a.state === 'known' && Array.isArray(a.value) ? a.value.filter((x): x is string => typeof x === 'string') : [];
+  return { managed, documents, unresolved };
 }
 
 /**
@@ -55,5 +43,5 @@ function valuesOf(r: Resource, path: string): string[] {
 export function isAuditorRole(graph: Graph, role: Resource): boolean {
   const purpose = Object.entries(tagsOf(role)).find(([k]) => k.toLowerCase() === 'purpose')?.[1];
   if (purpose && /^(external[-_ ]?)?(auditor|security[-_ ]?audit)$/i.test(purpose)) return true;
-  return attachedPolicies(graph, role).managedArns.some((a) => a.endsWith(':policy/SecurityAudit'));
+  return attachedPolicies(graph, role).managed.includes('SecurityAudit');
 }

@@ -19,7 +19,7 @@ export const auditorRolePermissions: ResourceRule = {
   check(role, ctx) {
     if (!isAuditorRole(ctx.graph, role)) return notApplicable('not an external-auditor role');
     const att = attachedPolicies(ctx.graph, role);
-    const extra = att.managedArns.filter((a) => !READ_ONLY_AUDIT_POLICIES.includes(a));
+    const extra = att.managed.filter((a) => !READ_ONLY_AUDIT_POLICIES.includes(a));
     if (extra.length) return fail(`attached policy ${extra[0]} is not a read-only audit policy`, { attribute: 'policy_arn', value: extra[0] });
     for (const d of att.documents) {
       if (d.read.state === 'unknown') return unknown(`${d.source}: ${d.read.reason}`);
@@ -28,8 +28,8 @@ export const auditorRolePermissions: ResourceRule = {
       }
     }
     if (att.unresolved) return unknown('an attached policy is known only after apply');
-    if (!att.managedArns.length) return fail('no SecurityAudit or ViewOnlyAccess policy is attached', { attribute: 'policy_arn', value: '(none)' });
-    return pass(`attached: ${att.managedArns.join(', ')}`);
+    if (!att.managed.length) return fail('no SecurityAudit or ViewOnlyAccess policy is attached', { attribute: 'policy_arn', value: '(none)' });
+    return pass(`attached: ${att.managed.join(', ')}`);
   },
   examples: {
     pass: [
