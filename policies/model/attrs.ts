@@ -6,7 +6,7 @@
  * (cdk.tf.json) and the same block written as a one-element list (plan JSON) read the same.
  */
 import type { Resource } from './types';
-import { Json, Redacted, Unknown, Value, isPlainObject, own } from './values';
+import { Json, Redacted, Unknown, Value, isComputedOnly, isPlainObject, own } from './values';
 
 export type Attr =
   | { readonly state: 'known'; readonly value: Json }
@@ -76,6 +76,11 @@ export function blocks(root: Resource | Readonly<Record<string, Value>>, path: s
   };
   valuesAt(root, path).forEach(push);
   return out;
+}
+
+/** The attribute is computed by the provider because the configuration leaves it out (see `isComputedOnly`). */
+export function computedOnly(a: Attr): boolean {
+  return a.state === 'unknown' && isComputedOnly(a.value);
 }
 
 /** Known string, or undefined. */

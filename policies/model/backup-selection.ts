@@ -15,7 +15,7 @@ import { blocks, tagsOf } from './attrs';
 import type { Graph } from './graph';
 import { wildcardMatch } from './iam';
 import type { Resource } from './types';
-import { Unknown, Value } from './values';
+import { Unknown, Value, isComputedOnly } from './values';
 
 /** ARN service and resource-type prefix AWS Backup uses for each store type. */
 const ARN_SHAPE: Readonly<Record<string, { service: string; prefix: RegExp; nameAttrs: string[] }>> = {
@@ -63,7 +63,7 @@ function arnMatches(pattern: string, res: Resource): Match {
 /** Does the list attribute `path` of the selection select `res` (by reference, literal or wildcard ARN)? */
 function listSelects(graph: Graph, sel: Resource, path: string, res: Resource): Match {
   const raw = sel.values[path];
-  if (raw === undefined || raw === null || computedOnly(raw)) return false;
+  if (raw === undefined || raw === null || isComputedOnly(raw)) return false;
   if (graph.deref(sel, path).resources.includes(res)) return true;
   let result: Match = false;
   const items: Value[] = Array.isArray(raw) ? raw : [raw];
@@ -104,14 +104,6 @@ function globMatch(pattern: string, value: string): boolean {
   return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(value);
 }
 
-/**
- * A plan value the provider computes because the configuration did not set it (no reference, no
- * template): read as "not configured".
- */
-function computedOnly(v: unknown): boolean {
-  return v instanceof Unknown && v.reason === 'after-apply' && v.refs.length === 0 && v.template === undefined;
-}
-
 /** Does one aws_backup_selection select `res`? */
 export function selectionSelects(graph: Graph, sel: Resource, res: Resource): Match {
   const tags = tagsOf(res);
@@ -133,7 +125,7 @@ export function selectionSelects(graph: Graph, sel: Resource, res: Resource): Ma
   }
   const conds: Array<{ op: string; key: unknown; value: unknown }> = [];
   for (const c of blocks(sel, 'condition')) {
-    if (computedOnly(c)) continue;
+    if (isComputedOnly(c)) continue;
     if (c instanceof Unknown) return 'unknown';
     for (const op of ['string_equals', 'string_like', 'string_not_equals', 'string_not_like']) {
       for (const b of blocks(c, op)) conds.push({ op, key: b instanceof Unknown ? undefined : b.key, value: b instanceof Unknown ? undefined : b.value });
@@ -144,7 +136,7 @@ export function selectionSelects(graph: Graph, sel: Resource, res: Resource): Ma
     if (typeof c.key !== 'string' || typeof c.value !== 'string') condMatch = condMatch === false ? false : 'unknown';
     else if (!conditionHolds(c.op, c.key, c.value, tags)) condMatch = false;
   }
-  const hasSelectors = (sel.values.resources !== undefined && !computedOnly(sel.values.resources)) || tagBlocks.length > 0;
+  const hasSelectors = (sel.values.resources !== undefined && !isComputedOnly(sel.values.resources)) || tagBlocks.length > 0;
   let selected: Match = hasSelectors ? or(byResources, byTag) : conds.length ? true : false;
   selected = and(selected, condMatch);
   if (selected === false) return false;

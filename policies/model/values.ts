@@ -43,6 +43,15 @@ export function isUnknown(v: unknown): v is Unknown {
   return v instanceof Unknown;
 }
 
+/**
+ * A plan value the provider computes because the configuration does not set it: unknown after
+ * apply with no reference and no template. Rules read it as "not configured", not as "configured
+ * from an unknown value". Synth input never produces one.
+ */
+export function isComputedOnly(v: unknown): v is Unknown {
+  return v instanceof Unknown && v.reason === 'after-apply' && v.refs.length === 0 && v.template === undefined;
+}
+
 export function isRedacted(v: unknown): v is Redacted {
   return v instanceof Redacted;
 }

@@ -3,7 +3,7 @@
  * `policies/model/iam.ts`; this file only turns its answers into verdicts and holds the
  * network-port logic several rules use.
  */
-import { attr, bool, str, tagsOf } from '../../model/attrs';
+import { attr, bool, computedOnly, str, tagsOf } from '../../model/attrs';
 import type { Graph } from '../../model/graph';
 import { fullServiceAccess, isRestrictingCondition, opaqueParts, PolicyDocument, PolicyDocument as Doc, PolicyRead, Statement, TrustPrincipal, identityPolicyDocuments, readPolicy, trustPrincipals } from '../../model/iam';
 import type { Resource } from '../../model/types';
@@ -248,13 +248,8 @@ export function boolCases(address: string, path: string, base: Record<string, un
   };
 }
 
-/**
- * An attribute the provider computes when the configuration leaves it out shows in plan JSON as
- * unknown with no references. That is "not configured", not "configured from an unknown value".
- */
-export function computedOnly(a: import('../../model/attrs').Attr): boolean {
-  return a.state === 'unknown' && a.value.refs.length === 0 && a.value.reason === 'after-apply' && !a.value.template;
-}
+/** Provider-computed plan attributes read as "not configured" (the model's `computedOnly`). */
+export { computedOnly };
 
 // ---------------------------------------------------------------------------------------------
 // Public subnets (ACC-20)

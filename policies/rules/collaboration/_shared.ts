@@ -3,7 +3,7 @@ import { blocks, tagsOf } from '../../model/attrs';
 import type { Graph } from '../../model/graph';
 import { PolicyRead, policiesAttachedTo } from '../../model/iam';
 import type { Resource } from '../../model/types';
-import { Unknown } from '../../model/values';
+import { Unknown, isComputedOnly } from '../../model/values';
 
 /** AWS managed policies (by name) that give read-only access for audits. */
 export const READ_ONLY_AUDIT_POLICIES = ['SecurityAudit', 'ViewOnlyAccess', 'ReadOnlyAccess'];
@@ -31,7 +31,7 @@ export function attachedPolicies(graph: Graph, role: Resource): AttachedPolicies
   }
   // A configured inline_policy known only after apply (a plan shows an unconfigured one as computed).
   for (const b of blocks(role, 'inline_policy')) {
-    if (b instanceof Unknown) unresolved ||= b.refs.length > 0 || b.template !== undefined || b.reason !== 'after-apply';
+    if (b instanceof Unknown) unresolved ||= !isComputedOnly(b);
   }
   return { managed, documents, unresolved };
 }

@@ -3,9 +3,9 @@
  *  - the "encrypted, with a customer-managed key" pattern most at-rest rules follow;
  *  - KMS-key lookups (ENC-02c, ENC-16, BAK-13) and EBS default encryption (ENC-06, ENC-07);
  *  - reading plan values the provider computes when an attribute is not configured
- *    ({@link isComputedOnly}, {@link cfgAttr}, {@link expectBoolCfg}, {@link expectCmkCfg}).
+ *    ({@link computedOnly}, {@link cfgAttr}, {@link expectBoolCfg}, {@link expectCmkCfg}).
  */
-import { ABSENT, Attr, attr } from '../../model/attrs';
+import { ABSENT, Attr, attr, computedOnly } from '../../model/attrs';
 import type { Resource } from '../../model/types';
 import type { Value } from '../../model/values';
 import type { CheckContext, Verdict } from '../../engine/types';
@@ -71,7 +71,7 @@ export function ebsAccountDefault(ctx: CheckContext, res: Resource): { readonly 
  */
 export function ebsDeviceVerdict(ctx: CheckContext, res: Resource, block: Resource | Readonly<Record<string, unknown>>, where: string, encPath = 'encrypted', keyPath = 'kms_key_id'): Verdict {
   const dflt = ebsAccountDefault(ctx, res);
-  const on = isComputedOnly(attr(block as Resource, encPath))
+  const on = computedOnly(attr(block as Resource, encPath))
     ? dflt.enabled
       ? pass(`${encPath} is not set; EBS encryption by default applies`)
       : fail(`${encPath} is not set (computed by the provider) and EBS encryption by default is not declared`, evv(encPath, undefined))
@@ -99,20 +99,10 @@ export function blockKeyVerdict(block: Readonly<Record<string, unknown>>, path: 
 // ---------------------------------------------------------------------------------------------
 // Attributes the provider computes when they are not configured
 
-/**
- * True for a plan value that is unknown after apply with no configuration expression behind it
- * (no references, no template): the attribute was not set and the provider/AWS computes it
- * (`kms_key_id`, `storage_encrypted`, `backup_retention_period`, `multi_az` … are
- * Optional+Computed). Synth input never produces such values.
- */
-export function isComputedOnly(a: Attr): boolean {
-  return a.state === 'unknown' && a.value.reason === 'after-apply' && a.value.refs.length === 0 && a.value.template === undefined;
-}
-
 /** `attr`, with a computed-only plan value read as "not set". Use only where "not set" cannot pass by itself. */
 export function cfgAttr(res: Resource | Readonly<Record<string, Value>>, path: string): Attr {
   const a = attr(res, path);
-  return isComputedOnly(a) ? ABSENT : a;
+  return computedOnly(a) ? ABSENT : a;
 }
 
 /**
@@ -121,7 +111,7 @@ export function cfgAttr(res: Resource | Readonly<Record<string, Value>>, path: s
  * unknown value never passes.
  */
 export function expectBoolCfg(res: Resource, path: string, expected: boolean, providerDefault: boolean | undefined, what: string): Verdict {
-  if (providerDefault !== expected && isComputedOnly(attr(res, path))) {
+  if (providerDefault !== expected && computedOnly(attr(res, path))) {
     return fail(`${path} is not set (computed by the provider, default ${providerDefault ?? 'none'}); ${what}`, evv(path, undefined));
   }
   return expectBool(res, path, expected, providerDefault, what);
@@ -129,6 +119,6 @@ export function expectBoolCfg(res: Resource, path: string, expected: boolean, pr
 
 /** `expectCmk`, except that a computed-only plan value (key not configured) fails as not set. */
 export function expectCmkCfg(ctx: CheckContext, res: Resource, path: string, what: string): Verdict {
-  if (isComputedOnly(attr(res, path))) return fail(`${path} is not set (the provider picks the AWS-managed default key); ${what}`, evv(path, undefined));
+  if (computedOnly(attr(res, path))) return fail(`${path} is not set (the provider picks the AWS-managed default key); ${what}`, evv(path, undefined));
   return expectCmk(ctx, res, path, what);
 }

@@ -1,9 +1,8 @@
-import { attr } from '../../model/attrs';
+import { attr, computedOnly } from '../../model/attrs';
 import { isPublicAllow, readPolicy } from '../../model/iam';
 import type { ResourceRule } from '../../engine/types';
 import { judgePolicy, policyJson } from '../access-control/_shared';
 import { notApplicable } from '../helpers';
-import { isComputedOnly } from './_shared';
 
 const ROOT = { Sid: 'Root', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' };
 
@@ -23,7 +22,7 @@ export const kmsKeyPolicyNotPublic: ResourceRule = {
   anchors: { checkov: ['CKV_AWS_33'] },
   check(res, ctx) {
     const read = readPolicy(ctx.graph, res, 'policy');
-    if (read.state === 'absent' || isComputedOnly(attr(res, 'policy'))) return notApplicable('no policy on this resource (ENC-03b checks that every key has one)');
+    if (read.state === 'absent' || computedOnly(attr(res, 'policy'))) return notApplicable('no policy on this resource (ENC-03b checks that every key has one)');
     return judgePolicy(read, 'policy', (s) => (isPublicAllow(s) ? 'allows Principal "*" with no restricting condition' : undefined), 'no statement allows an unrestricted public principal');
   },
   examples: {
