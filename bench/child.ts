@@ -3,11 +3,9 @@
  * `check FILE` times the whole phikit check (load, model, every rule, JSON report). Prints JSON.
  */
 import * as fs from 'node:fs';
-import { evaluate } from '../policies/engine/evaluate';
-import { Graph } from '../policies/model/graph';
-import { loadInputs } from '../policies/model/load';
+import { runCheck } from '../policies/cli/main';
 import { jsonReporter } from '../policies/reporters/json';
-import { RULES, CATALOGUE_VERSION } from '../policies/rules';
+import { CATALOGUE_VERSION } from '../policies/rules';
 
 const [mode, file] = process.argv.slice(2);
 const t0 = process.hrtime.bigint();
@@ -16,8 +14,8 @@ if (mode === 'parse') {
   const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
   findings = typeof doc === 'object' ? 1 : 0;
 } else {
-  const graph = Graph.from(loadInputs([file], { maxBytes: 2 * 1024 ** 3 }));
-  const result = evaluate(graph, { rules: RULES, now: new Date('2026-11-28T00:00:00Z') });
+  // The same pipeline as `phikit check` (load, model, every rule), then the JSON report.
+  const { result } = runCheck([file], { maxBytes: 2 * 1024 ** 3, now: new Date('2026-11-28T00:00:00Z') });
   const report = jsonReporter(result, { toolVersion: 'bench', catalogueVersion: CATALOGUE_VERSION });
   findings = result.findings.length + (report.length > 0 ? 0 : 1);
 }

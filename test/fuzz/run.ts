@@ -4,24 +4,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { allFixtures } from '../support/fixtures';
 import { runOnce, problems } from './harness';
 import { mutate, rng } from './mutate';
-
-function fixtures(): string[] {
-  const roots = [process.env.PHIKIT_SHARED, path.resolve(__dirname, '../../../../shared'), path.resolve(__dirname, '../../../shared'), '/work/shared'].filter((x): x is string => !!x);
-  const root = roots.find((r) => fs.existsSync(path.join(r, 'fixtures')));
-  if (!root) throw new Error('shared/fixtures not found (set PHIKIT_SHARED)');
-  const out: string[] = [];
-  const walk = (d: string) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.json') && out.push(path.join(d, e.name))));
-  walk(path.join(root, 'fixtures'));
-  return out.sort();
-}
 
 async function main(): Promise<void> {
   const count = Number(process.argv[2] ?? 20000);
   const seed = Number(process.argv[3] ?? 20261128);
   const r = rng(seed);
-  const files = fixtures().map((f) => fs.readFileSync(f));
+  const files = allFixtures().map((f) => fs.readFileSync(f));
   const counts: Record<string, number> = {};
   let bad = 0;
   const t0 = Date.now();

@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export function sharedDir(): string {
-  const candidates = [process.env.PHIKIT_SHARED, path.resolve(__dirname, '../../../shared'), '/work/shared'].filter((c): c is string => !!c);
+  // From test/support in the sources, or dist/test/support when compiled (npm run fuzz).
+  const candidates = [process.env.PHIKIT_SHARED, path.resolve(__dirname, '../../../shared'), path.resolve(__dirname, '../../../../shared'), '/work/shared'].filter((c): c is string => !!c);
   const found = candidates.find((c) => fs.existsSync(path.join(c, 'fixtures', 'plans')));
   if (!found) throw new Error('shared/fixtures not found beside the repository (set PHIKIT_SHARED)');
   return found;
