@@ -118,6 +118,12 @@ export function isSet(a: Attr): boolean {
   return true;
 }
 
+/** A known tag value by key, compared without case (`Purpose`, `purpose`). */
+export function tagValue(r: Resource, key: string): string | undefined {
+  const k = key.toLowerCase();
+  return Object.entries(tagsOf(r)).find(([name]) => name.toLowerCase() === k)?.[1];
+}
+
 /** Known tags of a resource (tags and tags_all merged), unknown tag values skipped. */
 export function tagsOf(r: Resource): Record<string, string> {
   const out: Record<string, string> = {};

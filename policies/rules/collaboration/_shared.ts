@@ -1,5 +1,5 @@
 /** Helpers for collaboration rules: the external-auditor role and the policies attached to a role. */
-import { blocks, tagsOf } from '../../model/attrs';
+import { blocks, tagValue } from '../../model/attrs';
 import type { Graph } from '../../model/graph';
 import { PolicyRead, policiesAttachedTo } from '../../model/iam';
 import type { Resource } from '../../model/types';
@@ -41,7 +41,7 @@ export function attachedPolicies(graph: Graph, role: Resource): AttachedPolicies
  * account and carries the SecurityAudit managed policy.
  */
 export function isAuditorRole(graph: Graph, role: Resource): boolean {
-  const purpose = Object.entries(tagsOf(role)).find(([k]) => k.toLowerCase() === 'purpose')?.[1];
+  const purpose = tagValue(role, 'Purpose');
   if (purpose && /^(external[-_ ]?)?(auditor|security[-_ ]?audit)$/i.test(purpose)) return true;
   return attachedPolicies(graph, role).managed.includes('SecurityAudit');
 }

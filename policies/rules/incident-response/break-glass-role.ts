@@ -1,4 +1,4 @@
-import { attr, num, str, tagsOf } from '../../model/attrs';
+import { attr, num, str, tagValue } from '../../model/attrs';
 import { conditionOn, readPolicy } from '../../model/iam';
 import type { Resource } from '../../model/types';
 import type { ResourceRule } from '../../engine/types';
@@ -6,7 +6,7 @@ import { combine, ev, fail, notApplicable, pass, unknown } from '../helpers';
 
 /** Roles declared as emergency access: tag Purpose=break-glass (or a name saying so). */
 export function isBreakGlass(role: Resource): boolean {
-  const purpose = Object.entries(tagsOf(role)).find(([k]) => k.toLowerCase() === 'purpose')?.[1];
+  const purpose = tagValue(role, 'Purpose');
   if (purpose && /^break[-_ ]?glass$/i.test(purpose)) return true;
   const name = str(attr(role, 'name'));
   return !!name && /break[-_]?glass/i.test(name);

@@ -1,4 +1,4 @@
-import { attr, str, tagsOf } from '../../model/attrs';
+import { attr, str, tagValue } from '../../model/attrs';
 import { conditionOn, isHumanAssumable, readPolicy } from '../../model/iam';
 import type { ResourceRule } from '../../engine/types';
 import { fail, notApplicable, pass, unknown } from '../helpers';
@@ -20,7 +20,7 @@ export const trainingGate: ResourceRule = {
   remediation:
     'Add Condition StringEquals aws:PrincipalTag/hipaa-training-current = "true" to the Allow statements of the role trust policy, and have the identity provider pass that session tag from the training system. Emergency (Purpose=break-glass) and auditor roles are exempt.',
   check(role, ctx) {
-    const purpose = Object.entries(tagsOf(role)).find(([k]) => k.toLowerCase() === 'purpose')?.[1];
+    const purpose = tagValue(role, 'Purpose');
     if (purpose && EXEMPT.test(purpose)) return notApplicable(`exempt role (Purpose=${purpose})`);
     const trust = readPolicy(ctx.graph, role, 'assume_role_policy');
     if (trust.state === 'unknown') return unknown(`assume_role_policy: ${trust.reason}`);
