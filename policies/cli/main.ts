@@ -17,7 +17,7 @@ import { InputError } from '../model/errors';
 import { Graph } from '../model/graph';
 import { DEFAULT_MAX_INPUT_BYTES, loadInputs } from '../model/load';
 import { overlaySynth } from '../model/overlay';
-import { REPORTERS } from '../reporters';
+import { REPORTERS, Write, buffered, writeFileChunked, writeReport } from '../reporters';
 import { CATALOGUE_VERSION, RULES } from '../rules';
 import { VERSION } from '../version';
 import { registerExtraCommands } from './commands';
@@ -72,16 +72,20 @@ function parseStrategies(values: string[] | undefined): Strategy[] | undefined {
     });
 }
 
-function writeOut(text: string, output: string | undefined): void {
+/** Write a report to stdout or to `output`, chunk by chunk for formats that stream. */
+function writeOut(produce: (write: Write) => void, output: string | undefined): void {
   if (!output) {
-    process.stdout.write(text);
+    const out = buffered((piece) => process.stdout.write(piece));
+    produce(out.write);
+    out.end();
     return;
   }
   try {
     fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
-    fs.writeFileSync(output, text);
-  } catch {
-    throw new InputError(`${output}: cannot write the report`);
+    writeFileChunked(output, produce);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code) throw new InputError(`${output}: cannot write the report`);
+    throw e;
   }
 }
 
@@ -139,8 +143,8 @@ function buildProgram(setCode: (c: number) => void): Command {
       const run = runCheck(paths, { waivers: o.waivers, rule: o.rule, strategy: o.strategy, maxBytes: parseSize(o.maxInputSize), now, evidenceDir: o.evidence, synth: o.synth });
       const result = baseline ? applyBaseline(run.result, baseline) : run.result;
       const color = o.color !== false && !o.output && o.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
-      const text = REPORTERS[o.format](result, { color, toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now });
-      writeOut(text, o.output);
+      const opts = { color, toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now };
+      writeOut((write) => writeReport(o.format, result, opts, write), o.output);
       setCode(exitCodeFor(result, o.failOn, !!o.strict, !!o.failOnNew));
     });
 

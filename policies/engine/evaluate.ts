@@ -42,11 +42,8 @@ export function selectRules(rules: readonly Rule[], ids?: readonly string[], str
   );
 }
 
-interface Raw {
-  rule: Rule;
-  verdict: Verdict | { status: 'error'; message: string; resource?: Resource };
-  resource?: Resource;
-}
+/** A finding while the run is being built: waivers are applied once every target is known. */
+type Draft = { -readonly [K in keyof Finding]: Finding[K] };
 
 function errorMessage(e: unknown): string {
   const name = e instanceof Error ? e.name : 'Error';
@@ -54,109 +51,105 @@ function errorMessage(e: unknown): string {
   return `rule raised ${name} while checking; the result for this target is unknown (reported as an error)`;
 }
 
+type Outcome = Verdict | { readonly status: 'error'; readonly message: string; readonly resource?: Resource };
+
 export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
   const now = opts.now ?? new Date();
   const ctx: CheckContext = { graph, now, evidence: opts.evidence ?? EMPTY_EVIDENCE, rulesCatalogue: opts.rules };
   const rules = selectRules(opts.rules, opts.ruleIds, opts.strategies);
-  const raws: Raw[] = [];
   const budget = opts.ruleBudgetMs ?? 30_000;
+  const defaultUnit = graph.units[0];
+  const drafts: Draft[] = [];
+  // The resource of each draft (same index), for inline waivers.
+  const about: Array<Resource | undefined> = [];
+
+  const emit = (rule: Rule, v: Outcome, resource: Resource | undefined): void => {
+    if (v.status === 'not_applicable') return;
+    const unit = resource?.unit ?? defaultUnit;
+    const evidenceFile = 'evidenceFile' in v ? v.evidenceFile : undefined;
+    drafts.push({
+      ruleId: rule.id,
+      title: rule.title,
+      strategy: rule.strategy,
+      severity: rule.severity,
+      citations: rule.citations,
+      status: v.status,
+      message: v.message,
+      address: resource ? resource.address : rule.scope === 'evidence' ? EVIDENCE : ACCOUNT,
+      resourceType: resource?.type,
+      file: evidenceFile || (unit?.file ?? ''),
+      unitId: unit?.id ?? '',
+      stack: unit?.stack,
+      constructPath: resource?.constructPath,
+      evidence: 'evidence' in v ? v.evidence : undefined,
+      remediation: rule.remediation,
+      waiver: undefined,
+    });
+    about.push(resource);
+  };
+
   for (const rule of rules) {
+    const first = drafts.length;
     if (rule.scope === 'resource') {
       const started = Date.now();
-      let exhausted = false;
-      for (const type of rule.resourceTypes) {
+      checking: for (const type of rule.resourceTypes) {
         for (const res of graph.ofType(type)) {
-          if (exhausted) break;
           if (Date.now() - started > budget) {
-            exhausted = true;
-            raws.push({ rule, verdict: { status: 'error', message: `rule exceeded its ${budget} ms time budget; remaining resources were not checked by it` }, resource: res });
-            break;
+            emit(rule, { status: 'error', message: `rule exceeded its ${budget} ms time budget; remaining resources were not checked by it` }, res);
+            break checking;
           }
           try {
             const v = rule.check(res, ctx);
-            for (const verdict of Array.isArray(v) ? (v as Verdict[]) : [v as Verdict]) {
-              raws.push({ rule, verdict, resource: verdict.resource ?? res });
-            }
+            if (Array.isArray(v)) for (const x of v as readonly Verdict[]) emit(rule, x, x.resource ?? res);
+            else emit(rule, v as Verdict, (v as Verdict).resource ?? res);
           } catch (e) {
-            raws.push({ rule, verdict: { status: 'error', message: errorMessage(e) }, resource: res });
+            emit(rule, { status: 'error', message: errorMessage(e) }, res);
           }
         }
       }
     } else {
       try {
-        for (const verdict of rule.check(ctx)) raws.push({ rule, verdict, resource: verdict.resource });
+        for (const v of rule.check(ctx)) emit(rule, v, v.resource);
       } catch (e) {
-        raws.push({ rule, verdict: { status: 'error', message: errorMessage(e) } });
+        emit(rule, { status: 'error', message: errorMessage(e) }, undefined);
       }
     }
+    sortRange(drafts, about, first);
   }
-  const applicable = raws.filter((r) => r.verdict.status !== 'not_applicable');
-  const defaultUnit = graph.units[0];
-  const targets = applicable.map((r) => {
-    const unit = r.resource?.unit ?? defaultUnit;
-    return {
-      ruleId: r.rule.id,
-      address: addressOf(r),
-      unitId: unit?.id ?? '',
-      file: 'evidenceFile' in r.verdict && r.verdict.evidenceFile ? r.verdict.evidenceFile : unit?.file ?? '',
-      stack: unit?.stack,
-      resource: r.resource,
-    };
-  });
-  const matcher = new WaiverMatcher(opts.waivers, now, targets);
-  const findings: Finding[] = applicable.map((r, i) => {
-    const t = targets[i];
-    let status = r.verdict.status as Status;
-    let message = r.verdict.message;
-    const waiver = status === 'fail' || status === 'unknown' ? matcher.match(t) : undefined;
-    if (waiver) {
-      if (waiver.expired) {
-        status = 'fail';
-        message = `${message} (waiver ${waiver.expires ? `expired on ${waiver.expires}` : 'invalid'}: ${waiver.reason})`;
-      } else status = 'waived';
-    }
-    const evidence = 'evidence' in r.verdict ? r.verdict.evidence : undefined;
-    return {
-      ruleId: r.rule.id,
-      title: r.rule.title,
-      strategy: r.rule.strategy,
-      severity: r.rule.severity,
-      citations: r.rule.citations,
-      status,
-      message,
-      address: t.address,
-      resourceType: r.resource?.type,
-      file: t.file,
-      unitId: t.unitId,
-      stack: t.stack,
-      constructPath: r.resource?.constructPath,
-      evidence,
-      remediation: r.rule.remediation,
-      waiver,
-    };
-  });
-  return { findings: sortFindings(findings, rules), staleWaivers: matcher.stale(), units: graph.units, rules, now };
+
+  const matcher = new WaiverMatcher(opts.waivers, now, drafts);
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i];
+    if (d.status !== 'fail' && d.status !== 'unknown') continue;
+    const waiver = matcher.match(d, about[i]);
+    if (!waiver) continue;
+    d.waiver = waiver;
+    if (waiver.expired) {
+      d.status = 'fail';
+      d.message = `${d.message} (waiver ${waiver.expires ? `expired on ${waiver.expires}` : 'invalid'}: ${waiver.reason})`;
+    } else d.status = 'waived';
+  }
+  return { findings: drafts, staleWaivers: matcher.stale(), units: graph.units, rules, now };
 }
 
-function addressOf(r: Raw): string {
-  if (r.resource) return r.resource.address;
-  if (r.rule.scope === 'evidence') return EVIDENCE;
-  return ACCOUNT;
-}
+const before = (a: Finding, b: Finding): boolean => (a.unitId !== b.unitId ? a.unitId < b.unitId : a.address < b.address);
 
-function sortFindings(findings: Finding[], rules: readonly Rule[]): Finding[] {
-  const order = new Map(rules.map((r, i) => [r.id, i]));
-  return findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => {
-      const ra = order.get(a.f.ruleId) ?? 0;
-      const rb = order.get(b.f.ruleId) ?? 0;
-      if (ra !== rb) return ra - rb;
-      if (a.f.unitId !== b.f.unitId) return a.f.unitId < b.f.unitId ? -1 : 1;
-      if (a.f.address !== b.f.address) return a.f.address < b.f.address ? -1 : 1;
-      return a.i - b.i;
-    })
-    .map((x) => x.f);
+/**
+ * Order the findings of one rule (from index `first` on) by unit, then address, keeping the
+ * check order among equals; `about` is kept in step. Usually already in order: checked first.
+ */
+function sortRange(drafts: Draft[], about: Array<Resource | undefined>, first: number): void {
+  let sorted = true;
+  for (let i = first + 1; i < drafts.length && sorted; i++) if (before(drafts[i], drafts[i - 1])) sorted = false;
+  if (sorted) return;
+  const idx = Array.from({ length: drafts.length - first }, (_, i) => first + i);
+  idx.sort((a, b) => (before(drafts[a], drafts[b]) ? -1 : before(drafts[b], drafts[a]) ? 1 : a - b));
+  const d = idx.map((i) => drafts[i]);
+  const r = idx.map((i) => about[i]);
+  for (let i = 0; i < d.length; i++) {
+    drafts[first + i] = d[i];
+    about[first + i] = r[i];
+  }
 }
 
 /** Counts by status. */

@@ -70,7 +70,6 @@ interface Target {
   readonly unitId: string;
   readonly file: string;
   readonly stack?: string;
-  readonly resource?: Resource;
 }
 
 /**
@@ -101,8 +100,8 @@ export class WaiverMatcher {
     return re.test(t.address);
   }
 
-  /** The waiver that applies to a finding, if any. */
-  match(t: Target): WaiverInfo | undefined {
+  /** The waiver that applies to a finding (about `resource`, when it is about one), if any. */
+  match(t: Target, resource?: Resource): WaiverInfo | undefined {
     for (const c of this.compiled) {
       if (this.ambiguous.has(c.index) || !this.scopeMatches(c.entry, c.re, t)) continue;
       this.used.add(c.index);
@@ -115,7 +114,7 @@ export class WaiverMatcher {
         origin: `${this.file?.path}#waivers[${c.index}]`,
       };
     }
-    const inline = t.resource?.inlineWaivers.find((w) => w.ruleId === t.ruleId);
+    const inline = resource?.inlineWaivers.find((w) => w.ruleId === t.ruleId);
     if (inline) {
       return {
         source: 'inline',
@@ -123,7 +122,7 @@ export class WaiverMatcher {
         approvedBy: inline.approvedBy,
         expires: inline.expires,
         expired: isExpired(inline.expires, this.now) || inline.reason.trim().length < 10,
-        origin: t.resource?.constructPath ?? t.address,
+        origin: resource?.constructPath ?? t.address,
       };
     }
     return undefined;

@@ -133,6 +133,30 @@ function plain(v: unknown, depth: number, file: string): Value {
   return v as Json;
 }
 
+/**
+ * A known value used as it is, without a copy (JSON.parse output holds only JSON values, and
+ * its `__proto__` keys are own properties). Still refused past the nesting limit, as a copy is.
+ */
+function shared(v: unknown, depth: number, file: string): Value {
+  if (depth > MAX_DEPTH) throw tooDeep(file);
+  if (typeof v === 'object' && v !== null) {
+    if (Array.isArray(v)) for (const x of v) shared(x, depth + 1, file);
+    else for (const k in v) if (has(v as Obj, k)) shared((v as Obj)[k], depth + 1, file);
+  }
+  return v as Value;
+}
+
+/** A marker (after_unknown / after_sensitive) that marks nothing: absent, false, `{}` or `[]`. */
+function unmarked(m: unknown): boolean {
+  if (m === undefined || m === null || m === false) return true;
+  if (Array.isArray(m)) return m.length === 0;
+  if (isObj(m)) {
+    for (const k in m) if (has(m, k)) return false;
+    return true;
+  }
+  return false;
+}
+
 function isLeafExpr(e: unknown): e is Obj {
   return isObj(e) && (has(e, 'constant_value') || has(e, 'references'));
 }
@@ -181,6 +205,7 @@ function merge(known: unknown, unk: unknown, sens: unknown, expr: unknown, depth
     return known === undefined || known === null ? (known as Json | undefined) : REDACTED;
   }
   if (unk === true) return unknownFrom(expr, depth + 1, file);
+  if (unmarked(unk) && unmarked(sens)) return known === undefined ? undefined : shared(known, depth + 1, file);
   if (Array.isArray(known) || Array.isArray(unk)) {
     const k = Array.isArray(known) ? known : [];
     const u = Array.isArray(unk) ? unk : [];
@@ -200,11 +225,12 @@ function merge(known: unknown, unk: unknown, sens: unknown, expr: unknown, depth
     const s = isObj(sens) ? sens : {};
     const e = isObj(expr) && !isLeafExpr(expr) ? expr : {};
     const out: Record<string, Value> = {};
-    const keys = new Set([...Object.keys(k), ...Object.keys(u)]);
-    for (const key of keys) {
+    const put = (key: string) => {
       const v = merge(get(k, key), get(u, key), get(s, key), get(e, key), depth + 1, file);
       if (v !== undefined) setOwn(out, key, v);
-    }
+    };
+    for (const key of Object.keys(k)) put(key);
+    for (const key of Object.keys(u)) if (!has(k, key)) put(key);
     return out;
   }
   if (known === undefined) return undefined;
@@ -326,5 +352,7 @@ export function loadPlan(doc: Obj, unit: Unit): LoadedUnit {
       provider: raw.providerName,
     });
   }
+  // Resource expressions were needed only to explain unknown values; module wiring stays.
+  for (const m of config.values()) m.resources.clear();
   return { resources, modules: config };
 }

@@ -3,8 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RunResult } from '../engine/types';
 import { htmlReporter } from './html';
-import { jsonReporter } from './json';
+import { writeJsonReport } from './json';
 import { markdownReporter } from './markdown';
+import { writeFileChunked } from './sink';
 import type { ReportOptions } from './types';
 
 export interface WrittenReports {
@@ -22,6 +23,6 @@ export function writeComplianceReports(result: RunResult, outDir: string, opts: 
   };
   fs.writeFileSync(files.html, htmlReporter(result, opts));
   fs.writeFileSync(files.markdown, markdownReporter(result, opts));
-  fs.writeFileSync(files.json, jsonReporter(result, opts));
+  writeFileChunked(files.json, (write) => writeJsonReport(result, opts, write));
   return files;
 }

@@ -1,11 +1,12 @@
 /** Report formats by name. One file per format. */
 import { htmlReporter } from './html';
-import { jsonReporter } from './json';
+import { jsonReporter, writeJsonReport } from './json';
 import { junitReporter } from './junit';
 import { markdownReporter } from './markdown';
 import { sarifReporter } from './sarif';
 import { textReporter } from './text';
-import type { Reporter } from './types';
+import type { ReportOptions, Reporter, StreamingReporter, Write } from './types';
+import type { RunResult } from '../engine/types';
 
 export const REPORTERS: Record<string, Reporter> = {
   text: textReporter,
@@ -16,6 +17,17 @@ export const REPORTERS: Record<string, Reporter> = {
   html: htmlReporter,
 };
 
-export { writeComplianceReports } from './files';
+/** Formats that can be written chunk by chunk (their size grows with every finding, passes included). */
+const STREAMING: Readonly<Record<string, StreamingReporter>> = { json: writeJsonReport };
 
-export type { Reporter, ReportOptions } from './types';
+/** Produce the report of `format` through `write`, in chunks where the format supports it. */
+export function writeReport(format: string, result: RunResult, opts: ReportOptions, write: Write): void {
+  const streaming = Object.prototype.hasOwnProperty.call(STREAMING, format) ? STREAMING[format] : undefined;
+  if (streaming) streaming(result, opts, write);
+  else write(REPORTERS[format](result, opts));
+}
+
+export { writeComplianceReports } from './files';
+export { buffered, writeFileChunked } from './sink';
+
+export type { Reporter, ReportOptions, StreamingReporter, Write } from './types';

@@ -12,3 +12,9 @@ export interface ReportOptions {
 }
 
 export type Reporter = (result: RunResult, opts: ReportOptions) => string;
+
+/** Receives a report chunk by chunk; the chunks concatenated are the report. */
+export type Write = (chunk: string) => void;
+
+/** A reporter that writes its output in chunks instead of returning one string. */
+export type StreamingReporter = (result: RunResult, opts: ReportOptions, write: Write) => void;

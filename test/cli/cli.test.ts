@@ -69,6 +69,6 @@ describe('every shared fixture through the real CLI', () => {
     const r = run('check', f, '--format', 'json', '--output', out);
     expect([0, 1]).toContain(r.status);
     expect(r.stderr).toBe('');
-    expect(JSON.parse(fs.readFileSync(out, 'utf8')).schemaVersion).toMatch(/^1\./);
+    expect(JSON.parse(fs.readFileSync(out, 'utf8')).schemaVersion).toMatch(/^2\./);
   });
 });
