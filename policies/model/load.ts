@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from './errors';
 import { Graph } from './graph';
+import { COLLECT_AFTER_CHARS, collectGarbage } from './memory';
 import type { ModuleIndex } from './modules';
 import { checkPlanVersion, isPlanDocument, loadPlan } from './plan';
 import { isSynthDocument, loadSynth, stackNameOf } from './synth';
@@ -59,7 +60,10 @@ export function parseJson(text: string, file: string): unknown {
 
 const sha256 = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
 
-function readFileLimited(file: string, maxBytes: number): Buffer {
+function readFileLimited(file: string, maxBytes: number): Buffer;
+function readFileLimited(file: string, maxBytes: number, read: false): undefined;
+/** Check that `file` is a regular file within the size limit; then read it (unless `read` is false). */
+function readFileLimited(file: string, maxBytes: number, read = true): Buffer | undefined {
   let st: fs.Stats;
   try {
     st = fs.statSync(file);
@@ -70,6 +74,7 @@ function readFileLimited(file: string, maxBytes: number): Buffer {
   if (st.size > maxBytes) {
     throw new InputError(`${file}: ${st.size} bytes is over the input limit of ${maxBytes} bytes (--max-input-size)`);
   }
+  if (!read) return undefined;
   try {
     return fs.readFileSync(file);
   } catch {
@@ -91,12 +96,15 @@ function structural<T>(file: string, what: string, load: () => T): T {
   }
 }
 
-/** Parse one document already in memory. `stack` names a cdktf stack. */
-export function parseDocument(doc: unknown, file: string, buf: Buffer | string, stack?: string): ParsedInput {
+/**
+ * Parse one document already in memory. `source` is its text or bytes (hashed for provenance),
+ * or their SHA-256 already computed. `stack` names a cdktf stack.
+ */
+export function parseDocument(doc: unknown, file: string, source: Buffer | string | { readonly sha256: string }, stack?: string): ParsedInput {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     throw new InputError(`${file}: expected a JSON object (a Terraform plan or cdk.tf.json), got ${Array.isArray(doc) ? 'an array' : doc === null ? 'null' : typeof doc}`);
   }
-  const hash = sha256(typeof buf === 'string' ? Buffer.from(buf) : buf);
+  const hash = typeof source === 'string' ? sha256(Buffer.from(source)) : Buffer.isBuffer(source) ? sha256(source) : source.sha256;
   const obj = doc as Record<string, unknown>;
   if (isPlanDocument(obj)) {
     const version = checkPlanVersion(obj, file);
@@ -123,14 +131,40 @@ export function parseDocument(doc: unknown, file: string, buf: Buffer | string, 
   throw new InputError(`${file}: not a Terraform plan JSON (format_version) or Terraform JSON configuration (resource/terraform)`);
 }
 
-function loadFile(file: string, opts: LoadOptions, stack?: string): ParsedInput {
-  const buf = readFileLimited(file, opts.maxBytes ?? DEFAULT_MAX_INPUT_BYTES);
-  const doc = parseJson(decode(buf, file), file);
-  return parseDocument(doc, file, buf, stack);
+function loadFile(file: string, opts: LoadOptions, stack?: string, read?: { chars: number }): ParsedInput {
+  const { text, sha256: hash } = readText(file, opts.maxBytes ?? DEFAULT_MAX_INPUT_BYTES);
+  if (read) read.chars += text.length;
+  // Only the text stays reachable while the document is parsed (the file bytes can be freed).
+  return parseDocument(parseJson(text, file), file, { sha256: hash }, stack);
+}
+
+/**
+ * File → decoded text and the SHA-256 of its bytes.
+ *
+ * Plain UTF-8 (nearly every input) is read straight into a string, without a file-sized Buffer
+ * living next to the text and the parsed document: that Buffer would be reclaimed only by a
+ * full GC and added the file's size again to peak memory. Valid UTF-8 text encodes back to
+ * exactly the file's bytes, so the hash is the same. Text with a replacement character or a
+ * NUL (invalid UTF-8, UTF-16, binary) takes the strict byte-level path of `decode`.
+ */
+function readText(file: string, maxBytes: number): { text: string; sha256: string } {
+  readFileLimited(file, maxBytes, false);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new InputError(`${file}: cannot be read`);
+  }
+  if (text.length && text.indexOf('\uFFFD') < 0 && text.indexOf('\u0000') < 0) {
+    const hash = createHash('sha256').update(text, 'utf8').digest('hex');
+    return { sha256: hash, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  }
+  const buf = readFileLimited(file, maxBytes);
+  return { sha256: sha256(buf), text: decode(buf, file) };
 }
 
 /** A cdktf.out directory: every stack of its manifest.json; or a stack dir with cdk.tf.json. */
-function loadDirectory(dir: string, opts: LoadOptions): ParsedInput[] {
+function loadDirectory(dir: string, opts: LoadOptions, read: { chars: number }): ParsedInput[] {
   const manifest = path.join(dir, 'manifest.json');
   if (fs.existsSync(manifest)) {
     const buf = readFileLimited(manifest, opts.maxBytes ?? DEFAULT_MAX_INPUT_BYTES);
@@ -154,13 +188,13 @@ function loadDirectory(dir: string, opts: LoadOptions): ParsedInput[] {
         throw new InputError(`${file}: listed in manifest.json but missing (or a symlink loop)`);
       }
       if (!real.startsWith(realDir + path.sep)) throw new InputError(`${file}: stack path escapes the cdktf.out directory`);
-      out.push(loadFile(file, opts, typeof s.name === 'string' ? s.name : name));
+      out.push(loadFile(file, opts, typeof s.name === 'string' ? s.name : name, read));
     }
     if (!out.length) throw new InputError(`${manifest}: lists no stacks`);
     return out;
   }
   const single = path.join(dir, 'cdk.tf.json');
-  if (fs.existsSync(single)) return [loadFile(single, opts)];
+  if (fs.existsSync(single)) return [loadFile(single, opts, undefined, read)];
   throw new InputError(`${dir}: directory has no manifest.json (cdktf.out) or cdk.tf.json`);
 }
 
@@ -168,6 +202,7 @@ function loadDirectory(dir: string, opts: LoadOptions): ParsedInput[] {
 export function loadInputs(paths: readonly string[], opts: LoadOptions = {}): ParsedInput[] {
   if (!paths.length) throw new InputError('no input given: pass a plan JSON, a cdk.tf.json or a cdktf.out directory');
   const out: ParsedInput[] = [];
+  const read = { chars: 0 };
   for (const p of paths) {
     let st: fs.Stats;
     try {
@@ -176,9 +211,10 @@ export function loadInputs(paths: readonly string[], opts: LoadOptions = {}): Pa
       const code = (e as NodeJS.ErrnoException).code;
       throw new InputError(code === 'ELOOP' ? `${p}: symlink loop` : `${p}: no such file or directory`);
     }
-    if (st.isDirectory()) out.push(...loadDirectory(p, opts));
-    else out.push(loadFile(p, opts));
+    if (st.isDirectory()) out.push(...loadDirectory(p, opts, read));
+    else out.push(loadFile(p, opts, undefined, read));
   }
+  if (read.chars >= COLLECT_AFTER_CHARS) collectGarbage();
   return out;
 }
 

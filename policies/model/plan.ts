@@ -9,7 +9,7 @@
 import { InputError, MAX_DEPTH, tooDeep } from './errors';
 import { ModuleConfig, ModuleIndex, setOwn, stripInstanceKeys } from './modules';
 import type { ChangeAction, Resource, Unit } from './types';
-import { Json, REDACTED, Unknown, Value, isPlainObject } from './values';
+import { AFTER_APPLY, Json, REDACTED, Unknown, Value, isPlainObject } from './values';
 
 type Obj = Record<string, unknown>;
 
@@ -175,7 +175,7 @@ function fromExpr(e: unknown, depth: number, file: string): Value | undefined {
   }
   if (Array.isArray(e)) {
     const items = e.map((x) => fromExpr(x, depth + 1, file));
-    return items.every((x) => x !== undefined) ? (items as Value[]) : new Unknown([], 'after-apply');
+    return items.every((x) => x !== undefined) ? (items as Value[]) : AFTER_APPLY;
   }
   if (isObj(e)) {
     const o: Record<string, Value> = {};
@@ -190,7 +190,7 @@ function fromExpr(e: unknown, depth: number, file: string): Value | undefined {
 
 function unknownFrom(expr: unknown, depth: number, file: string): Value {
   const v = expr === undefined ? undefined : fromExpr(expr, depth, file);
-  return v === undefined ? new Unknown([], 'after-apply') : v;
+  return v === undefined ? AFTER_APPLY : v;
 }
 
 /**
@@ -201,7 +201,7 @@ function merge(known: unknown, unk: unknown, sens: unknown, expr: unknown, depth
   if (depth > MAX_DEPTH) throw tooDeep(file);
   if (sens === true) {
     // Sensitive: never keep the value. An unknown sensitive value is still just unknown.
-    if (unk === true) return new Unknown([], 'after-apply');
+    if (unk === true) return AFTER_APPLY;
     return known === undefined || known === null ? (known as Json | undefined) : REDACTED;
   }
   if (unk === true) return unknownFrom(expr, depth + 1, file);

@@ -28,6 +28,12 @@ export class Unknown {
   }
 }
 
+/**
+ * The unknown every provider-computed plan value becomes (no reference, no template). Immutable
+ * and shared: a large plan has one for most resources' computed attributes.
+ */
+export const AFTER_APPLY: Unknown = Object.freeze(new Unknown(Object.freeze([]), 'after-apply'));
+
 /** A sensitive value: present, but withheld from the model and every output. */
 export class Redacted {
   toJSON(): string {
