@@ -60,10 +60,7 @@ export function parseJson(text: string, file: string): unknown {
 
 const sha256 = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
 
-function readFileLimited(file: string, maxBytes: number): Buffer;
-function readFileLimited(file: string, maxBytes: number, read: false): undefined;
-/** Check that `file` is a regular file within the size limit; then read it (unless `read` is false). */
-function readFileLimited(file: string, maxBytes: number, read = true): Buffer | undefined {
+function readFileLimited(file: string, maxBytes: number): Buffer {
   let st: fs.Stats;
   try {
     st = fs.statSync(file);
@@ -74,7 +71,6 @@ function readFileLimited(file: string, maxBytes: number, read = true): Buffer | 
   if (st.size > maxBytes) {
     throw new InputError(`${file}: ${st.size} bytes is over the input limit of ${maxBytes} bytes (--max-input-size)`);
   }
-  if (!read) return undefined;
   try {
     return fs.readFileSync(file);
   } catch {
@@ -138,29 +134,24 @@ function loadFile(file: string, opts: LoadOptions, stack?: string, read?: { char
   return parseDocument(parseJson(text, file), file, { sha256: hash }, stack);
 }
 
-/**
- * File → decoded text and the SHA-256 of its bytes.
- *
- * Plain UTF-8 (nearly every input) is read straight into a string, without a file-sized Buffer
- * living next to the text and the parsed document: that Buffer would be reclaimed only by a
- * full GC and added the file's size again to peak memory. Valid UTF-8 text encodes back to
- * exactly the file's bytes, so the hash is the same. Text with a replacement character or a
- * NUL (invalid UTF-8, UTF-16, binary) takes the strict byte-level path of `decode`.
- */
+/** File → decoded text and the SHA-256 of its bytes. */
 function readText(file: string, maxBytes: number): { text: string; sha256: string } {
-  readFileLimited(file, maxBytes, false);
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError(`${file}: cannot be read`);
-  }
-  if (text.length && text.indexOf('\uFFFD') < 0 && text.indexOf('\u0000') < 0) {
-    const hash = createHash('sha256').update(text, 'utf8').digest('hex');
-    return { sha256: hash, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-  }
   const buf = readFileLimited(file, maxBytes);
-  return { sha256: sha256(buf), text: decode(buf, file) };
+  const out = { sha256: sha256(buf), text: decode(buf, file) };
+  release(buf);
+  return out;
+}
+
+/**
+ * Hand a large file buffer's memory back now rather than at V8's next full collection (which on
+ * a big heap comes late): otherwise the bytes of the file would sit beside its decoded text and
+ * the parsed document, adding the file's size again to peak memory. Transferring the
+ * ArrayBuffer detaches it; the short-lived copy it moves to is reclaimed by the next minor GC.
+ */
+function release(buf: Buffer): void {
+  const whole = buf.buffer;
+  if (buf.length < COLLECT_AFTER_CHARS || buf.byteOffset !== 0 || !(whole instanceof ArrayBuffer) || whole.byteLength !== buf.length) return;
+  structuredClone(whole, { transfer: [whole] });
 }
 
 /** A cdktf.out directory: every stack of its manifest.json; or a stack dir with cdk.tf.json. */

@@ -13,6 +13,7 @@ export type ModuleIndex = Map<string, ModuleConfig>;
 
 /** `module.a["x"].module.b[0]` → `module.a.module.b`. */
 export function stripInstanceKeys(modulePath: string): string {
+  if (modulePath.indexOf('[') < 0) return modulePath;
   return modulePath.replace(/\[(?:"(?:[^"\\]|\\.)*"|[^\]]*)\]/g, '');
 }
 

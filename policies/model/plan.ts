@@ -13,6 +13,9 @@ import { AFTER_APPLY, Json, REDACTED, Unknown, Value, isPlainObject } from './va
 
 type Obj = Record<string, unknown>;
 
+/** An empty object that stands in for an absent marker or expression tree. */
+const NONE: Obj = Object.freeze({});
+
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const has = (o: Obj, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 const get = (o: unknown, k: string): unknown => (isObj(o) && has(o, k) ? o[k] : undefined);
@@ -95,8 +98,12 @@ function moduleOf(address: string): string {
   return mods.join('.');
 }
 
+/** `aws_s3_bucket.b["k"]` → `aws_s3_bucket.b`. */
+const withoutInstanceKey = (address: string): string => (address.endsWith(']') ? address.replace(/\[[^\]]*\]$/, '') : address);
+
 /** Split an address on dots that are outside `[...]` keys. */
 export function splitAddress(address: string): string[] {
+  if (address.indexOf('[') < 0 && address.indexOf('"') < 0) return address.split('.');
   const out: string[] = [];
   let cur = '';
   let depth = 0;
@@ -220,17 +227,24 @@ function merge(known: unknown, unk: unknown, sens: unknown, expr: unknown, depth
     return out;
   }
   if (isObj(known) || isObj(unk)) {
-    const k = isObj(known) ? known : {};
-    const u = isObj(unk) ? unk : {};
-    const s = isObj(sens) ? sens : {};
-    const e = isObj(expr) && !isLeafExpr(expr) ? expr : {};
+    const k = isObj(known) ? known : NONE;
+    const u = isObj(unk) ? unk : NONE;
+    const s = isObj(sens) ? sens : NONE;
+    const e = isObj(expr) && !isLeafExpr(expr) ? expr : NONE;
     const out: Record<string, Value> = {};
-    const put = (key: string) => {
-      const v = merge(get(k, key), get(u, key), get(s, key), get(e, key), depth + 1, file);
+    for (const key in k) {
+      if (!has(k, key)) continue;
+      const uk = has(u, key) ? u[key] : undefined;
+      const sk = has(s, key) ? s[key] : undefined;
+      // Most attributes carry no marker: the known value is kept as it is.
+      const v = uk === undefined && sk === undefined ? shared(k[key], depth + 2, file) : merge(k[key], uk, sk, get(e, key), depth + 1, file);
       if (v !== undefined) setOwn(out, key, v);
-    };
-    for (const key of Object.keys(k)) put(key);
-    for (const key of Object.keys(u)) if (!has(k, key)) put(key);
+    }
+    for (const key in u) {
+      if (!has(u, key) || has(k, key)) continue;
+      const v = merge(undefined, u[key], get(s, key), get(e, key), depth + 1, file);
+      if (v !== undefined) setOwn(out, key, v);
+    }
     return out;
   }
   if (known === undefined) return undefined;
@@ -333,11 +347,11 @@ export function loadPlan(doc: Obj, unit: Unit): LoadedUnit {
           : raw.sensitive;
     const configPath = stripInstanceKeys(raw.moduleAddress);
     const parts = splitAddress(raw.address);
-    const localName = parts.slice(-(raw.mode === 'data' ? 3 : 2)).join('.').replace(/\[[^\]]*\]$/, '');
+    const localName = withoutInstanceKey(parts.slice(-(raw.mode === 'data' ? 3 : 2)).join('.'));
     const expressions = config.get(configPath)?.resources.get(localName);
     const merged = merge(after, unk, sens, expressions, 0, file);
     const values = isPlainObject(merged) ? merged : {};
-    const baseAddress = raw.address.replace(/\[[^\]]*\]$/, '');
+    const baseAddress = withoutInstanceKey(raw.address);
     resources.push({
       address: raw.address,
       type: raw.type,

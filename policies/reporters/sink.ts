@@ -24,13 +24,25 @@ export function buffered(flush: (piece: string) => void): { write: Write; end: (
   };
 }
 
-/** Write what `produce` writes into `file` (created or truncated). Throws what fs throws. */
+/** Write what `produce` writes into `file` (created or truncated), through a 1 MiB byte buffer. Throws what fs throws. */
 export function writeFileChunked(file: string, produce: (write: Write) => void): void {
   const fd = fs.openSync(file, 'w');
   try {
-    const out = buffered((piece) => fs.writeSync(fd, piece));
-    produce(out.write);
-    out.end();
+    let buf = Buffer.allocUnsafe(PIECE);
+    let used = 0;
+    const flush = () => {
+      if (used) fs.writeSync(fd, buf, 0, used);
+      used = 0;
+    };
+    produce((chunk) => {
+      // A UTF-8 character is at most 3 bytes per UTF-16 code unit.
+      if (used + chunk.length * 3 > buf.length) {
+        flush();
+        if (chunk.length * 3 > buf.length) buf = Buffer.allocUnsafe(chunk.length * 3);
+      }
+      used += buf.write(chunk, used);
+    });
+    flush();
   } finally {
     fs.closeSync(fd);
   }
