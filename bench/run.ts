@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: generated plan JSON and cdk.tf.json at 1k, 10k and 100k resources; each
- * measured in separate processes — JSON.parse alone (the floor) and the full phikit check —
- * for time and peak RSS. Prints a table with the ratios and writes bench/results.json.
+ * measured in separate processes — JSON.parse alone (the floor), `phikit check` (text report)
+ * and `phikit check --format json` — for time and peak RSS. Prints a table with the ratios and
+ * writes bench/results.json.
  * PHIKIT_BENCH_SIZES=1000,10000 limits the sizes.
  */
 import { spawnSync } from 'node:child_process';
@@ -19,10 +20,9 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phikit-bench-'));
 interface Sample {
   ms: number;
   maxRssMb: number;
-  findings: number;
 }
 
-function measure(mode: 'parse' | 'check', file: string): Sample {
+function measure(mode: 'parse' | 'check' | 'check-json', file: string): Sample {
   const runs: Sample[] = [];
   for (let i = 0; i < REPEAT; i++) {
     const r = spawnSync(process.execPath, ['--max-old-space-size=8192', child, mode, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
@@ -33,6 +33,7 @@ function measure(mode: 'parse' | 'check', file: string): Sample {
   return runs[Math.floor(runs.length / 2)]; // median
 }
 
+const ratio = (a: number, b: number) => +(a / b).toFixed(2);
 const rows: Array<Record<string, number | string>> = [];
 for (const format of ['plan', 'synth'] as const) {
   for (const n of SIZES) {
@@ -41,18 +42,22 @@ for (const format of ['plan', 'synth'] as const) {
     const mb = fs.statSync(file).size / 1024 / 1024;
     const parse = measure('parse', file);
     const check = measure('check', file);
+    const json = measure('check-json', file);
     rows.push({
       format,
       resources: n,
       fileMb: +mb.toFixed(1),
-      parseMs: +parse.ms.toFixed(0),
-      checkMs: +check.ms.toFixed(0),
-      timeRatio: +(check.ms / parse.ms).toFixed(2),
-      parseRssMb: +parse.maxRssMb.toFixed(0),
-      checkRssMb: +check.maxRssMb.toFixed(0),
-      rssRatio: +(check.maxRssMb / parse.maxRssMb).toFixed(2),
+      parseMs: Math.round(parse.ms),
+      checkMs: Math.round(check.ms),
+      timeRatio: ratio(check.ms, parse.ms),
+      jsonMs: Math.round(json.ms),
+      jsonRatio: ratio(json.ms, parse.ms),
+      parseRssMb: Math.round(parse.maxRssMb),
+      checkRssMb: Math.round(check.maxRssMb),
+      rssRatio: ratio(check.maxRssMb, parse.maxRssMb),
+      jsonRssMb: Math.round(json.maxRssMb),
+      jsonRssRatio: ratio(json.maxRssMb, parse.maxRssMb),
       usPerResource: +((check.ms * 1000) / n).toFixed(1),
-      findings: check.findings,
     });
     fs.unlinkSync(file);
   }
@@ -60,11 +65,14 @@ for (const format of ['plan', 'synth'] as const) {
 const growth: Record<string, number> = {};
 for (const format of ['plan', 'synth']) {
   const r = rows.filter((x) => x.format === format);
-  if (r.length > 1) growth[format] = +((r[r.length - 1].usPerResource as number) / (r[0].usPerResource as number)).toFixed(2);
+  if (r.length > 1) growth[format] = ratio(r[r.length - 1].usPerResource as number, r[0].usPerResource as number);
 }
-const header = ['format', 'resources', 'fileMb', 'parseMs', 'checkMs', 'timeRatio', 'parseRssMb', 'checkRssMb', 'rssRatio', 'usPerResource', 'findings'];
+const header = Object.keys(rows[0]);
 const line = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
 process.stdout.write(`${line(header)}\n${line(header.map(() => '---'))}\n${rows.map((r) => line(header.map((h) => r[h]))).join('\n')}\n`);
+process.stdout.write(
+  'check = `phikit check` with its default text report; json = `--format json` (every finding, passes included). Ratios are against the parse-only process on the same file.\n',
+);
 process.stdout.write(`per-resource time growth ${SIZES[0]} → ${SIZES[SIZES.length - 1]}: ${JSON.stringify(growth)}\n`);
 // Synth-time checking: app.synth() of a 2,000-resource stack with and without applyHipaaChecks.
 let synth: SynthOverhead | { skipped: string };

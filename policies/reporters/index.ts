@@ -4,7 +4,7 @@ import { jsonReporter, writeJsonReport } from './json';
 import { junitReporter } from './junit';
 import { markdownReporter } from './markdown';
 import { sarifReporter } from './sarif';
-import { textReporter } from './text';
+import { textReporter, writeTextReport } from './text';
 import type { ReportOptions, Reporter, StreamingReporter, Write } from './types';
 import type { RunResult } from '../engine/types';
 
@@ -17,8 +17,8 @@ export const REPORTERS: Record<string, Reporter> = {
   html: htmlReporter,
 };
 
-/** Formats that can be written chunk by chunk (their size grows with every finding, passes included). */
-const STREAMING: Readonly<Record<string, StreamingReporter>> = { json: writeJsonReport };
+/** Formats written chunk by chunk: their size grows with the findings. */
+const STREAMING: Readonly<Record<string, StreamingReporter>> = { json: writeJsonReport, text: writeTextReport };
 
 /** Produce the report of `format` through `write`, in chunks where the format supports it. */
 export function writeReport(format: string, result: RunResult, opts: ReportOptions, write: Write): void {

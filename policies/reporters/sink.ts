@@ -3,6 +3,10 @@ import * as fs from 'node:fs';
 import type { Write } from './types';
 
 const PIECE = 1 << 20;
+/** The most UTF-16 code units written to the byte buffer at once (3 bytes each at most). */
+const SLICE = Math.floor(PIECE / 3);
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /** A `Write` that hands `flush` pieces of at least `PIECE` characters; call `end()` last. */
 export function buffered(flush: (piece: string) => void): { write: Write; end: () => void } {
@@ -28,19 +32,25 @@ export function buffered(flush: (piece: string) => void): { write: Write; end: (
 export function writeFileChunked(file: string, produce: (write: Write) => void): void {
   const fd = fs.openSync(file, 'w');
   try {
-    let buf = Buffer.allocUnsafe(PIECE);
+    const buf = Buffer.allocUnsafe(PIECE);
     let used = 0;
     const flush = () => {
-      if (used) fs.writeSync(fd, buf, 0, used);
+      for (let done = 0; done < used; ) done += fs.writeSync(fd, buf, done, used - done);
       used = 0;
     };
+    const put = (text: string) => {
+      // A UTF-16 code unit is at most 3 bytes of UTF-8.
+      if (used + text.length * 3 > buf.length) flush();
+      used += buf.write(text, used);
+    };
     produce((chunk) => {
-      // A UTF-8 character is at most 3 bytes per UTF-16 code unit.
-      if (used + chunk.length * 3 > buf.length) {
-        flush();
-        if (chunk.length * 3 > buf.length) buf = Buffer.allocUnsafe(chunk.length * 3);
+      // A chunk too large for the buffer goes in pieces that never split a surrogate pair.
+      for (let at = 0; at < chunk.length; ) {
+        let end = Math.min(chunk.length, at + SLICE);
+        if (end < chunk.length && isHighSurrogate(chunk.charCodeAt(end - 1))) end--;
+        put(at === 0 && end === chunk.length ? chunk : chunk.slice(at, end));
+        at = end;
       }
-      used += buf.write(chunk, used);
     });
     flush();
   } finally {

@@ -1,11 +1,15 @@
-/** Human-readable text report, grouped by strategy; colour only when asked (TTY). */
+/**
+ * Human-readable text report, grouped by strategy; colour only when asked (TTY). Passing
+ * findings are counted, not listed. Written in chunks (a few lines per finding that needs
+ * attention), so a large run is never one huge string.
+ */
 import { summarize } from '../engine/evaluate';
-import { Finding, STRATEGIES, Strategy } from '../engine/types';
-import type { Reporter } from './types';
+import { Finding, STRATEGIES, Status, Strategy } from '../engine/types';
+import type { Reporter, StreamingReporter } from './types';
 
 const CODES = { red: 31, green: 32, yellow: 33, magenta: 35, cyan: 36, dim: 2, bold: 1 } as const;
 
-export const textReporter: Reporter = (result, opts) => {
+export const writeTextReport: StreamingReporter = (result, opts, write) => {
   const c = (code: keyof typeof CODES, s: string) => (opts.color ? `\u001b[${CODES[code]}m${s}\u001b[0m` : s);
   const label: Record<Finding['status'], string> = {
     pass: c('green', 'PASS'),
@@ -15,19 +19,26 @@ export const textReporter: Reporter = (result, opts) => {
     error: c('magenta', 'ERROR'),
   };
   const lines: string[] = [];
+  const flush = () => {
+    if (lines.length) write(`${lines.join('\n')}\n`);
+    lines.length = 0;
+  };
   lines.push(c('bold', `phikit ${opts.toolVersion} — HIPAA policy check (catalogue ${opts.catalogueVersion})`));
   for (const u of result.units) lines.push(c('dim', `  input: ${u.file}${u.stack ? ` [stack ${u.stack}]` : ''} (${u.format})`));
   const byStrategy = new Map<Strategy, Finding[]>();
+  const counted = new Map<Strategy, Record<Status, number>>();
   for (const f of result.findings) {
+    let counts = counted.get(f.strategy);
+    if (!counts) counted.set(f.strategy, (counts = { pass: 0, fail: 0, unknown: 0, waived: 0, error: 0 }));
+    counts[f.status]++;
     if (f.status === 'pass') continue;
     const l = byStrategy.get(f.strategy) ?? [];
     l.push(f);
     byStrategy.set(f.strategy, l);
   }
   for (const s of Object.keys(STRATEGIES).map(Number) as Strategy[]) {
-    const all = result.findings.filter((f) => f.strategy === s);
-    if (!all.length) continue;
-    const counts = summarize(all);
+    const counts = counted.get(s);
+    if (!counts) continue;
     lines.push('');
     lines.push(c('bold', `${s}. ${STRATEGIES[s]}`) + c('dim', `  (${counts.pass} pass, ${counts.fail} fail, ${counts.unknown} unknown, ${counts.waived} waived${counts.error ? `, ${counts.error} error` : ''})`));
     for (const f of byStrategy.get(s) ?? []) {
@@ -39,6 +50,7 @@ export const textReporter: Reporter = (result, opts) => {
       if (f.waiver) lines.push(c('dim', `       waiver: ${f.waiver.reason} (approved by ${f.waiver.approvedBy ?? 'n/a'}, expires ${f.waiver.expires ?? 'never'}${f.waiver.expired ? ', EXPIRED' : ''})`));
       if (f.status === 'fail' || f.status === 'unknown') lines.push(c('dim', `       fix: ${f.remediation}`));
       lines.push(c('dim', `       HIPAA: ${f.citations.join(', ')} · ${f.file}`));
+      flush();
     }
   }
   for (const w of result.staleWaivers) {
@@ -51,5 +63,11 @@ export const textReporter: Reporter = (result, opts) => {
   const t = summarize(result.findings);
   lines.push('');
   lines.push(c('bold', `${result.findings.length} findings: ${t.pass} pass, ${t.fail} fail, ${t.unknown} unknown, ${t.waived} waived, ${t.error} error`));
-  return lines.join('\n') + '\n';
+  flush();
+};
+
+export const textReporter: Reporter = (result, opts) => {
+  const parts: string[] = [];
+  writeTextReport(result, opts, (chunk) => parts.push(chunk));
+  return parts.join('');
 };
