@@ -7,6 +7,7 @@
  * - Waivers turn `fail`/`unknown` into `waived`; an expired waiver turns them into `fail`.
  * - Output order is deterministic: rule order, then unit order, then address.
  */
+import * as vm from 'node:vm';
 import type { Graph } from '../model/graph';
 import type { Resource } from '../model/types';
 import type { CheckContext, EvidenceSet, Finding, Rule, RunResult, Status, Strategy, Verdict } from './types';
@@ -21,10 +22,9 @@ export interface EvaluateOptions {
   readonly ruleIds?: readonly string[];
   readonly strategies?: readonly Strategy[];
   /**
-   * Time budget per rule in milliseconds (default 30 s). A rule that uses it up stops being run
-   * on further resources and yields an `error` finding. JavaScript cannot interrupt a single
-   * check call, so a check that never returns still hangs the run; the budget catches rules that
-   * are slow per resource, the common failure.
+   * Time budget per rule in milliseconds (default 30 s), for all its checks together. A rule that
+   * uses it up is stopped — even inside a check that never returns — and yields an `error`
+   * finding for the resource it was checking; the run goes on with the next rule.
    */
   readonly ruleBudgetMs?: number;
 }
@@ -41,6 +41,26 @@ export function selectRules(rules: readonly Rule[], ids?: readonly string[], str
       (!strategies || !strategies.length || strategies.includes(r.strategy)),
   );
 }
+
+/**
+ * Run `task` with a hard deadline. The vm module's timeout stops even a check stuck in an endless
+ * loop (V8 terminates the running script from a watchdog thread); the stop surfaces here as an
+ * error with code ERR_SCRIPT_EXECUTION_TIMEOUT. One call per rule, so its cost (a watchdog
+ * thread start, ~0.1 ms) does not grow with the input.
+ */
+function withDeadline(ms: number, task: () => void): void {
+  sandbox ??= vm.createContext({ task: undefined });
+  sandbox.task = task;
+  try {
+    runTask.runInContext(sandbox, { timeout: Math.max(1, Math.floor(ms)) });
+  } finally {
+    sandbox.task = undefined;
+  }
+}
+
+let sandbox: vm.Context | undefined;
+const runTask = new vm.Script('task()');
+const isTimeout = (e: unknown) => (e as { code?: unknown } | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
 
 /** A finding while the run is being built: waivers are applied once every target is known. */
 type Draft = { -readonly [K in keyof Finding]: Finding[K] };
@@ -90,29 +110,35 @@ export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
 
   for (const rule of rules) {
     const first = drafts.length;
-    if (rule.scope === 'resource') {
-      const started = Date.now();
-      checking: for (const type of rule.resourceTypes) {
-        for (const res of graph.ofType(type)) {
-          if (Date.now() - started > budget) {
-            emit(rule, { status: 'error', message: `rule exceeded its ${budget} ms time budget; remaining resources were not checked by it` }, res);
-            break checking;
+    let current: Resource | undefined;
+    try {
+      withDeadline(budget, () => {
+        if (rule.scope === 'resource') {
+          for (const type of rule.resourceTypes) {
+            for (const res of graph.ofType(type)) {
+              current = res;
+              try {
+                const v = rule.check(res, ctx);
+                if (Array.isArray(v)) for (const x of v as readonly Verdict[]) emit(rule, x, x.resource ?? res);
+                else emit(rule, v as Verdict, (v as Verdict).resource ?? res);
+              } catch (e) {
+                emit(rule, { status: 'error', message: errorMessage(e) }, res);
+              }
+            }
           }
+        } else {
           try {
-            const v = rule.check(res, ctx);
-            if (Array.isArray(v)) for (const x of v as readonly Verdict[]) emit(rule, x, x.resource ?? res);
-            else emit(rule, v as Verdict, (v as Verdict).resource ?? res);
+            for (const v of rule.check(ctx)) emit(rule, v, v.resource);
           } catch (e) {
-            emit(rule, { status: 'error', message: errorMessage(e) }, res);
+            emit(rule, { status: 'error', message: errorMessage(e) }, undefined);
           }
         }
-      }
-    } else {
-      try {
-        for (const v of rule.check(ctx)) emit(rule, v, v.resource);
-      } catch (e) {
-        emit(rule, { status: 'error', message: errorMessage(e) }, undefined);
-      }
+      });
+    } catch (e) {
+      if (!isTimeout(e)) throw e;
+      // Stopped anywhere, possibly between the two pushes of `emit`: keep the lists in step.
+      drafts.length = about.length = Math.min(drafts.length, about.length);
+      emit(rule, { status: 'error', message: `rule exceeded its ${budget} ms time budget and was stopped; ${current ? 'this and the remaining resources were' : 'its targets were'} not checked by it` }, current);
     }
     sortRange(drafts, about, first);
   }

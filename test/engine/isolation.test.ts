@@ -21,21 +21,52 @@ describe('rule isolation', () => {
   });
 
   it('stops a rule that exceeds its time budget with an error finding', () => {
+    let calls = 0;
     const slow: ResourceRule = {
       ...base,
       id: 'ENC-97',
       check: (r, ctx) => {
-        const until = Date.now() + 60;
+        calls++;
+        const until = Date.now() + 25;
         while (Date.now() < until) {
           /* busy */
         }
         return base.check(r, ctx);
       },
     };
-    const result = evaluate(graph, { rules: [slow, base], ruleBudgetMs: 30 });
+    const result = evaluate(graph, { rules: [slow, base], ruleBudgetMs: 40 });
     const mine = result.findings.filter((f) => f.ruleId === 'ENC-97');
-    expect(mine.map((f) => f.status)).toEqual(['pass', 'error']);
+    // The first check fits in the budget; the second is stopped midway.
+    expect(calls).toBe(2);
+    expect(mine.map((f) => [f.address, f.status])).toEqual([
+      ['aws_kms_key.a', 'pass'],
+      ['aws_kms_key.b', 'error'],
+    ]);
     expect(mine[1].message).toMatch(/time budget/);
-    expect(result.findings.filter((f) => f.ruleId === 'ENC-02')).toHaveLength(2);
+    expect(result.findings.filter((f) => f.ruleId === 'ENC-02').map((f) => f.status)).toEqual(['pass', 'pass']);
+  });
+
+  it('stops a check stuck in an endless loop, even one that catches everything, and runs the other rules', () => {
+    const looping: ResourceRule = {
+      ...base,
+      id: 'ENC-96',
+      check: () => {
+        for (;;) {
+          try {
+            while (Date.now() > 0) {
+              /* forever */
+            }
+          } catch {
+            /* a termination is not an exception a rule can swallow */
+          }
+        }
+      },
+    };
+    const started = Date.now();
+    const result = evaluate(graph, { rules: [looping, base], ruleBudgetMs: 200 });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(result.findings.filter((f) => f.ruleId === 'ENC-96').map((f) => [f.address, f.status])).toEqual([['aws_kms_key.a', 'error']]);
+    expect(result.findings.filter((f) => f.ruleId === 'ENC-02').map((f) => f.status)).toEqual(['pass', 'pass']);
+    expect(exitCodeFor(result, 'critical', false)).toBe(1);
   });
 });
