@@ -5,7 +5,7 @@
  * The aspect is added to the STACK, never the App: cdktf only invokes aspects from each stack
  * down (aspects added to an App are silently never run).
  */
-import { Annotations, Aspects, IAspect, TerraformStack } from 'cdktf';
+import { AnnotationMetadataEntryType, Aspects, IAspect, TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { evaluate } from '../policies/engine/evaluate';
 import type { Finding, RunResult } from '../policies/engine/types';
@@ -65,9 +65,10 @@ class HipaaChecksAspect implements IAspect {
       if (f.status === 'pass' || f.status === 'waived') continue;
       // cdktf resource paths end in the resource id; annotate the construct that owns it.
       const target = (f.constructPath && (byPath.get(f.constructPath) ?? byPath.get(f.constructPath.split('/').slice(0, -1).join('/')))) || this.stack;
-      const level = f.status === 'unknown' && !this.options.strict ? 'warn' : 'error';
-      if (level === 'error') Annotations.of(target).addError(describe(f));
-      else Annotations.of(target).addWarning(describe(f));
+      const level = f.status === 'unknown' && !this.options.strict ? AnnotationMetadataEntryType.WARN : AnnotationMetadataEntryType.ERROR;
+      // What Annotations.of(target).addError/addWarning record, minus the stack trace: it would
+      // point into this aspect, not at the user's code, and capturing one per finding is costly.
+      target.node.addMetadata(level, describe(f), { stackTrace: false });
     }
   }
 }

@@ -109,6 +109,8 @@ export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
   };
 
   for (const rule of rules) {
+    // Nothing to check (and no deadline watchdog to start) when no resource has the rule's types.
+    if (rule.scope === 'resource' && rule.resourceTypes.every((t) => graph.ofType(t).length === 0)) continue;
     const first = drafts.length;
     let current: Resource | undefined;
     try {
