@@ -17,7 +17,7 @@ import { InputError } from '../model/errors';
 import { Graph } from '../model/graph';
 import { DEFAULT_MAX_INPUT_BYTES, loadInputs } from '../model/load';
 import { overlaySynth } from '../model/overlay';
-import { REPORTERS, Write, buffered, writeFileChunked, writeReport } from '../reporters';
+import { COUNTS_PASSES, REPORTERS, Write, buffered, writeFileChunked, writeReport } from '../reporters';
 import { CATALOGUE_VERSION, RULES } from '../rules';
 import { VERSION } from '../version';
 import { registerExtraCommands } from './commands';
@@ -95,7 +95,7 @@ export interface CheckRun {
 }
 
 /** The check pipeline the CLI runs; exported for the demo and tests. */
-export function runCheck(paths: string[], o: { waivers?: string; rule?: string[]; strategy?: string[]; maxBytes?: number; now?: Date; evidenceDir?: string; synth?: string[] }): CheckRun {
+export function runCheck(paths: string[], o: { waivers?: string; rule?: string[]; strategy?: string[]; maxBytes?: number; now?: Date; evidenceDir?: string; synth?: string[]; passes?: 'list' | 'count' }): CheckRun {
   let inputs = loadInputs(paths, { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES });
   if (o.synth?.length) inputs = overlaySynth(inputs, loadInputs(o.synth, { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES }));
   const graph = Graph.from(inputs);
@@ -103,7 +103,7 @@ export function runCheck(paths: string[], o: { waivers?: string; rule?: string[]
   const ruleIds = o.rule?.flatMap((r) => r.split(',')).filter(Boolean);
   if (ruleIds) for (const id of ruleIds) if (!RULES.some((r) => r.id === id || r.control === id || (r.aliases ?? []).includes(id))) throw new UsageError(`--rule: no rule "${id}" (see phikit rules)`);
   const evidence = o.evidenceDir ? loadEvidence(o.evidenceDir) : undefined;
-  const result = evaluate(graph, { rules: RULES, waivers, now: o.now, ruleIds, strategies: parseStrategies(o.strategy), evidence });
+  const result = evaluate(graph, { rules: RULES, waivers, now: o.now, ruleIds, strategies: parseStrategies(o.strategy), evidence, passes: o.passes });
   return { result, graph };
 }
 
@@ -140,7 +140,7 @@ function buildProgram(setCode: (c: number) => void): Command {
       if (now && Number.isNaN(now.getTime())) throw new UsageError(`--now: "${o.now}" is not a date`);
       if (o.failOnNew && !o.baseline) throw new UsageError('--fail-on-new needs --baseline');
       const baseline = o.baseline ? loadBaseline(o.baseline) : undefined;
-      const run = runCheck(paths, { waivers: o.waivers, rule: o.rule, strategy: o.strategy, maxBytes: parseSize(o.maxInputSize), now, evidenceDir: o.evidence, synth: o.synth });
+      const run = runCheck(paths, { waivers: o.waivers, rule: o.rule, strategy: o.strategy, maxBytes: parseSize(o.maxInputSize), now, evidenceDir: o.evidence, synth: o.synth, passes: COUNTS_PASSES.has(o.format) ? 'count' : 'list' });
       const result = baseline ? applyBaseline(run.result, baseline) : run.result;
       const color = o.color !== false && !o.output && o.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
       const opts = { color, toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now };

@@ -11,7 +11,7 @@ import * as vm from 'node:vm';
 import type { Graph } from '../model/graph';
 import type { Resource } from '../model/types';
 import type { CheckContext, EvidenceSet, Finding, Rule, RunResult, Status, Strategy, Verdict } from './types';
-import { WaiverMatcher, WaiversFile } from './waivers';
+import { WaiverMatcher, WaiversFile, WaiverTarget } from './waivers';
 
 export interface EvaluateOptions {
   readonly rules: readonly Rule[];
@@ -27,6 +27,12 @@ export interface EvaluateOptions {
    * finding for the resource it was checking; the run goes on with the next rule.
    */
   readonly ruleBudgetMs?: number;
+  /**
+   * `list` (default): every passing verdict is a finding. `count`: passes are only counted, per
+   * rule, in `RunResult.passCounts` — for reports that list what needs attention and count the
+   * rest (text, SARIF), which then need neither the time nor the memory of the pass findings.
+   */
+  readonly passes?: 'list' | 'count';
 }
 
 export const ACCOUNT = '(account)';
@@ -83,10 +89,21 @@ export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
   // The resource of each draft (same index), for inline waivers.
   const about: Array<Resource | undefined> = [];
 
+  const passCounts = opts.passes === 'count' ? new Map<string, number>() : undefined;
+  // Counted passes still take part in telling whether a waiver's pattern spans stacks.
+  const passTargets: WaiverTarget[] | undefined = passCounts && opts.waivers?.entries.length ? [] : undefined;
+
   const emit = (rule: Rule, v: Outcome, resource: Resource | undefined): void => {
     if (v.status === 'not_applicable') return;
     const unit = resource?.unit ?? defaultUnit;
     const evidenceFile = 'evidenceFile' in v ? v.evidenceFile : undefined;
+    const address = resource ? resource.address : rule.scope === 'evidence' ? EVIDENCE : ACCOUNT;
+    const file = evidenceFile || (unit?.file ?? '');
+    if (passCounts && v.status === 'pass') {
+      passCounts.set(rule.id, (passCounts.get(rule.id) ?? 0) + 1);
+      passTargets?.push({ ruleId: rule.id, address, file, unitId: unit?.id ?? '', stack: unit?.stack });
+      return;
+    }
     drafts.push({
       ruleId: rule.id,
       title: rule.title,
@@ -95,9 +112,9 @@ export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
       citations: rule.citations,
       status: v.status,
       message: v.message,
-      address: resource ? resource.address : rule.scope === 'evidence' ? EVIDENCE : ACCOUNT,
+      address,
       resourceType: resource?.type,
-      file: evidenceFile || (unit?.file ?? ''),
+      file,
       unitId: unit?.id ?? '',
       stack: unit?.stack,
       constructPath: resource?.constructPath,
@@ -145,7 +162,7 @@ export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
     sortRange(drafts, about, first);
   }
 
-  const matcher = new WaiverMatcher(opts.waivers, now, drafts);
+  const matcher = new WaiverMatcher(opts.waivers, now, passTargets?.length ? [...drafts, ...passTargets] : drafts);
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i];
     if (d.status !== 'fail' && d.status !== 'unknown') continue;
@@ -157,7 +174,7 @@ export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
       d.message = `${d.message} (waiver ${waiver.expires ? `expired on ${waiver.expires}` : 'invalid'}: ${waiver.reason})`;
     } else d.status = 'waived';
   }
-  return { findings: drafts, staleWaivers: matcher.stale(), units: graph.units, rules, now };
+  return { findings: drafts, passCounts, staleWaivers: matcher.stale(), units: graph.units, rules, now };
 }
 
 const before = (a: Finding, b: Finding): boolean => (a.unitId !== b.unitId ? a.unitId < b.unitId : a.address < b.address);
@@ -180,9 +197,10 @@ function sortRange(drafts: Draft[], about: Array<Resource | undefined>, first: n
   }
 }
 
-/** Counts by status. */
-export function summarize(findings: readonly Finding[]): Record<Status, number> {
+/** Counts by status; with `passCounts` (passes counted, not listed), those passes too. */
+export function summarize(findings: readonly Finding[], passCounts?: ReadonlyMap<string, number>): Record<Status, number> {
   const out: Record<Status, number> = { pass: 0, fail: 0, unknown: 0, waived: 0, error: 0 };
   for (const f of findings) out[f.status]++;
+  if (passCounts) for (const n of passCounts.values()) out.pass += n;
   return out;
 }

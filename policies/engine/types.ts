@@ -177,7 +177,10 @@ export interface ResolvedFinding {
 }
 
 export interface RunResult {
+  /** Every finding — except passes when the run only counted them (`passCounts`). */
   readonly findings: readonly Finding[];
+  /** Passing verdicts per rule id, not listed in `findings` (evaluate's `passes: 'count'`). */
+  readonly passCounts?: ReadonlyMap<string, number>;
   /** Findings of the baseline that no longer fail (only with `--baseline`). */
   readonly resolved?: readonly ResolvedFinding[];
   readonly staleWaivers: readonly StaleWaiver[];

@@ -64,7 +64,8 @@ export function isExpired(expires: string | undefined, now: Date): boolean {
   return Number.isNaN(t) ? true : t < now.getTime();
 }
 
-interface Target {
+/** What a waiver is matched against: a finding, or a pass that was only counted. */
+export interface WaiverTarget {
   readonly ruleId: string;
   readonly address: string;
   readonly unitId: string;
@@ -84,7 +85,7 @@ export class WaiverMatcher {
     private readonly file: WaiversFile | undefined,
     private readonly now: Date,
     /** Every (rule, address, unit) that will be matched, so globs can be checked for spanning stacks. */
-    targets: readonly Target[],
+    targets: readonly WaiverTarget[],
   ) {
     this.compiled = (file?.entries ?? []).map((entry, index) => ({ entry, re: globToRegex(entry.resource), index, units: new Set<string>() }));
     for (const c of this.compiled) {
@@ -93,7 +94,7 @@ export class WaiverMatcher {
     }
   }
 
-  private scopeMatches(e: WaiverEntry, re: RegExp, t: Target): boolean {
+  private scopeMatches(e: WaiverEntry, re: RegExp, t: WaiverTarget): boolean {
     if (e.rule !== t.ruleId) return false;
     if (e.stack && e.stack !== t.stack) return false;
     if (e.file && e.file !== t.file) return false;
@@ -101,7 +102,7 @@ export class WaiverMatcher {
   }
 
   /** The waiver that applies to a finding (about `resource`, when it is about one), if any. */
-  match(t: Target, resource?: Resource): WaiverInfo | undefined {
+  match(t: WaiverTarget, resource?: Resource): WaiverInfo | undefined {
     for (const c of this.compiled) {
       if (this.ambiguous.has(c.index) || !this.scopeMatches(c.entry, c.re, t)) continue;
       this.used.add(c.index);

@@ -17,6 +17,9 @@ export const REPORTERS: Record<string, Reporter> = {
   html: htmlReporter,
 };
 
+/** Formats that list what needs attention and only count passes: they accept `passes: 'count'` runs. */
+export const COUNTS_PASSES: ReadonlySet<string> = new Set(['text', 'sarif']);
+
 /** Formats written chunk by chunk: their size grows with the findings. */
 const STREAMING: Readonly<Record<string, StreamingReporter>> = { json: writeJsonReport, text: writeTextReport };
 

@@ -124,7 +124,7 @@ export const sarifReporter: Reporter = (result, opts) => {
           ...(u.format === 'plan' ? { description: { text: `Terraform plan JSON (format ${u.formatVersion ?? '?'})` } } : { description: { text: `Terraform JSON configuration${u.stack ? ` (cdktf stack ${u.stack})` : ''}` } }),
         })),
         results,
-        properties: { summary: summarize(result.findings) },
+        properties: { summary: summarize(result.findings, result.passCounts) },
       },
     ],
   };

@@ -36,6 +36,16 @@ export const writeTextReport: StreamingReporter = (result, opts, write) => {
     l.push(f);
     byStrategy.set(f.strategy, l);
   }
+  if (result.passCounts?.size) {
+    const strategyOf = new Map(result.rules.map((r) => [r.id, r.strategy]));
+    for (const [ruleId, n] of result.passCounts) {
+      const s = strategyOf.get(ruleId);
+      if (s === undefined) continue;
+      let counts = counted.get(s);
+      if (!counts) counted.set(s, (counts = { pass: 0, fail: 0, unknown: 0, waived: 0, error: 0 }));
+      counts.pass += n;
+    }
+  }
   for (const s of Object.keys(STRATEGIES).map(Number) as Strategy[]) {
     const counts = counted.get(s);
     if (!counts) continue;
@@ -60,9 +70,9 @@ export const writeTextReport: StreamingReporter = (result, opts, write) => {
   for (const r of result.resolved ?? []) {
     lines.push(`${c('green', 'RESOLVED')} ${r.ruleId} ${r.address} (${r.file}): was ${r.status}`);
   }
-  const t = summarize(result.findings);
+  const t = summarize(result.findings, result.passCounts);
   lines.push('');
-  lines.push(c('bold', `${result.findings.length} findings: ${t.pass} pass, ${t.fail} fail, ${t.unknown} unknown, ${t.waived} waived, ${t.error} error`));
+  lines.push(c('bold', `${t.pass + t.fail + t.unknown + t.waived + t.error} findings: ${t.pass} pass, ${t.fail} fail, ${t.unknown} unknown, ${t.waived} waived, ${t.error} error`));
   flush();
 };
 
