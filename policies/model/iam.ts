@@ -16,6 +16,7 @@
 import { attr, blocks } from './attrs';
 import type { Graph } from './graph';
 import { jsonencodeArgument, parseHclLiteral } from './hcl-literal';
+import { memoizeByResource } from './memo';
 import type { Resource } from './types';
 import { Unknown, Value, interpolations, isPlainObject } from './values';
 
@@ -338,15 +339,19 @@ export function readPolicyValue(graph: Graph, res: Resource, path: string, v: Va
 
 /**
  * Read the policy document at `path` of `res` (e.g. `policy`, `assume_role_policy`).
- * Follows references to `aws_iam_policy_document` data sources.
+ * Follows references to `aws_iam_policy_document` data sources. Read once per resource and
+ * path; the answer is shared between callers (read-only).
  */
 export function readPolicy(graph: Graph, res: Resource, path: string): PolicyRead {
+  return readPolicyOnce(graph, res, path);
+}
+
+const readPolicyOnce = memoizeByResource((graph: Graph, res: Resource, path: string): PolicyRead => {
   const a = attr(res, path);
   if (a.state === 'absent') return { state: 'absent' };
   if (a.state === 'sensitive') return { state: 'unknown', reason: `${path} is sensitive` };
-  if (a.state === 'known') return readPolicyValue(graph, res, path, a.value);
   return readPolicyValue(graph, res, path, a.value);
-}
+});
 
 // ---------------------------------------------------------------------------------------------
 // Actions and resources
