@@ -5,6 +5,7 @@
  * Lists met on the way are walked element by element, so a nested block written as an object
  * (cdk.tf.json) and the same block written as a one-element list (plan JSON) read the same.
  */
+import { memoizeByObject } from './memo';
 import type { Resource } from './types';
 import { Json, Redacted, Unknown, Value, isComputedOnly, isPlainObject, own } from './values';
 
@@ -120,12 +121,22 @@ export function isSet(a: Attr): boolean {
 
 /** A known tag value by key, compared without case (`Purpose`, `purpose`). */
 export function tagValue(r: Resource, key: string): string | undefined {
-  const k = key.toLowerCase();
-  return Object.entries(tagsOf(r)).find(([name]) => name.toLowerCase() === k)?.[1];
+  return tagsByLowerKey(r).get(key.toLowerCase());
 }
 
-/** Known tags of a resource (tags and tags_all merged), unknown tag values skipped. */
-export function tagsOf(r: Resource): Record<string, string> {
+/** Known tags by lower-cased key; of keys that differ only in case, the first one in {@link tagsOf} order. */
+const tagsByLowerKey = memoizeByObject((r: Resource): ReadonlyMap<string, string> => {
+  const out = new Map<string, string>();
+  for (const [name, v] of Object.entries(tagsOf(r))) if (!out.has(name.toLowerCase())) out.set(name.toLowerCase(), v);
+  return out;
+});
+
+/** Known tags of a resource (tags and tags_all merged), unknown tag values skipped. Computed once per resource (shared, read-only). */
+export function tagsOf(r: Resource): Readonly<Record<string, string>> {
+  return tagsOnce(r);
+}
+
+const tagsOnce = memoizeByObject((r: Resource): Readonly<Record<string, string>> => {
   const out: Record<string, string> = {};
   for (const key of ['tags_all', 'tags']) {
     const t = own(r.values as Record<string, Value>, key);
@@ -134,4 +145,4 @@ export function tagsOf(r: Resource): Record<string, string> {
     }
   }
   return out;
-}
+});

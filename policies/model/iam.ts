@@ -16,7 +16,7 @@
 import { attr, blocks } from './attrs';
 import type { Graph } from './graph';
 import { jsonencodeArgument, parseHclLiteral } from './hcl-literal';
-import { memoizeByResource } from './memo';
+import { memoizeByObject, memoizeByResource } from './memo';
 import type { Resource } from './types';
 import { Unknown, Value, interpolations, isPlainObject } from './values';
 
@@ -86,15 +86,19 @@ export function isOpaque(v: string, whole = false): boolean {
   return rest.trim() === '';
 }
 
-/** Statement parts that are opaque (see {@link isOpaque}): any opaque action; resources and principals that are opaque as a whole. */
-export function opaqueParts(s: Statement): string[] {
+/** Statement parts that are opaque (see {@link isOpaque}): any opaque action; resources and principals that are opaque as a whole. Computed once per statement (shared, read-only). */
+export function opaqueParts(s: Statement): readonly string[] {
+  return opaquePartsOnce(s);
+}
+
+const opaquePartsOnce = memoizeByObject((s: Statement): readonly string[] => {
   const out: string[] = [];
   if ([...(s.actions ?? []), ...(s.notActions ?? [])].some((v) => isOpaque(v))) out.push('Action');
   if ([...(s.resources ?? []), ...(s.notResources ?? [])].some((v) => isOpaque(v, true))) out.push('Resource');
   const p = s.principals;
   if (p && [...p.aws, ...p.service, ...p.federated, ...p.canonicalUser].some((v) => isOpaque(v, true))) out.push('Principal');
   return out;
-}
+});
 
 const unknownText = (u: Unknown): string => (u.template ? u.template : u.refs.length ? `\${${u.refs[0]}}` : UNKNOWN_VALUE);
 
@@ -722,10 +726,14 @@ export interface TrustPrincipal extends PrincipalRef {
   readonly statement: Statement;
 }
 
-/** Every principal allowed to assume the role, with its audience and statement. */
-export function trustPrincipals(doc: PolicyDocument): TrustPrincipal[] {
-  return assumeStatements(doc).flatMap((s) => principalRefs(s.principals).map((p) => ({ ...p, audience: audienceOf(p), statement: s })));
+/** Every principal allowed to assume the role, with its audience and statement. Computed once per document (shared, read-only). */
+export function trustPrincipals(doc: PolicyDocument): readonly TrustPrincipal[] {
+  return trustPrincipalsOnce(doc);
 }
+
+const trustPrincipalsOnce = memoizeByObject((doc: PolicyDocument): readonly TrustPrincipal[] =>
+  assumeStatements(doc).flatMap((s) => principalRefs(s.principals).map((p) => ({ ...p, audience: audienceOf(p), statement: s }))),
+);
 
 /** Role assumable by humans (see {@link TrustAudience}); false for service-only and workload roles. */
 export function isHumanAssumable(doc: PolicyDocument): boolean {
@@ -843,9 +851,14 @@ export function resolvePolicyArn(graph: Graph, via: Resource, path: string, v: V
  * Every policy attached to a role, user or group: inline policy resources, `inline_policy`
  * blocks, `*_policy_attachment` / `aws_iam_policy_attachment` resources (resolved to the
  * `aws_iam_policy` by reference or ARN, or named as AWS managed policies), and
- * `managed_policy_arns`. Joins work by reference and by literal name.
+ * `managed_policy_arns`. Joins work by reference and by literal name. Computed once per identity
+ * (shared, read-only).
  */
-export function policiesAttachedTo(graph: Graph, identity: Resource): AttachedPolicy[] {
+export function policiesAttachedTo(graph: Graph, identity: Resource): readonly AttachedPolicy[] {
+  return policiesAttachedOnce(graph, identity, '');
+}
+
+const policiesAttachedOnce = memoizeByResource((graph: Graph, identity: Resource): readonly AttachedPolicy[] => {
   const key = IDENTITY_KEY[identity.type];
   if (!key) return [];
   const out: AttachedPolicy[] = [];
@@ -864,7 +877,7 @@ export function policiesAttachedTo(graph: Graph, identity: Resource): AttachedPo
   const attachments = [...graph.related(identity, ATTACH_TYPE[identity.type], key), ...graph.related(identity, 'aws_iam_policy_attachment', MULTI_ATTACH_PATH[identity.type])];
   for (const a of attachments) out.push({ via: a, ...resolvePolicyArn(graph, a, 'policy_arn', a.values.policy_arn) });
   return out;
-}
+});
 
 /** Groups a user belongs to (`aws_iam_user_group_membership`, `aws_iam_group_membership`). */
 export function groupsOfUser(graph: Graph, user: Resource): Resource[] {
@@ -888,8 +901,12 @@ export function membershipsOfGroup(graph: Graph, group: Resource): Resource[] {
   return [...graph.related(group, 'aws_iam_group_membership', 'group'), ...graph.related(group, 'aws_iam_user_group_membership', 'groups')];
 }
 
-/** Identity-policy documents held by a resource: `policy` of the policy types, each `inline_policy` of a role. */
-export function identityPolicyDocuments(graph: Graph, res: Resource): Array<{ readonly path: string; readonly read: PolicyRead }> {
+/** Identity-policy documents held by a resource: `policy` of the policy types, each `inline_policy` of a role. Read once per resource (shared, read-only). */
+export function identityPolicyDocuments(graph: Graph, res: Resource): ReadonlyArray<{ readonly path: string; readonly read: PolicyRead }> {
+  return identityPolicyDocumentsOnce(graph, res, '');
+}
+
+const identityPolicyDocumentsOnce = memoizeByResource((graph: Graph, res: Resource): ReadonlyArray<{ readonly path: string; readonly read: PolicyRead }> => {
   switch (res.type) {
     case 'aws_iam_policy':
     case 'aws_iam_role_policy':
@@ -905,7 +922,7 @@ export function identityPolicyDocuments(graph: Graph, res: Resource): Array<{ re
     default:
       return [];
   }
-}
+});
 
 /** Resource types holding identity policies (for rules over ‹IAM policy docs›). */
 export const IDENTITY_POLICY_TYPES: readonly string[] = [

@@ -12,6 +12,7 @@
  * {@link storeKeyPaths}).
  */
 import { tagsOf } from './attrs';
+import { memoizeByObject } from './memo';
 import type { Resource } from './types';
 import { Unknown, isPlainObject } from './values';
 
@@ -31,9 +32,13 @@ export function isPhiValue(value: string): boolean {
 
 /** True when the resource carries a data-classification tag with value PHI (or ePHI). */
 export function isPhiTagged(r: Resource): boolean {
+  return phiTaggedOnce(r);
+}
+
+const phiTaggedOnce = memoizeByObject((r: Resource): boolean => {
   for (const [k, v] of Object.entries(tagsOf(r))) if (isClassificationKey(k) && isPhiValue(v)) return true;
   return false;
-}
+});
 
 /**
  * True when the configured `tags` are known only after apply, or a classification tag's value is.
