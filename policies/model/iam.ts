@@ -756,24 +756,32 @@ export function unconditionedForeignRoots(doc: PolicyDocument, own: ReadonlySet<
 }
 
 /** Account ids this plan itself uses: found in ARNs of its resources (not in principals or policies). */
-export function ownAccountIds(graph: Graph, extra: readonly string[] = []): Set<string> {
+export function ownAccountIds(graph: Graph, extra: readonly string[] = []): ReadonlySet<string> {
   const cache = ownCache.get(graph);
   if (cache && !extra.length) return cache;
   const out = new Set<string>(extra);
-  const skip = new Set(['assume_role_policy', 'policy', 'principal', 'principals', 'identifiers', 'source_account', 'shared_accounts', 'account_ids', 'inline_policy', 'json', 'container_definitions', 'access_policies', 'permissions']);
-  const visit = (v: Value, depth: number) => {
-    if (depth > 40) return;
-    if (typeof v === 'string') {
-      for (const m of v.matchAll(/arn:aws[\w-]*:[\w-]+:[\w-]*:(\d{12}):/g)) out.add(m[1]);
-    } else if (Array.isArray(v)) v.forEach((x) => visit(x, depth + 1));
-    else if (isPlainObject(v)) for (const [k, x] of Object.entries(v)) if (!skip.has(k)) visit(x, depth + 1);
-  };
   for (const r of graph.resources) {
     if (r.type === 'aws_caller_identity' && typeof r.values.account_id === 'string') out.add(r.values.account_id);
-    visit(r.values as Value, 0);
+    collectAccountIds(r.values as Value, 0, out);
   }
   if (!extra.length) ownCache.set(graph, out);
   return out;
+}
+
+/** Attributes holding principals or policies: account ids there are not necessarily this plan's own. */
+const NOT_OWN_ACCOUNT_ATTRS = new Set(['assume_role_policy', 'policy', 'principal', 'principals', 'identifiers', 'source_account', 'shared_accounts', 'account_ids', 'inline_policy', 'json', 'container_definitions', 'access_policies', 'permissions']);
+const ARN_ACCOUNT = /arn:aws[\w-]*:[\w-]+:[\w-]*:(\d{12}):/g;
+
+function collectAccountIds(v: Value, depth: number, out: Set<string>): void {
+  if (depth > 40) return;
+  if (typeof v === 'string') {
+    // Most strings hold no ARN at all: skip the regular expression for them.
+    if (v.includes('arn:aws')) for (const m of v.matchAll(ARN_ACCOUNT)) out.add(m[1]);
+  } else if (Array.isArray(v)) {
+    for (const x of v) collectAccountIds(x, depth + 1, out);
+  } else if (isPlainObject(v)) {
+    for (const k of Object.keys(v)) if (!NOT_OWN_ACCOUNT_ATTRS.has(k)) collectAccountIds(v[k], depth + 1, out);
+  }
 }
 const ownCache = new WeakMap<Graph, Set<string>>();
 
