@@ -43,9 +43,10 @@ export class Graph {
   readonly units: Unit[];
   readonly resources: Resource[];
   private readonly byTypeIdx = new Map<string, Resource[]>();
-  private readonly byAddress = new Map<string, Resource>();
-  private readonly byBase = new Map<string, Resource[]>();
-  private readonly literal = new Map<string, Resource[]>();
+  // Indexes per unit (unit id → key → resources): joins never cross units.
+  private readonly byAddress = new Map<string, Map<string, Resource>>();
+  private readonly byBase = new Map<string, Map<string, Resource[]>>();
+  private readonly literal = new Map<string, Map<string, Resource[]>>();
   private readonly modules = new Map<string, ModuleIndex>();
   private readonly edgesIn = new Map<Resource, Edge[]>();
   private readonly edgesOut = new Map<Resource, Edge[]>();
@@ -61,14 +62,14 @@ export class Graph {
     }
     this.resources = all;
     for (const r of all) {
-      const key = `${r.unit.id}\u0000${r.address}`;
-      this.byAddress.set(key, r);
-      push(this.byBase, `${r.unit.id}\u0000${r.baseAddress}`, r);
+      inUnit(this.byAddress, r.unit).set(r.address, r);
+      push(inUnit(this.byBase, r.unit), r.baseAddress, r);
       push(this.byTypeIdx, r.type, r);
       if (r.mode === 'data') continue;
+      const literal = inUnit(this.literal, r.unit);
       for (const a of IDENTITY_ATTRS) {
         const v = Object.prototype.hasOwnProperty.call(r.values, a) ? r.values[a] : undefined;
-        if (typeof v === 'string' && v.length > 0) addUnique(this.literal, `${r.unit.id}\u0000${v}`, r);
+        if (typeof v === 'string' && v.length > 0) addUnique(literal, v, r);
       }
     }
   }
@@ -97,12 +98,12 @@ export class Graph {
 
   /** A resource by exact address within a unit. */
   get(unit: Unit, address: string): Resource | undefined {
-    return this.byAddress.get(`${unit.id}\u0000${address}`);
+    return this.byAddress.get(unit.id)?.get(address);
   }
 
   /** Resources whose identity (id, arn, name, bucket, …) equals a literal string, in one unit. */
   byLiteral(unit: Unit, value: string): Resource[] {
-    return this.literal.get(`${unit.id}\u0000${value}`) ?? [];
+    return this.literal.get(unit.id)?.get(value) ?? [];
   }
 
   /**
@@ -155,10 +156,10 @@ export class Graph {
     if (!m) return undefined;
     const base = `${prefix}${m[1] ?? ''}${m[2]}.${m[3]}`;
     if (m[4]) {
-      const exact = this.byAddress.get(`${unit.id}\u0000${base}${m[4]}`);
+      const exact = this.byAddress.get(unit.id)?.get(`${base}${m[4]}`);
       if (exact) return [exact];
     }
-    const found = this.byBase.get(`${unit.id}\u0000${base}`);
+    const found = this.byBase.get(unit.id)?.get(base);
     return found && found.length ? found : undefined;
   }
 
@@ -248,27 +249,42 @@ export class Graph {
   private buildEdges(): void {
     if (this.edgesBuilt) return;
     this.edgesBuilt = true;
-    for (const r of this.resources) {
-      walkLeaves(r.values, '', 0, (path, v) => {
-        let targets: Resource[] | undefined;
-        let via: Edge['via'] = 'reference';
-        if (v instanceof Unknown) {
-          if (v.refs.length) targets = this.resolveMany(r.unit, r.modulePath, v.refs, 0);
-        } else if (typeof v === 'string' && v.length > 0 && v.length < 2048) {
-          const t = this.literalTargets(r.unit, v);
-          if (t.length) {
-            targets = t;
-            via = 'literal';
-          }
-        }
-        if (!targets) return;
-        for (const to of targets) {
-          if (to === r) continue;
-          const e: Edge = { from: r, to, path, via };
-          push(this.edgesIn, to, e);
-          push(this.edgesOut, r, e);
-        }
-      });
+    for (const r of this.resources) this.addEdgesFrom(r, r.values as Value, [], 0);
+  }
+
+  /** Add an edge for every leaf under `v` (found at the attribute names `path`) of `from` that refers to other resources. */
+  private addEdgesFrom(from: Resource, v: Value, path: string[], depth: number): void {
+    if (depth > 300) return;
+    if (Array.isArray(v)) {
+      for (const x of v) this.addEdgesFrom(from, x, path, depth + 1);
+      return;
+    }
+    if (isPlainObject(v)) {
+      for (const k of Object.keys(v)) {
+        path.push(k);
+        this.addEdgesFrom(from, v[k], path, depth + 1);
+        path.pop();
+      }
+      return;
+    }
+    let targets: Resource[] | undefined;
+    let via: Edge['via'] = 'reference';
+    if (v instanceof Unknown) {
+      if (v.refs.length) targets = this.resolveMany(from.unit, from.modulePath, v.refs, 0);
+    } else if (typeof v === 'string' && v.length > 0 && v.length < 2048) {
+      const t = this.literalTargets(from.unit, v);
+      if (t.length) {
+        targets = t;
+        via = 'literal';
+      }
+    }
+    if (!targets) return;
+    const at = joinPath(path);
+    for (const to of targets) {
+      if (to === from) continue;
+      const e: Edge = { from, to, path: at, via };
+      push(this.edgesIn, to, e);
+      push(this.edgesOut, from, e);
     }
   }
 }
@@ -279,15 +295,18 @@ function lastModuleSegment(modulePath: string): { name: string; full: string } |
   return { name: m[1], full: `module.${m[1]}${m[2]}` };
 }
 
-function walkLeaves(v: Value, path: string, depth: number, fn: (path: string, v: Value) => void): void {
-  if (depth > 300) return;
-  if (Array.isArray(v)) {
-    for (const x of v) walkLeaves(x, path, depth + 1, fn);
-  } else if (isPlainObject(v)) {
-    for (const k of Object.keys(v)) walkLeaves((v as Record<string, Value>)[k], path ? `${path}.${k}` : k, depth + 1, fn);
-  } else {
-    fn(path, v);
-  }
+/** Attribute names joined with dots (list indices are not part of a path). */
+function joinPath(names: readonly string[]): string {
+  let path = '';
+  for (const k of names) path = path ? `${path}.${k}` : k;
+  return path;
+}
+
+/** The index of one unit in a per-unit index, created when missing. */
+function inUnit<V>(index: Map<string, Map<string, V>>, unit: Unit): Map<string, V> {
+  let m = index.get(unit.id);
+  if (!m) index.set(unit.id, (m = new Map()));
+  return m;
 }
 
 function collectAt(values: Readonly<Record<string, Value>>, path: string): Value[] {
