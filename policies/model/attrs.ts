@@ -27,10 +27,8 @@ function toAttr(v: Value | undefined): Attr {
 
 /** Every value found at `path` (lists flattened on the way); empty when nothing is there. */
 export function valuesAt(root: Resource | Readonly<Record<string, Value>>, path: string): Value[] {
-  const start: Value = ('values' in root && 'address' in root ? (root as Resource).values : root) as Value;
-  let cur: Value[] = [start];
-  const segs = path === '' ? [] : path.split('.');
-  for (const seg of segs) {
+  let cur: Value[] = [rootValue(root)];
+  for (const seg of segmentsOf(path)) {
     const next: Value[] = [];
     for (const v of cur) step(v, seg, next);
     cur = next;
@@ -40,6 +38,22 @@ export function valuesAt(root: Resource | Readonly<Record<string, Value>>, path:
   // (e.g. a list of CIDRs) is returned as one value.
   return cur;
 }
+
+function rootValue(root: Resource | Readonly<Record<string, Value>>): Value {
+  return ('values' in root && 'address' in root ? (root as Resource).values : root) as Value;
+}
+
+/** The dot-separated segments of a path; rules read a few hundred distinct paths, split once each. */
+function segmentsOf(path: string): readonly string[] {
+  let segs = segmentCache.get(path);
+  if (!segs) {
+    if (segmentCache.size >= 10_000) segmentCache.clear();
+    segs = path === '' ? [] : path.split('.');
+    segmentCache.set(path, segs);
+  }
+  return segs;
+}
+const segmentCache = new Map<string, readonly string[]>();
 
 function step(v: Value, seg: string, out: Value[]): void {
   if (Array.isArray(v)) {
@@ -56,10 +70,28 @@ function step(v: Value, seg: string, out: Value[]): void {
   }
 }
 
+/**
+ * The first value `valuesAt` would return, found depth-first without building the list: the
+ * list's order is depth-first order (each step keeps the order of the values before it).
+ */
+function firstAt(v: Value, segs: readonly string[], i: number): Value | undefined {
+  if (i === segs.length) return v;
+  if (Array.isArray(v)) {
+    for (const item of v) {
+      const found = firstAt(item, segs, i);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (v instanceof Unknown) return v; // an unknown block makes everything below it unknown
+  if (!isPlainObject(v)) return undefined;
+  const x = own(v as Record<string, Value>, segs[i]);
+  return x === undefined ? undefined : firstAt(x, segs, i + 1);
+}
+
 /** The single attribute at `path` (the first one when a list holds several blocks). */
 export function attr(root: Resource | Readonly<Record<string, Value>>, path: string): Attr {
-  const vs = valuesAt(root, path);
-  return vs.length ? toAttr(vs[0]) : ABSENT;
+  return toAttr(firstAt(rootValue(root), segmentsOf(path), 0));
 }
 
 /** All attributes at `path`, one per block instance. */
