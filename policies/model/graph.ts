@@ -30,7 +30,7 @@ const IDENTITY_ATTRS = [
 /** What an attribute points at. */
 export interface Target {
   /** Resources in the same unit it refers to (by reference or literal name/ARN/id). */
-  readonly resources: Resource[];
+  readonly resources: readonly Resource[];
   /** Refers to something outside the inputs (another stack, a literal ARN of an unmanaged resource, var.*). */
   readonly external: boolean;
   /** The attribute is not set at all. */
@@ -195,8 +195,18 @@ export class Graph {
     return list;
   }
 
-  /** What the attribute at `path` of `res` points at. */
+  /** What the attribute at `path` of `res` points at. Resolved once per resource and path (the answer is shared, read-only). */
   deref(res: Resource, path: string): Target {
+    let byRes = this.derefCache.get(path);
+    if (!byRes) this.derefCache.set(path, (byRes = new Map()));
+    let target = byRes.get(res);
+    if (!target) byRes.set(res, (target = this.resolveAttribute(res, path)));
+    return target;
+  }
+
+  private readonly derefCache = new Map<string, Map<Resource, Target>>();
+
+  private resolveAttribute(res: Resource, path: string): Target {
     const vals = collectAt(res.values, path);
     if (!vals.length) return { resources: [], external: false, absent: true };
     const out: Resource[] = [];

@@ -6,6 +6,8 @@
  *    ({@link computedOnly}, {@link cfgAttr}, {@link expectBoolCfg}, {@link expectCmkCfg}).
  */
 import { ABSENT, Attr, attr, computedOnly } from '../../model/attrs';
+import type { Graph } from '../../model/graph';
+import { memoizeByResource } from '../../model/memo';
 import type { Resource } from '../../model/types';
 import type { Value } from '../../model/values';
 import type { CheckContext, Verdict } from '../../engine/types';
@@ -40,20 +42,31 @@ export function encryptedWithCmk(ctx: CheckContext, res: Resource, spec: AtRest)
   return combine(verdicts, `encrypted at rest with a customer-managed key (${spec.key.path})`);
 }
 
+export interface DeclaredKeys {
+  readonly keys: readonly Resource[];
+  readonly external: boolean;
+  readonly absent: boolean;
+}
+
 /** Does the key attribute at `path` of `res` resolve to KMS keys declared in the inputs (aliases followed)? */
-export function declaredKeys(ctx: CheckContext, res: Resource, path: string): { keys: Resource[]; external: boolean; absent: boolean } {
-  const t = ctx.graph.deref(res, path);
+export function declaredKeys(ctx: CheckContext, res: Resource, path: string): DeclaredKeys {
+  return declaredKeysOnce(ctx.graph, res, path);
+}
+
+/** Several rules (ENC-16, BAK-13) look up the keys of the same PHI stores: once per store and path (shared, read-only). */
+const declaredKeysOnce = memoizeByResource((graph: Graph, res: Resource, path: string): DeclaredKeys => {
+  const t = graph.deref(res, path);
   const keys: Resource[] = [];
   for (const r of t.resources) {
     if (KMS_KEY_TYPES.includes(r.type)) keys.push(r);
     else if (r.type === 'aws_kms_alias') {
-      const target = ctx.graph.deref(r, 'target_key_id').resources.filter((k) => KMS_KEY_TYPES.includes(k.type));
+      const target = graph.deref(r, 'target_key_id').resources.filter((k) => KMS_KEY_TYPES.includes(k.type));
       keys.push(...target);
     }
   }
   const a = attr(res, path);
   return { keys: [...new Set(keys)], external: t.external, absent: t.absent || (a.state === 'known' && a.value === '') };
-}
+});
 
 /** EBS encryption by default declared in the same input (ENC-07): on, and with a customer-managed default key? */
 export function ebsAccountDefault(ctx: CheckContext, res: Resource): { readonly enabled: boolean; readonly cmk?: Resource } {
