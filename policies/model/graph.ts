@@ -229,6 +229,16 @@ export class Graph {
     return { resources: dedupe(out), external, absent: false };
   }
 
+  /** What one attribute leaf of `from` refers to: resources by reference (an unknown value's refs) or by literal name/ARN/id. */
+  private leafTargets(from: Resource, v: Value): Resource[] | undefined {
+    if (v instanceof Unknown) return v.refs.length ? this.resolveMany(from.unit, from.modulePath, v.refs, 0) : undefined;
+    if (typeof v === 'string' && v.length > 0 && v.length < 2048) {
+      const t = this.literalTargets(from.unit, v);
+      return t.length ? t : undefined;
+    }
+    return undefined;
+  }
+
   private literalTargets(unit: Unit, v: string): Resource[] {
     const direct = this.byLiteral(unit, v);
     if (direct.length) return direct;
@@ -247,7 +257,49 @@ export class Graph {
 
   /** Resources of `type` whose `path` refers to `res`, by reference or by literal name/id. */
   related(res: Resource, type: string, path?: string): Resource[] {
-    return dedupe(this.referrers(res, type, path).map((e) => e.from)).filter((r) => r.action !== 'delete');
+    const from = type && path ? this.joinIndex(type, path).get(res) ?? [] : this.referrers(res, type, path).map((e) => e.from);
+    return dedupe(from).filter((r) => r.action !== 'delete');
+  }
+
+  private readonly joinIndexes = new Map<string, Map<Resource, Resource[]>>();
+
+  /**
+   * Who refers to what through one attribute of one resource type: target → the `type` resources
+   * of the edges `referrers(target, type, path)` lists, in the same order. Built by walking only
+   * that attribute of only that type, so a join does not need every edge of the graph.
+   */
+  private joinIndex(type: string, path: string): Map<Resource, Resource[]> {
+    const key = `${type}\u0000${path}`;
+    let index = this.joinIndexes.get(key);
+    if (!index) {
+      index = new Map();
+      for (const from of this.byTypeIdx.get(type) ?? []) this.indexLeavesAt(from, from.values as Value, path, '', 0, index);
+      this.joinIndexes.set(key, index);
+    }
+    return index;
+  }
+
+  /**
+   * Add `from` to `index` under every resource a leaf of `v` refers to, for the leaves whose
+   * attribute path (see {@link joinPath}; `at` is the path of `v`) is `want`. Walks the values as
+   * {@link addEdgesFrom} does, skipping the keys whose path cannot lead to `want`.
+   */
+  private indexLeavesAt(from: Resource, v: Value, want: string, at: string, depth: number, index: Map<Resource, Resource[]>): void {
+    if (depth > 300) return;
+    if (Array.isArray(v)) {
+      for (const x of v) this.indexLeavesAt(from, x, want, at, depth + 1, index);
+      return;
+    }
+    if (isPlainObject(v)) {
+      for (const k of Object.keys(v)) {
+        const next = at ? `${at}.${k}` : k;
+        // Once a path is not empty, the paths below it are itself or longer with a '.' after it.
+        if (next === '' || next === want || (want.charCodeAt(next.length) === 46 && want.startsWith(next))) this.indexLeavesAt(from, v[k], want, next, depth + 1, index);
+      }
+      return;
+    }
+    if (at !== want) return;
+    for (const to of this.leafTargets(from, v) ?? []) if (to !== from) push(index, to, from);
   }
 
   /** Edges from `res` to other resources. */
@@ -277,18 +329,9 @@ export class Graph {
       }
       return;
     }
-    let targets: Resource[] | undefined;
-    let via: Edge['via'] = 'reference';
-    if (v instanceof Unknown) {
-      if (v.refs.length) targets = this.resolveMany(from.unit, from.modulePath, v.refs, 0);
-    } else if (typeof v === 'string' && v.length > 0 && v.length < 2048) {
-      const t = this.literalTargets(from.unit, v);
-      if (t.length) {
-        targets = t;
-        via = 'literal';
-      }
-    }
+    const targets = this.leafTargets(from, v);
     if (!targets) return;
+    const via: Edge['via'] = v instanceof Unknown ? 'reference' : 'literal';
     const at = joinPath(path);
     for (const to of targets) {
       if (to === from) continue;
