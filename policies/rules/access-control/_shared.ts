@@ -50,16 +50,21 @@ export function judgePolicy(read: PolicyRead, path: string, judge: StatementJudg
   let open: Verdict | undefined;
   for (let i = 0; i < doc.statements.length; i++) {
     const s = doc.statements[i];
-    const name = `${path} statement ${s.sid ? `"${s.sid}"` : `#${i + 1}`}`;
     const msg = judge(s, i, doc);
-    if (msg) return fail(`${name} ${msg}`, evv(`${read.source}.Statement[${i}]`, statementSummary(s)));
+    if (msg) return fail(`${statementName(path, s, i)} ${msg}`, evv(`${read.source}.Statement[${i}]`, statementSummary(s)));
     // An Allow whose action, resource or principal comes from a variable could be "*".
-    const opaque = s.effect === 'Allow' ? opaqueParts(s).filter((x) => decisive.includes(x as StatementPart)) : [];
-    if (!open && opaque.length) open = unknown(`${name} has ${opaque.join(', ')} known only after apply (a variable could be "*")`, evv(`${read.source}.Statement[${i}]`, statementSummary(s)));
+    if (open || s.effect !== 'Allow') continue;
+    const opaque = opaqueParts(s).filter((x) => decisive.includes(x as StatementPart));
+    if (opaque.length) open = unknown(`${statementName(path, s, i)} has ${opaque.join(', ')} known only after apply (a variable could be "*")`, evv(`${read.source}.Statement[${i}]`, statementSummary(s)));
   }
   if (open) return open;
   if (doc.partial) return unknown(`part of ${path} is known only after apply (${doc.partial})`, evv(path, '(partial)'));
   return pass(passMessage);
+}
+
+/** How messages name a statement: by its Sid, else by its position. */
+function statementName(path: string, s: Statement, index: number): string {
+  return `${path} statement ${s.sid ? `"${s.sid}"` : `#${index + 1}`}`;
 }
 
 /** Judge every identity-policy document of an IAM policy resource (or role inline blocks). */

@@ -1,22 +1,33 @@
-import { PHI_STORE_TYPES, S3_SSE, isPhiTagged, storeKeyPaths } from '../../model/phi';
+import { PHI_STORE_TYPES, isPhiTagged } from '../../model/phi';
 import type { Resource } from '../../model/types';
-import type { GraphRule, Verdict } from '../../engine/types';
-import { bucketSide, evv, fail, pass, unknown } from '../helpers';
-import { declaredKeys } from '../encryption/_shared';
+import type { CheckContext, GraphRule, Verdict } from '../../engine/types';
+import { evv, fail, pass, unknown } from '../helpers';
+import { declaredKeys, phiStoreKeySites } from '../encryption/_shared';
 import { preventDestroy } from './_shared';
 
 const PHI = { DataClass: 'PHI' };
 const GUARD = { prevent_destroy: true };
 
-/** PHI stores (deleted ones included: a plan shows them with their last state) and the declared keys encrypting them. */
-function guarded(all: readonly Resource[], keysOf: (store: Resource) => Resource[]): Array<{ res: Resource; why: string }> {
+const STORE_TYPES: ReadonlySet<string> = new Set(PHI_STORE_TYPES);
+
+/** The declared KMS keys encrypting a store (for a bucket: those of its SSE configurations). */
+function keysOf(ctx: CheckContext, store: Resource): Resource[] {
+  return phiStoreKeySites(ctx, store).flatMap(({ res, path }) => declaredKeys(ctx, res, path).keys);
+}
+
+/**
+ * PHI stores (deleted ones included: a plan shows them with their last state) and the declared keys
+ * encrypting them, each with why it is guarded; a key shared by several stores is named after the
+ * first store in graph order.
+ */
+function guarded(ctx: CheckContext): Map<Resource, string> {
   const out = new Map<Resource, string>();
-  for (const r of all) {
-    if (r.mode !== 'managed' || !PHI_STORE_TYPES.includes(r.type) || !isPhiTagged(r)) continue;
+  for (const r of ctx.graph.resources) {
+    if (r.mode !== 'managed' || !STORE_TYPES.has(r.type) || !isPhiTagged(r)) continue;
     out.set(r, 'PHI store');
-    for (const k of keysOf(r)) if (!out.has(k)) out.set(k, `key of PHI store ${r.address}`);
+    for (const k of keysOf(ctx, r)) if (!out.has(k)) out.set(k, `key of PHI store ${r.address}`);
   }
-  return [...out].map(([res, why]) => ({ res, why }));
+  return out;
 }
 
 export const phiDestroyGuard: GraphRule = {
@@ -34,9 +45,7 @@ export const phiDestroyGuard: GraphRule = {
     'Set lifecycle { prevent_destroy = true } on PHI stores and their keys (or build them with the phikit HipaaBucket, HipaaDatabase and HipaaKmsKey constructs); use `moved` blocks or `terraform state mv` for renames; if a deletion is approved, waive BAK-13 for that address with the approval.',
   construct: 'HipaaDatabase',
   check(ctx) {
-    const keysOf = (store: Resource) =>
-      storeKeyPaths(store, store.type === 'aws_s3_bucket' ? bucketSide(ctx, store, S3_SSE) : []).flatMap(({ res, path }) => declaredKeys(ctx, res, path).keys);
-    return guarded(ctx.graph.resources, keysOf).map(({ res, why }): Verdict => {
+    return [...guarded(ctx)].map(([res, why]): Verdict => {
       if (res.unit.format === 'plan') {
         if (res.action === 'delete' || res.action === 'replace') {
           return fail(`the plan ${res.action === 'delete' ? 'deletes' : 'replaces (destroys and recreates)'} this ${why}`, evv('change.actions', res.action === 'delete' ? ['delete'] : ['delete', 'create']), res);

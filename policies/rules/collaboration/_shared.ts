@@ -2,6 +2,7 @@
 import { blocks, tagValue } from '../../model/attrs';
 import type { Graph } from '../../model/graph';
 import { PolicyRead, policiesAttachedTo } from '../../model/iam';
+import { memoizeByResource } from '../../model/memo';
 import type { Resource } from '../../model/types';
 import { Unknown, isComputedOnly } from '../../model/values';
 
@@ -10,15 +11,19 @@ export const READ_ONLY_AUDIT_POLICIES = ['SecurityAudit', 'ViewOnlyAccess', 'Rea
 
 export interface AttachedPolicies {
   /** AWS managed policy names, and ARNs of policies not declared in the inputs. */
-  readonly managed: string[];
+  readonly managed: readonly string[];
   /** Customer-managed or inline policy documents (with where they came from). */
-  readonly documents: Array<{ readonly source: string; readonly read: PolicyRead }>;
+  readonly documents: ReadonlyArray<{ readonly source: string; readonly read: PolicyRead }>;
   /** Some attachment's policy could not be resolved before apply. */
   readonly unresolved: boolean;
 }
 
-/** The policies attached to a role (from the model's `policiesAttachedTo`), grouped for the auditor rules. */
+/** The policies attached to a role (from the model's `policiesAttachedTo`), grouped for the auditor rules. Computed once per role (shared, read-only). */
 export function attachedPolicies(graph: Graph, role: Resource): AttachedPolicies {
+  return attachedPoliciesOnce(graph, role, '');
+}
+
+const attachedPoliciesOnce = memoizeByResource((graph: Graph, role: Resource): AttachedPolicies => {
   const managed: string[] = [];
   const documents: Array<{ source: string; read: PolicyRead }> = [];
   let unresolved = false;
@@ -34,7 +39,7 @@ export function attachedPolicies(graph: Graph, role: Resource): AttachedPolicies
     if (b instanceof Unknown) unresolved ||= !isComputedOnly(b);
   }
   return { managed, documents, unresolved };
-}
+});
 
 /**
  * An external-auditor role: tagged Purpose=auditor/security-audit, or a role that trusts another

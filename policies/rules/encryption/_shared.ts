@@ -11,7 +11,8 @@ import { memoizeByResource } from '../../model/memo';
 import type { Resource } from '../../model/types';
 import type { Value } from '../../model/values';
 import type { CheckContext, Verdict } from '../../engine/types';
-import { combine, ev, evv, expectBool, expectCmk, fail, isAwsManagedKey, pass, unknown, unknownMessage } from '../helpers';
+import { bucketSide, combine, ev, evv, expectBool, expectCmk, fail, isAwsManagedKey, pass, unknown, unknownMessage } from '../helpers';
+import { S3_SSE, storeKeyPaths } from '../../model/phi';
 
 /** 164.312(a)(2)(iv) encryption and decryption; 164.312(e)(2)(ii) encryption (the AWS `[ENC]` set). */
 export const ENC = ['164.312(a)(2)(iv)', '164.312(e)(2)(ii)'];
@@ -40,6 +41,11 @@ export function encryptedWithCmk(ctx: CheckContext, res: Resource, spec: AtRest)
   }
   verdicts.push(expectCmkCfg(ctx, res, spec.key.path, spec.key.what));
   return combine(verdicts, `encrypted at rest with a customer-managed key (${spec.key.path})`);
+}
+
+/** Where the key of a PHI store is named: the store itself, or for a bucket the SSE configurations joined to it. */
+export function phiStoreKeySites(ctx: CheckContext, store: Resource): Array<{ readonly res: Resource; readonly path: string }> {
+  return storeKeyPaths(store, store.type === 'aws_s3_bucket' ? bucketSide(ctx, store, S3_SSE) : []);
 }
 
 export interface DeclaredKeys {

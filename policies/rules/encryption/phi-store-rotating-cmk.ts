@@ -1,7 +1,7 @@
-import { PHI_STORE_TYPES, S3_SSE, isPhiTagged, phiTagUnknown, storeKeyPaths } from '../../model/phi';
+import { PHI_STORE_TYPES, S3_SSE, isPhiTagged, phiTagUnknown } from '../../model/phi';
 import type { ResourceRule, Verdict } from '../../engine/types';
-import { bucketSide, combine, ev, fail, isAwsManagedKey, notApplicable, pass, unknown } from '../helpers';
-import { cfgAttr, declaredKeys, expectBoolCfg } from './_shared';
+import { combine, ev, fail, isAwsManagedKey, notApplicable, pass, unknown } from '../helpers';
+import { cfgAttr, declaredKeys, expectBoolCfg, phiStoreKeySites } from './_shared';
 
 const PHI = { DataClass: 'PHI' };
 
@@ -20,7 +20,7 @@ export const phiStoreRotatingCmk: ResourceRule = {
   construct: 'HipaaKmsKey',
   check(store, ctx) {
     if (!isPhiTagged(store)) return phiTagUnknown(store) ? unknown('the data-classification tag is known only after apply') : notApplicable('not tagged as PHI');
-    const sites = storeKeyPaths(store, store.type === 'aws_s3_bucket' ? bucketSide(ctx, store, S3_SSE) : []);
+    const sites = phiStoreKeySites(ctx, store);
     if (!sites.length) return fail(`no ${S3_SSE} refers to this PHI bucket, so it is not encrypted with a customer-managed key`);
     const verdicts: Verdict[] = sites.map(({ res, path }) => {
       const where = res === store ? path : `${res.address}.${path}`;
