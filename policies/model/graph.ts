@@ -5,6 +5,7 @@
  * Joins (`related`, `deref`) never cross units: two stacks or two plan files are two
  * Terraform states. Account-level rules can still look at `ofType` across all units.
  */
+import { attr, str } from './attrs';
 import type { ParsedInput } from './load';
 import { ModuleIndex, stripInstanceKeys } from './modules';
 import type { Edge, Resource, Unit } from './types';
@@ -91,10 +92,42 @@ export class Graph {
 
   private readonly ofTypeCache = new Map<string, Resource[]>();
 
-  /** Resources of a type in one unit. */
-  ofTypeIn(unit: Unit, type: string, mode: 'managed' | 'data' = 'managed'): Resource[] {
-    return this.ofType(type, mode).filter((r) => r.unit === unit);
+  /** Resources of a type in one unit (shared, read-only). */
+  ofTypeIn(unit: Unit, type: string, mode: 'managed' | 'data' = 'managed'): readonly Resource[] {
+    const key = `${mode}\u0000${type}`;
+    let byUnit = this.ofTypeInCache.get(key);
+    if (!byUnit) {
+      byUnit = new Map();
+      for (const r of this.ofType(type, mode)) push(byUnit, r.unit, r);
+      this.ofTypeInCache.set(key, byUnit);
+    }
+    return byUnit.get(unit) ?? [];
   }
+
+  private readonly ofTypeInCache = new Map<string, Map<Unit, Resource[]>>();
+
+  /**
+   * Resources of a type in one unit whose attribute at `path` is the known string `value`: a join by
+   * literal value through an index, not a scan of the type per lookup (shared, read-only).
+   */
+  withValue(unit: Unit, type: string, path: string, value: string): readonly Resource[] {
+    const key = `${type}\u0000${path}`;
+    let byUnit = this.valueIndexes.get(key);
+    if (!byUnit) {
+      byUnit = new Map();
+      for (const r of this.ofType(type)) {
+        const v = str(attr(r, path));
+        if (v === undefined) continue;
+        let byValue = byUnit.get(r.unit);
+        if (!byValue) byUnit.set(r.unit, (byValue = new Map()));
+        push(byValue, v, r);
+      }
+      this.valueIndexes.set(key, byUnit);
+    }
+    return byUnit.get(unit)?.get(value) ?? [];
+  }
+
+  private readonly valueIndexes = new Map<string, Map<Unit, Map<string, Resource[]>>>();
 
   /** A resource by exact address within a unit. */
   get(unit: Unit, address: string): Resource | undefined {

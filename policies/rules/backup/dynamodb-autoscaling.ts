@@ -10,7 +10,7 @@ const DIMS = ['dynamodb:table:ReadCapacityUnits', 'dynamodb:table:WriteCapacityU
 function targetsOf(ctx: CheckContext, table: Resource): Resource[] {
   const name = str(attr(table, 'name'));
   const byRef = ctx.graph.related(table, 'aws_appautoscaling_target', 'resource_id');
-  const byName = name ? ctx.graph.ofTypeIn(table.unit, 'aws_appautoscaling_target').filter((t) => str(attr(t, 'resource_id')) === `table/${name}`) : [];
+  const byName = name ? ctx.graph.withValue(table.unit, 'aws_appautoscaling_target', 'resource_id', `table/${name}`) : [];
   return [...new Set([...byRef, ...byName])];
 }
 

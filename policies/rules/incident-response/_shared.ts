@@ -81,9 +81,7 @@ export function alarmsFor(graph: Graph, filter: Resource): Resource[] {
   const name = str(attr(filter, 'metric_transformation.name'));
   const ns = str(attr(filter, 'metric_transformation.namespace'));
   if (!name) return [];
-  return graph
-    .ofTypeIn(filter.unit, 'aws_cloudwatch_metric_alarm')
-    .filter((a) => str(attr(a, 'metric_name')) === name && (!ns || !str(attr(a, 'namespace')) || str(attr(a, 'namespace')) === ns));
+  return graph.withValue(filter.unit, 'aws_cloudwatch_metric_alarm', 'metric_name', name).filter((a) => !ns || !str(attr(a, 'namespace')) || str(attr(a, 'namespace')) === ns);
 }
 
 /** An alarm notifies somebody: actions enabled and at least one alarm action. */
