@@ -362,10 +362,22 @@ const readPolicyOnce = memoizeByResource((graph: Graph, res: Resource, path: str
 
 /** Wildcard match of IAM patterns (`s3:Get*`, `*`), case-insensitive as IAM actions are. */
 export function wildcardMatch(pattern: string, value: string): boolean {
-  if (pattern === '*') return true;
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-  return re.test(value);
+  return pattern === '*' || wildcardRegex(pattern, 'i').test(value);
 }
+
+/** An IAM wildcard pattern (`*`, `?`) as an anchored regular expression, compiled once per pattern and flags. */
+function wildcardRegex(pattern: string, flags: '' | 'i'): RegExp {
+  const key = `${flags}:${pattern}`;
+  let re = wildcardRegexes.get(key);
+  if (!re) {
+    // Patterns come from the inputs: keep the cache bounded.
+    if (wildcardRegexes.size >= 10_000) wildcardRegexes.clear();
+    re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, flags);
+    wildcardRegexes.set(key, re);
+  }
+  return re;
+}
+const wildcardRegexes = new Map<string, RegExp>();
 
 /** Does the statement's action list cover `action` (taking NotAction into account)? */
 export function coversAction(s: Statement, action: string): boolean {
@@ -389,7 +401,7 @@ export function coversAllResources(s: Statement): boolean {
 
 /** Does the statement's resource list cover `arn` (wildcards, NotResource)? ARNs compare case-sensitively. */
 export function coversResource(s: Statement, arn: string): boolean {
-  const match = (p: string) => p === '*' || new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(arn);
+  const match = (p: string) => p === '*' || wildcardRegex(p, '').test(arn);
   if (s.resources) return s.resources.some(match);
   if (s.notResources) return !s.notResources.some(match);
   return false;
