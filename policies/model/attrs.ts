@@ -102,13 +102,14 @@ export function attrs(root: Resource | Readonly<Record<string, Value>>, path: st
 /** The nested blocks at `path` as objects (a block written as an object or a list). */
 export function blocks(root: Resource | Readonly<Record<string, Value>>, path: string): Array<Record<string, Value> | Unknown> {
   const out: Array<Record<string, Value> | Unknown> = [];
-  const push = (v: Value) => {
-    if (Array.isArray(v)) v.forEach(push);
-    else if (v instanceof Unknown) out.push(v);
-    else if (isPlainObject(v)) out.push(v as Record<string, Value>);
-  };
-  valuesAt(root, path).forEach(push);
+  for (const v of valuesAt(root, path)) pushBlocks(v, out);
   return out;
+}
+
+function pushBlocks(v: Value, out: Array<Record<string, Value> | Unknown>): void {
+  if (Array.isArray(v)) for (const x of v) pushBlocks(x, out);
+  else if (v instanceof Unknown) out.push(v);
+  else if (isPlainObject(v)) out.push(v as Record<string, Value>);
 }
 
 /** The attribute is computed by the provider because the configuration leaves it out (see `isComputedOnly`). */

@@ -397,24 +397,24 @@ function inUnit<V>(index: Map<string, Map<string, V>>, unit: Unit): Map<string, 
 
 function collectAt(values: Readonly<Record<string, Value>>, path: string): Value[] {
   const out: Value[] = [];
-  const segs = path.split('.');
-  const visit = (v: Value, i: number) => {
-    if (Array.isArray(v)) {
-      v.forEach((x) => visit(x, i));
-      return;
-    }
-    if (i === segs.length) {
-      if (v !== null) out.push(v);
-      return;
-    }
-    if (v instanceof Unknown) {
-      out.push(v);
-      return;
-    }
-    if (isPlainObject(v) && Object.prototype.hasOwnProperty.call(v, segs[i])) visit((v as Record<string, Value>)[segs[i]], i + 1);
-  };
-  visit(values as Value, 0);
+  collectFrom(values as Value, path.split('.'), 0, out);
   return out;
+}
+
+function collectFrom(v: Value, segs: readonly string[], i: number, out: Value[]): void {
+  if (Array.isArray(v)) {
+    for (const x of v) collectFrom(x, segs, i, out);
+    return;
+  }
+  if (i === segs.length) {
+    if (v !== null) out.push(v);
+    return;
+  }
+  if (v instanceof Unknown) {
+    out.push(v);
+    return;
+  }
+  if (isPlainObject(v) && Object.prototype.hasOwnProperty.call(v, segs[i])) collectFrom((v as Record<string, Value>)[segs[i]], segs, i + 1, out);
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
