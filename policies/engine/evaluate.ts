@@ -188,7 +188,13 @@ function sortRange(drafts: Draft[], about: Array<Resource | undefined>, first: n
   for (let i = first + 1; i < drafts.length && sorted; i++) if (before(drafts[i], drafts[i - 1])) sorted = false;
   if (sorted) return;
   const idx = Array.from({ length: drafts.length - first }, (_, i) => first + i);
-  idx.sort((a, b) => (before(drafts[a], drafts[b]) ? -1 : before(drafts[b], drafts[a]) ? 1 : a - b));
+  idx.sort((a, b) => {
+    const x = drafts[a];
+    const y = drafts[b];
+    if (x.unitId !== y.unitId) return x.unitId < y.unitId ? -1 : 1;
+    if (x.address !== y.address) return x.address < y.address ? -1 : 1;
+    return a - b;
+  });
   const d = idx.map((i) => drafts[i]);
   const r = idx.map((i) => about[i]);
   for (let i = 0; i < d.length; i++) {
