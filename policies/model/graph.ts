@@ -294,7 +294,8 @@ export class Graph {
     return dedupe(from).filter((r) => r.action !== 'delete');
   }
 
-  private readonly joinIndexes = new Map<string, Map<Resource, Resource[]>>();
+  /** type → path → join index (nested, so a lookup builds no key string). */
+  private readonly joinIndexes = new Map<string, Map<string, Map<Resource, Resource[]>>>();
 
   /**
    * Who refers to what through one attribute of one resource type: target → the `type` resources
@@ -302,12 +303,13 @@ export class Graph {
    * that attribute of only that type, so a join does not need every edge of the graph.
    */
   private joinIndex(type: string, path: string): Map<Resource, Resource[]> {
-    const key = `${type}\u0000${path}`;
-    let index = this.joinIndexes.get(key);
+    let byPath = this.joinIndexes.get(type);
+    if (!byPath) this.joinIndexes.set(type, (byPath = new Map()));
+    let index = byPath.get(path);
     if (!index) {
       index = new Map();
       for (const from of this.byTypeIdx.get(type) ?? []) this.indexLeavesAt(from, from.values as Value, path, '', 0, index);
-      this.joinIndexes.set(key, index);
+      byPath.set(path, index);
     }
     return index;
   }

@@ -48,7 +48,7 @@ export function phiTagUnknown(r: Resource): boolean {
   for (const key of ['tags']) {
     const t = Object.prototype.hasOwnProperty.call(r.values, key) ? r.values[key] : undefined;
     if (t instanceof Unknown) return t.refs.length > 0 || t.template !== undefined;
-    if (isPlainObject(t)) for (const [k, v] of Object.entries(t)) if (isClassificationKey(k) && v instanceof Unknown) return true;
+    if (isPlainObject(t)) for (const [k, v] of Object.entries(t)) if (v instanceof Unknown && isClassificationKey(k)) return true;
   }
   return false;
 }
