@@ -1,13 +1,14 @@
 /**
  * Synth-time checking overhead: `app.synth()` of one stack of N raw provider resources, with and
  * without `applyHipaaChecks`, each in a fresh App and output directory. Used by bench/run.ts
- * (`npm run bench`), or alone: `node dist/bench/synth.js 2000`.
+ * (`npm run bench`), or alone: `node dist/bench/synth.js 2000` (one process per measured synth).
  *
  * The resources are KMS keys plus CloudWatch log groups encrypted with them. Some rules still
  * fail on them (e.g. no explicit key policy), so CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS is set:
  * the checked synth then does all its work (every rule, every resource, the annotations) and
  * writes the output like the unchecked one, instead of aborting on the first error annotation.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -43,24 +44,39 @@ export interface SynthOverhead {
   plainMs: number;
   checkedMs: number;
   overhead: number;
+  runs: number;
 }
 
-/** Median of `repeat` alternating runs of each variant (after one warm-up of each). */
-export function measureSynthOverheadRaw(n = 2000, repeat = 3): SynthOverhead {
-  synthOnce(Math.min(n, 100), false);
-  synthOnce(Math.min(n, 100), true);
+/** One measured synth in this process, after a small warm-up synth of the same variant. */
+function measureHere(n: number, checked: boolean): number {
+  synthOnce(Math.min(n, 100), checked);
+  return synthOnce(n, checked);
+}
+
+/**
+ * Medians of `repeat` runs of each variant, alternating, each in a fresh process: synths in one
+ * process disturb each other (the heap a checked synth leaves behind slows the next one).
+ */
+export function measureSynthOverheadRaw(n = 2000, repeat = 5): SynthOverhead {
+  const once = (variant: 'plain' | 'checked'): number => {
+    const r = spawnSync(process.execPath, [__filename, String(n), variant], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`synth ${variant} failed: ${r.stderr.slice(0, 500)}`);
+    return Number(r.stdout);
+  };
   const plain: number[] = [];
   const checked: number[] = [];
   for (let i = 0; i < repeat; i++) {
-    plain.push(synthOnce(n, false));
-    checked.push(synthOnce(n, true));
+    plain.push(once('plain'));
+    checked.push(once('checked'));
   }
   const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const plainMs = median(plain);
   const checkedMs = median(checked);
-  return { resources: n, plainMs: Math.round(plainMs), checkedMs: Math.round(checkedMs), overhead: +((checkedMs - plainMs) / plainMs).toFixed(2) };
+  return { resources: n, plainMs: Math.round(plainMs), checkedMs: Math.round(checkedMs), overhead: +((checkedMs - plainMs) / plainMs).toFixed(2), runs: repeat };
 }
 
 if (require.main === module) {
-  process.stdout.write(`${JSON.stringify(measureSynthOverheadRaw(Number(process.argv[2] ?? 2000)))}\n`);
+  const [n, variant] = [Number(process.argv[2] ?? 2000), process.argv[3]];
+  if (variant === 'plain' || variant === 'checked') process.stdout.write(String(measureHere(n, variant === 'checked')));
+  else process.stdout.write(`${JSON.stringify(measureSynthOverheadRaw(n))}\n`);
 }
