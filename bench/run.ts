@@ -62,7 +62,7 @@ for (const format of ['plan', 'synth'] as const) {
     fs.unlinkSync(file);
   }
 }
-// A check has a fixed cost (starting, loading ~270 rules) that dominates small inputs, so the
+// A check has a fixed cost (starting, loading the 236 rules) that dominates small inputs, so the
 // per-resource time of the whole run shrinks with size. The marginal time per resource between
 // consecutive sizes is the one that would show a join growing faster than the input.
 const growth: Record<string, { perResource: number; marginal?: number }> = {};
