@@ -5,7 +5,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { App, Testing } from 'cdktf';
+import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { applyHipaaChecks, checkStack } from '../../constructs/checks';
 import '../../constructs/jest';
@@ -71,6 +73,38 @@ describe('applyHipaaChecks', () => {
     expect(message).toMatch(/Encountered Annotations with level "ERROR"/);
     expect(message).toMatch(/\[legacy\/records[^\]]*\] \[phikit ENC-01\]/);
     expect(message.match(/\[phikit ENC-01\]/g)).toHaveLength(1);
+  });
+
+  describe('a finding known only after apply (key rotation from a variable)', () => {
+    const synthWith = (strict: boolean) => {
+      const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'phikit-unknown-')) });
+      const stack = new TerraformStack(app, 'vars');
+      new AwsProvider(stack, 'aws', { region: 'us-east-1' });
+      const rotate = new TerraformVariable(stack, 'rotate', { type: 'bool' });
+      const key = new KmsKey(stack, 'key', { enableKeyRotation: rotate.booleanValue, deletionWindowInDays: 30 });
+      applyHipaaChecks(stack, { accountRules: false, rules: ['ENC-02'], strict });
+      let error = '';
+      try {
+        app.synth();
+      } catch (e) {
+        error = (e as Error).message;
+      }
+      const notes = key.node.metadata.filter((m) => String(m.data).includes('[phikit ENC-02]'));
+      return { error, notes };
+    };
+
+    it('is a warning on the construct (synth succeeds), recorded without a stack trace', () => {
+      const { error, notes } = synthWith(false);
+      expect(error).toBe('');
+      expect(notes.map((m) => m.type)).toEqual(['@cdktf/warn']);
+      expect(notes[0].trace).toBeUndefined();
+    });
+
+    it('is an error with strict: true, and synth fails', () => {
+      const { error, notes } = synthWith(true);
+      expect(notes.map((m) => m.type)).toEqual(['@cdktf/error']);
+      expect(error).toMatch(/\[phikit ENC-02\]/);
+    });
   });
 
   it('passes a compliant stack and does not run account rules when told not to', () => {
