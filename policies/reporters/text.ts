@@ -27,10 +27,13 @@ export const writeTextReport: StreamingReporter = (result, opts, write) => {
   for (const u of result.units) lines.push(c('dim', `  input: ${u.file}${u.stack ? ` [stack ${u.stack}]` : ''} (${u.format})`));
   const byStrategy = new Map<Strategy, Finding[]>();
   const counted = new Map<Strategy, Record<Status, number>>();
+  const countsOf = (s: Strategy): Record<Status, number> => {
+    let counts = counted.get(s);
+    if (!counts) counted.set(s, (counts = { pass: 0, fail: 0, unknown: 0, waived: 0, error: 0 }));
+    return counts;
+  };
   for (const f of result.findings) {
-    let counts = counted.get(f.strategy);
-    if (!counts) counted.set(f.strategy, (counts = { pass: 0, fail: 0, unknown: 0, waived: 0, error: 0 }));
-    counts[f.status]++;
+    countsOf(f.strategy)[f.status]++;
     if (f.status === 'pass') continue;
     const l = byStrategy.get(f.strategy) ?? [];
     l.push(f);
@@ -40,10 +43,7 @@ export const writeTextReport: StreamingReporter = (result, opts, write) => {
     const strategyOf = new Map(result.rules.map((r) => [r.id, r.strategy]));
     for (const [ruleId, n] of result.passCounts) {
       const s = strategyOf.get(ruleId);
-      if (s === undefined) continue;
-      let counts = counted.get(s);
-      if (!counts) counted.set(s, (counts = { pass: 0, fail: 0, unknown: 0, waived: 0, error: 0 }));
-      counts.pass += n;
+      if (s !== undefined) countsOf(s).pass += n;
     }
   }
   for (const s of Object.keys(STRATEGIES).map(Number) as Strategy[]) {
