@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyHipaaChecks } from '../constructs/checks';
-import { exitCodeFor, runCheck } from '../policies/cli/main';
+import { exitCodeFor, runCheck } from '../policies/pipeline';
 import { REPORTERS, writeComplianceReports } from '../policies/reporters';
 import { CATALOGUE_VERSION } from '../policies/rules';
 import { VERSION } from '../policies/version';

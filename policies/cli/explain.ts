@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { STRATEGIES, RuleCase } from '../engine/types';
 import { findRule } from '../rules';
-import { UsageError } from './main';
+import { UsageError } from '../model/errors';
 
 function renderCase(c: RuleCase): string[] {
   const lines = [`  - ${c.description}`];

@@ -8,21 +8,15 @@ import { Command, CommanderError, Option } from 'commander';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyBaseline, loadBaseline } from '../engine/baseline';
-import { evaluate } from '../engine/evaluate';
-import { SEVERITIES, Severity, Strategy } from '../engine/types';
-import type { RunResult } from '../engine/types';
-import { loadWaivers } from '../engine/waivers';
-import { loadEvidence } from '../evidence';
-import { InputError } from '../model/errors';
-import { Graph } from '../model/graph';
-import { DEFAULT_MAX_INPUT_BYTES, loadInputs } from '../model/load';
-import { overlaySynth } from '../model/overlay';
+import { SEVERITIES, Severity } from '../engine/types';
+import { InputError, UsageError } from '../model/errors';
+import { DEFAULT_MAX_INPUT_BYTES } from '../model/load';
+import { exitCodeFor, runCheck } from '../pipeline';
 import { COUNTS_PASSES, REPORTERS, Write, buffered, writeFileChunked, writeReport } from '../reporters';
 import { CATALOGUE_VERSION, RULES } from '../rules';
 import { VERSION } from '../version';
 import { registerExtraCommands } from './commands';
 
-export class UsageError extends Error {}
 
 interface CheckOpts {
   format: string;
@@ -41,35 +35,12 @@ interface CheckOpts {
   synth?: string[];
 }
 
-/** Exit code for a result: 1 when a finding at/above the threshold fails (or unknown in strict mode). */
-export function exitCodeFor(result: RunResult, failOn: Severity, strict: boolean, onlyNew = false): number {
-  const threshold = SEVERITIES.indexOf(failOn);
-  const counts = (s: Severity) => SEVERITIES.indexOf(s) <= threshold;
-  const failing = result.findings.some(
-    (f) =>
-      (!onlyNew || f.baseline === 'new') &&
-      (f.status === 'error' || (counts(f.severity) && (f.status === 'fail' || (strict && f.status === 'unknown')))),
-  );
-  return failing ? 1 : 0;
-}
-
 function parseSize(s: string): number {
   const m = /^(\d+)\s*([kmg]i?b?)?$/i.exec(s.trim());
   if (!m) throw new UsageError(`--max-input-size: "${s}" is not a size (e.g. 256MiB)`);
   const unit = (m[2] ?? '').toLowerCase()[0];
   const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
   return Number(m[1]) * mult;
-}
-
-function parseStrategies(values: string[] | undefined): Strategy[] | undefined {
-  if (!values) return undefined;
-  return values
-    .flatMap((v) => v.split(','))
-    .map((v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1 || n > 8) throw new UsageError(`--strategy: "${v}" is not a strategy number 1-8`);
-      return n as Strategy;
-    });
 }
 
 /** Write a report to stdout or to `output`, chunk by chunk for formats that stream. */
@@ -87,24 +58,6 @@ function writeOut(produce: (write: Write) => void, output: string | undefined): 
     if ((e as NodeJS.ErrnoException).code) throw new InputError(`${output}: cannot write the report`);
     throw e;
   }
-}
-
-export interface CheckRun {
-  readonly result: RunResult;
-  readonly graph: Graph;
-}
-
-/** The check pipeline the CLI runs; exported for the demo and tests. */
-export function runCheck(paths: string[], o: { waivers?: string; rule?: string[]; strategy?: string[]; maxBytes?: number; now?: Date; evidenceDir?: string; synth?: string[]; passes?: 'list' | 'count' }): CheckRun {
-  let inputs = loadInputs(paths, { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES });
-  if (o.synth?.length) inputs = overlaySynth(inputs, loadInputs(o.synth, { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES }));
-  const graph = Graph.from(inputs);
-  const waivers = o.waivers ? loadWaivers(o.waivers) : undefined;
-  const ruleIds = o.rule?.flatMap((r) => r.split(',')).filter(Boolean);
-  if (ruleIds) for (const id of ruleIds) if (!RULES.some((r) => r.id === id || r.control === id || (r.aliases ?? []).includes(id))) throw new UsageError(`--rule: no rule "${id}" (see phikit rules)`);
-  const evidence = o.evidenceDir ? loadEvidence(o.evidenceDir) : undefined;
-  const result = evaluate(graph, { rules: RULES, waivers, now: o.now, ruleIds, strategies: parseStrategies(o.strategy), evidence, passes: o.passes });
-  return { result, graph };
 }
 
 function buildProgram(setCode: (c: number) => void): Command {

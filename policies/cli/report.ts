@@ -5,7 +5,8 @@ import { SEVERITIES, Severity } from '../engine/types';
 import { writeComplianceReports } from '../reporters/files';
 import { CATALOGUE_VERSION } from '../rules';
 import { VERSION } from '../version';
-import { UsageError, exitCodeFor, runCheck } from './main';
+import { UsageError } from '../model/errors';
+import { exitCodeFor, runCheck } from '../pipeline';
 
 export function registerReport(program: Command, setCode: (code: number) => void): void {
   program

@@ -10,6 +10,9 @@ export class InputError extends Error {
   }
 }
 
+/** A command-line usage error (bad flag value, unknown rule id): exit 2 with one line, like InputError. */
+export class UsageError extends Error {}
+
 /** Maximum nesting depth of any JSON value the model converts (guards recursion). */
 export const MAX_DEPTH = 256;
 

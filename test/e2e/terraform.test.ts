@@ -12,7 +12,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCheck } from '../../policies/cli/main';
+import { runCheck } from '../../policies/pipeline';
 import { buildPlatform } from '../../examples/phi-data-platform/platform';
 
 function findMirror(): { root: string; version: string } | undefined {

@@ -1,7 +1,7 @@
 /** A broken rule is isolated: an `error` finding, the run goes on, and the exit code fails. */
 import { evaluate } from '../../policies/engine/evaluate';
 import type { ResourceRule } from '../../policies/engine/types';
-import { exitCodeFor } from '../../policies/cli/main';
+import { exitCodeFor } from '../../policies/pipeline';
 import { RULES } from '../../policies/rules';
 import { REPORTERS } from '../../policies/reporters';
 import { caseGraph } from '../support/run-case';

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCheck } from '../../policies/cli/main';
+import { runCheck } from '../../policies/pipeline';
 import { summarize } from '../../policies/engine/evaluate';
 import { COUNTS_PASSES, REPORTERS } from '../../policies/reporters';
 import { toPlan } from '../support/cases';

@@ -13,7 +13,7 @@ import { applyHipaaChecks, checkStack } from '../../constructs/checks';
 import '../../constructs/jest';
 import { FLAWS, LegacyInsecureStack } from '../../examples/legacy-insecure/main';
 import { buildPlatform } from '../../examples/phi-data-platform/platform';
-import { runCheck } from '../../policies/cli/main';
+import { runCheck } from '../../policies/pipeline';
 import { check } from '../support/synth';
 
 const NOW = new Date('2026-11-28T00:00:00Z');

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runCheck } from '../../policies/cli/main';
+import { runCheck } from '../../policies/pipeline';
 import { writeComplianceReports } from '../../policies/reporters';
 import { allFixtures } from '../support/fixtures';
 

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCheck } from '../../policies/cli/main';
+import { runCheck } from '../../policies/pipeline';
 import { REPORTERS } from '../../policies/reporters';
 import { CATALOGUE_VERSION } from '../../policies/rules';
 import { compileSchema } from '../../policies/schemas';
