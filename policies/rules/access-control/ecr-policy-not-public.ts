@@ -9,6 +9,8 @@ export const ecrPolicyNotPublic: ResourceRule = {
   strategy: 2,
   citations: ['164.308(a)(4)(ii)(B)', '164.312(a)(1)'],
   severity: 'high',
+  level: 'required',
+  levelBasis: { securityRule: '164.312(a)(1) access control: a public repository policy lets anyone pull or push images' },
   resourceTypes: ['aws_ecr_repository_policy'],
   scope: 'resource',
   rationale: 'A resource policy that allows Principal "*" without aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID or a VPC endpoint condition lets any AWS account use the ECR repository — read or inject messages or images that may carry PHI.',

@@ -9,6 +9,8 @@ export const snsPolicyNotPublic: ResourceRule = {
   strategy: 2,
   citations: ['164.308(a)(4)(ii)(B)', '164.312(a)(1)'],
   severity: 'high',
+  level: 'required',
+  levelBasis: { securityRule: '164.312(a)(1) access control: a public topic policy lets anyone publish or subscribe' },
   resourceTypes: ['aws_sns_topic_policy'],
   scope: 'resource',
   rationale: 'A resource policy that allows Principal "*" without aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID or a VPC endpoint condition lets any AWS account use the SNS topic — read or inject messages or images that may carry PHI.',

@@ -9,6 +9,8 @@ export const sqsPolicyNotPublic: ResourceRule = {
   strategy: 2,
   citations: ['164.308(a)(4)(ii)(B)', '164.312(a)(1)'],
   severity: 'high',
+  level: 'required',
+  levelBasis: { securityRule: '164.312(a)(1) access control: a public queue policy lets anyone read or send messages' },
   resourceTypes: ['aws_sqs_queue_policy'],
   scope: 'resource',
   rationale: 'A resource policy that allows Principal "*" without aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID or a VPC endpoint condition lets any AWS account use the SQS queue — read or inject messages or images that may carry PHI.',
