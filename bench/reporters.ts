@@ -31,6 +31,7 @@ function syntheticRun(n: number, dir: string): RunResult {
       title: rule.title,
       strategy: rule.strategy,
       severity: rule.severity,
+      level: rule.level,
       citations: rule.citations,
       status,
       message: `bucket ${i} is ${status}`,
