@@ -10,6 +10,7 @@ import { InputError, MAX_DEPTH, tooDeep } from './errors';
 import { ModuleConfig, ModuleIndex, setOwn, stripInstanceKeys } from './modules';
 import type { ChangeAction, Resource, Unit } from './types';
 import { AFTER_APPLY, Json, REDACTED, Unknown, Value, isPlainObject } from './values';
+import { planResourceRegions } from './regions';
 
 type Obj = Record<string, unknown>;
 
@@ -328,6 +329,7 @@ export function loadPlan(doc: Obj, unit: Unit): LoadedUnit {
     }
   }
   const config = indexConfig(doc, file);
+  const regions = planResourceRegions(doc);
   const defaultAction: ChangeAction = has(doc, 'values') && !has(doc, 'planned_values') ? 'no-op' : 'create';
 
   const resources: Resource[] = [];
@@ -364,6 +366,7 @@ export function loadPlan(doc: Obj, unit: Unit): LoadedUnit {
       action,
       inlineWaivers: [],
       provider: raw.providerName,
+      region: regions.get(`${configPath}|${localName}`),
     });
   }
   // Resource expressions were needed only to explain unknown values; module wiring stays.
