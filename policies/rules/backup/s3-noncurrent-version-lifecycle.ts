@@ -12,6 +12,7 @@ export const s3NoncurrentVersionLifecycle: ResourceRule = {
   strategy: 6,
   citations: [...BKP, '164.312(c)(1)', '164.312(c)(2)'],
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_s3_bucket'],
   scope: 'resource',
   rationale: 'HIPAA requires retrievable exact copies of ePHI (164.308(a)(7)(ii)(A)) and integrity protection (164.312(c)(1)); it does not ask for lifecycle rules. phikit recommends one: without a noncurrent-version rule, old versions of PHI objects accumulate forever, cost grows, and data kept past its retention period is itself a compliance problem. A rule (separate resource or inline lifecycle_rule) that transitions or expires noncurrent versions after the recovery window keeps versioning sustainable.',
