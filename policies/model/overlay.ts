@@ -19,7 +19,7 @@
 import { InputError, UsageError } from './errors';
 import type { ParsedInput } from './load';
 import type { Resource } from './types';
-import { Unknown, Value, isSensitiveUnknown } from './values';
+import { Unknown, Value, isComputedOnly, isSensitiveUnknown } from './values';
 
 export interface OverlayOptions {
   /** Stack names (or unit ids) for the plans, in the order the plans are given; one name for one plan. */
@@ -91,7 +91,7 @@ export function overlaySynth(plans: readonly ParsedInput[], synths: readonly Par
       let values: Record<string, Value> | undefined;
       for (const [k, v] of Object.entries(r.values)) {
         const sv = Object.prototype.hasOwnProperty.call(s.values, k) ? s.values[k] : undefined;
-        if (v instanceof Unknown && !isSensitiveUnknown(v) && sv instanceof Unknown && sv.template !== undefined) {
+        if (v instanceof Unknown && !isSensitiveUnknown(v) && !isComputedOnly(v) && sv instanceof Unknown && sv.template !== undefined) {
           values ??= { ...r.values };
           Object.defineProperty(values, k, { value: sv, enumerable: true, writable: true, configurable: true });
         }

@@ -28,6 +28,7 @@ function findingOf(rule: Rule, i: number, status: Status, file: string): Finding
     title: rule.title,
     strategy: rule.strategy,
     severity: rule.severity,
+    level: rule.level,
     citations: rule.citations,
     status,
     message: `resource ${i} is ${status}`,

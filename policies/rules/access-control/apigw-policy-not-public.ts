@@ -12,6 +12,8 @@ export const apigwPolicyNotPublic: ResourceRule = {
   strategy: 2,
   citations: RESOURCE_POLICY_CITES,
   severity: 'high',
+  level: 'required',
+  levelBasis: { securityRule: '164.312(a)(1) access control: a public API resource policy lets anyone invoke the API' },
   resourceTypes: ['aws_api_gateway_rest_api_policy', 'aws_api_gateway_rest_api'],
   scope: 'resource',
   rationale:

@@ -10,6 +10,8 @@ export const backupVaultPolicyNotPublic: ResourceRule = {
   strategy: 2,
   citations: RESOURCE_POLICY_CITES,
   severity: 'high',
+  level: 'required',
+  levelBasis: { securityRule: '164.312(a)(1) access control: a public backup vault policy lets anyone copy or restore recovery points' },
   resourceTypes: ['aws_backup_vault_policy'],
   scope: 'resource',
   rationale:

@@ -11,6 +11,8 @@ export const ecsEnvNoSecrets: ResourceRule = {
   strategy: 2,
   citations: TASK_CITES,
   severity: 'high',
+  level: 'recommended',
+  levelBasis: { beyond: 'No anchor checks ECS container environments (the anchors ask this of CodeBuild, ACC-13a); keeping secrets out of plaintext variables is phikit hardening.' },
   resourceTypes: ['aws_ecs_task_definition'],
   scope: 'resource',
   rationale:

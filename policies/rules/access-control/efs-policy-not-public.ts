@@ -10,6 +10,8 @@ export const efsPolicyNotPublic: ResourceRule = {
   strategy: 2,
   citations: RESOURCE_POLICY_CITES,
   severity: 'high',
+  level: 'required',
+  levelBasis: { securityRule: '164.312(a)(1) access control: a public file system policy lets anyone mount the files' },
   resourceTypes: ['aws_efs_file_system_policy'],
   scope: 'resource',
   rationale:

@@ -32,6 +32,8 @@ export const eventbridgeBusPolicyNotPublic: ResourceRule = {
   strategy: 2,
   citations: RESOURCE_POLICY_CITES,
   severity: 'high',
+  level: 'required',
+  levelBasis: { securityRule: '164.312(a)(1) access control: a public event bus policy lets anyone inject events' },
   resourceTypes: ['aws_cloudwatch_event_bus_policy', 'aws_cloudwatch_event_permission'],
   scope: 'resource',
   rationale:

@@ -12,6 +12,8 @@ export const glacierVaultPolicyNotPublic: ResourceRule = {
   strategy: 2,
   citations: RESOURCE_POLICY_CITES,
   severity: 'high',
+  level: 'required',
+  levelBasis: { securityRule: '164.312(a)(1) access control: a public vault policy lets anyone retrieve the archives' },
   resourceTypes: ['aws_glacier_vault'],
   scope: 'resource',
   rationale:

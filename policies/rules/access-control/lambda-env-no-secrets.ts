@@ -12,6 +12,7 @@ export const lambdaEnvNoSecrets: ResourceRule = {
   strategy: 2,
   citations: CITES,
   severity: 'high',
+  level: 'recommended',
   resourceTypes: ['aws_lambda_function'],
   scope: 'resource',
   rationale: 'Environment variables are readable by anyone with lambda:GetFunctionConfiguration and are stored in Terraform state; a database password there is a PHI credential outside any secret store.',

@@ -12,6 +12,8 @@ export const lambdaLayerNotPublic: ResourceRule = {
   strategy: 2,
   citations: RESOURCE_POLICY_CITES,
   severity: 'medium',
+  level: 'recommended',
+  levelBasis: { beyond: 'A layer holds code, not ePHI; sharing it with every account is phikit hardening to avoid.' },
   resourceTypes: ['aws_lambda_layer_version_permission'],
   scope: 'resource',
   rationale:

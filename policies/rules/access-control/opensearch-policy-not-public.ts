@@ -24,6 +24,8 @@ export const opensearchPolicyNotPublic: ResourceRule = {
   strategy: 2,
   citations: RESOURCE_POLICY_CITES,
   severity: 'critical',
+  level: 'required',
+  levelBasis: { securityRule: '164.312(a)(1) access control: a public domain access policy lets anyone query the indexed data' },
   resourceTypes: ['aws_opensearch_domain_policy', 'aws_opensearch_domain', 'aws_elasticsearch_domain_policy', 'aws_elasticsearch_domain'],
   scope: 'resource',
   rationale:

@@ -12,6 +12,8 @@ export const secretsmanagerPolicyNotPublic: ResourceRule = {
   strategy: 2,
   citations: RESOURCE_POLICY_CITES,
   severity: 'critical',
+  level: 'required',
+  levelBasis: { securityRule: '164.312(a)(1) access control: a public secret policy lets anyone read the credentials that open ePHI' },
   resourceTypes: ['aws_secretsmanager_secret_policy', 'aws_secretsmanager_secret'],
   scope: 'resource',
   rationale:

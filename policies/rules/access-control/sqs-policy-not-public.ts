@@ -8,6 +8,8 @@ export const sqsPolicyNotPublic: ResourceRule = {
   strategy: 2,
   citations: ['164.308(a)(4)(ii)(B)', '164.312(a)(1)'],
   severity: 'high',
+  level: 'required',
+  levelBasis: { securityRule: '164.312(a)(1) access control: a public queue policy lets anyone read or send messages' },
   resourceTypes: ['aws_sqs_queue_policy', 'aws_sqs_queue'],
   scope: 'resource',
   rationale: 'The Security Rule requires technical access controls that let only persons or software programs granted access rights use ePHI (164.312(a)(1)) and access authorized by the covered entity (164.308(a)(4)(ii)(B)); a SQS queue policy that allows Principal "*" without aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID or a VPC endpoint condition lets any AWS account read or inject messages that may carry PHI, which no access authorization can justify. Refusing all-actions grants ("*", "sqs:*") even to named principals is phikit\'s least-privilege recommendation, not a HIPAA requirement.',

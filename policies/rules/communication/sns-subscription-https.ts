@@ -12,6 +12,8 @@ export const snsSubscriptionHttps: ResourceRule = {
   strategy: 5,
   citations: TRANSMISSION,
   severity: 'high',
+  level: 'required',
+  levelBasis: { securityRule: '164.312(e)(1) transmission security: messages delivered over plain HTTP cross the network unencrypted' },
   resourceTypes: ['aws_sns_topic_subscription'],
   scope: 'resource',
   rationale:
