@@ -17,6 +17,7 @@ import { COUNTS_PASSES, REPORTERS, Write, buffered, writeFileChunked, writeRepor
 import { CATALOGUE_VERSION, RULES } from '../rules';
 import { VERSION } from '../version';
 import { registerExtraCommands } from './commands';
+import { parseSize } from './size';
 
 
 interface CheckOpts {
@@ -35,14 +36,6 @@ interface CheckOpts {
   evidence?: string;
   synth?: string[];
   stack?: string[];
-}
-
-function parseSize(s: string): number {
-  const m = /^(\d+)\s*([kmg]i?b?)?$/i.exec(s.trim());
-  if (!m) throw new UsageError(`--max-input-size: "${s}" is not a size (e.g. 256MiB)`);
-  const unit = (m[2] ?? '').toLowerCase()[0];
-  const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
-  return Number(m[1]) * mult;
 }
 
 /** Write a report to stdout or to `output`, chunk by chunk for formats that stream. */
