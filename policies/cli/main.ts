@@ -8,6 +8,7 @@ import { Command, CommanderError, Option } from 'commander';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyBaseline, loadBaseline } from '../engine/baseline';
+import { levelBasisText } from '../engine/levels';
 import { SEVERITIES, Severity } from '../engine/types';
 import { InputError, UsageError } from '../model/errors';
 import { DEFAULT_MAX_INPUT_BYTES } from '../model/load';
@@ -113,6 +114,8 @@ function buildProgram(setCode: (c: number) => void): Command {
           title: r.title,
           strategy: r.strategy,
           severity: r.severity,
+          level: r.level,
+          levelBasis: levelBasisText(r),
           citations: r.citations,
           scope: r.scope,
           resourceTypes: r.resourceTypes,
@@ -122,7 +125,7 @@ function buildProgram(setCode: (c: number) => void): Command {
         }));
         process.stdout.write(`${JSON.stringify({ catalogueVersion: CATALOGUE_VERSION, count: rules.length, rules }, null, 2)}\n`);
       } else {
-        const rows = RULES.map((r) => `${r.id.padEnd(8)} S${r.strategy} ${r.severity.padEnd(8)} ${r.title}  [${r.citations.join(', ')}]`);
+        const rows = RULES.map((r) => `${r.id.padEnd(8)} S${r.strategy} ${r.level.padEnd(11)} ${r.severity.padEnd(8)} ${r.title}  [${r.citations.join(', ')}]`);
         process.stdout.write(`${rows.join('\n')}\n${RULES.length} rules (catalogue ${CATALOGUE_VERSION})\n`);
       }
       setCode(0);

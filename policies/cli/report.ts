@@ -18,13 +18,16 @@ export function registerReport(program: Command, setCode: (code: number) => void
     .option('-e, --evidence <dir>', 'organizational evidence directory')
     .option('-b, --baseline <report.json>', 'previous JSON report to compare with')
     .option('--now <iso-date>', 'run time to record (reproducible reports)')
+    .option('--rows-per-rule <n>', 'HTML/Markdown: findings listed per rule and status, the rest counted (0 = all; the JSON lists all)', '100')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices([...SEVERITIES]).default('low'))
-    .action((paths: string[], o: { out: string; waivers?: string; evidence?: string; baseline?: string; now?: string; failOn: Severity }) => {
+    .action((paths: string[], o: { out: string; waivers?: string; evidence?: string; baseline?: string; now?: string; failOn: Severity; rowsPerRule: string }) => {
       const now = o.now ? new Date(o.now) : undefined;
       if (now && Number.isNaN(now.getTime())) throw new UsageError(`--now: "${o.now}" is not a date`);
+      const rowsPerRule = Number(o.rowsPerRule);
+      if (!/^\d+$/.test(o.rowsPerRule) || !Number.isSafeInteger(rowsPerRule)) throw new UsageError(`--rows-per-rule: "${o.rowsPerRule}" is not a whole number`);
       const run = runCheck(paths, { waivers: o.waivers, now, evidenceDir: o.evidence });
       const result = o.baseline ? applyBaseline(run.result, loadBaseline(o.baseline)) : run.result;
-      const files = writeComplianceReports(result, o.out, { toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now });
+      const files = writeComplianceReports(result, o.out, { toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now, rowsPerRule });
       process.stdout.write(`HTML:     ${files.html}\nMarkdown: ${files.markdown}\nJSON:     ${files.json}\n`);
       setCode(exitCodeFor(result, o.failOn, false));
     });
