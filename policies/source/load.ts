@@ -20,6 +20,7 @@ import { InputError } from '../model/errors';
 import type { ParsedInput } from '../model/load';
 import { ModuleConfig, ModuleIndex, setOwn, stripInstanceKeys } from '../model/modules';
 import type { Resource, Unit } from '../model/types';
+import { TERRAFORM_SOURCE } from '../model/synth';
 import { Unknown, Value } from '../model/values';
 import { EV, EvalError, Json, Residual, isKnown, isResidual, parseExpression, parseTemplateString, refsIn } from './expr';
 import { Scope, evaluate, withIterators } from './eval';
@@ -251,7 +252,6 @@ const isLocalSource = (s: string) => s.startsWith('./') || s.startsWith('../') |
 
 interface Ctx {
   readonly root: string;
-  readonly realRoots: readonly string[];
   readonly limits: ReadLimits;
   readonly unit: Unit;
   readonly modulesJson: ModulesJson;
@@ -369,11 +369,9 @@ function evaluateModule(ctx: Ctx, src: ModuleSource, modulePath: string, scope: 
       ctx.unassessed.push({ address, source, reason: isLocalSource(source) ? 'the local module directory has no Terraform files' : 'registry/git module not installed (run terraform init so .terraform/modules/modules.json lists it)' });
       continue;
     }
+    // `../modules/x` from an environment directory is the usual monorepo layout, so a local source
+    // may leave the root; only .tf/.tf.json files are read there, within the same budgets.
     const real = fs.realpathSync(dir);
-    if (!ctx.realRoots.some((r) => real === r || real.startsWith(r + path.sep))) {
-      ctx.unassessed.push({ address, source, reason: 'the module directory is outside the configuration being checked' });
-      continue;
-    }
     const child = moduleSource(ctx, real);
     const inst = instances(body, scope, address);
     const list = inst === 'unknown' ? [{ key: '', scope }] : inst;
@@ -439,11 +437,10 @@ export function loadSourceDir(dir: string, opts: SourceOptions = {}): SourceInpu
   const root = path.resolve(dir);
   const realRoot = fs.realpathSync(root);
   const modulesJson = readModulesJson(root);
-  const realRoots = [realRoot, ...[...modulesJson.byKey.values()].filter((d) => fs.existsSync(d)).map((d) => fs.realpathSync(d))];
   const src = readModuleDir(realRoot, limits);
   const hash = createHash('sha256');
-  const unit: Unit = { id: dir, file: dir, format: 'synth', sha256: '', formatVersion: 'terraform-source' };
-  const ctx: Ctx = { root: realRoot, realRoots, limits, unit, modulesJson, parsed: new Map([[realRoot, src]]), index: new Map(), resources: [], unassessed: [] };
+  const unit: Unit = { id: dir, file: dir, format: 'synth', sha256: '', formatVersion: TERRAFORM_SOURCE };
+  const ctx: Ctx = { root: realRoot, limits, unit, modulesJson, parsed: new Map([[realRoot, src]]), index: new Map(), resources: [], unassessed: [] };
   evaluateModule(ctx, src, '', moduleScope(src, new Map(), rootVariables(realRoot, opts, limits), ctx), 0);
   for (const m of [...ctx.parsed.values()].sort((a, b) => (a.dir < b.dir ? -1 : 1))) for (const f of m.files) hash.update(f.path).update('\0').update(f.text);
   (unit as { sha256: string }).sha256 = hash.digest('hex');
