@@ -18,6 +18,7 @@ import { CATALOGUE_VERSION, RULES } from '../rules';
 import { VERSION } from '../version';
 import { registerExtraCommands } from './commands';
 import { noteUnassessed } from './notes';
+import { parseSize } from './size';
 
 
 interface CheckOpts {
@@ -37,14 +38,7 @@ interface CheckOpts {
   synth?: string[];
   var?: string[];
   varFile?: string[];
-}
-
-function parseSize(s: string): number {
-  const m = /^(\d+)\s*([kmg]i?b?)?$/i.exec(s.trim());
-  if (!m) throw new UsageError(`--max-input-size: "${s}" is not a size (e.g. 256MiB)`);
-  const unit = (m[2] ?? '').toLowerCase()[0];
-  const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
-  return Number(m[1]) * mult;
+  stack?: string[];
 }
 
 /** Write a report to stdout or to `output`, chunk by chunk for formats that stream. */
@@ -83,6 +77,7 @@ function buildProgram(setCode: (c: number) => void): Command {
     .option('-w, --waivers <file>', 'waivers file (JSON or YAML)')
     .option('-e, --evidence <dir>', 'organizational evidence directory (phikit evidence init writes templates)')
     .option('--synth <paths...>', 'cdktf synth output the plan was made from: adds construct paths and waivers, reads after-apply values from their templates')
+    .option('--stack <names...>', 'with --synth: the stack each plan was made from, in the order of the plans (default: the one stack holding all of the plan\'s resources)')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices([...SEVERITIES]).default('low'))
     .option('--strict', 'treat unknown (known only after apply) as failing')
     .option('-r, --rule <ids...>', 'only these rule or control ids')
@@ -99,7 +94,7 @@ function buildProgram(setCode: (c: number) => void): Command {
       if (now && Number.isNaN(now.getTime())) throw new UsageError(`--now: "${o.now}" is not a date`);
       if (o.failOnNew && !o.baseline) throw new UsageError('--fail-on-new needs --baseline');
       const baseline = o.baseline ? loadBaseline(o.baseline) : undefined;
-      const run = runCheck(paths, { waivers: o.waivers, rule: o.rule, strategy: o.strategy, maxBytes: parseSize(o.maxInputSize), now, evidenceDir: o.evidence, synth: o.synth, passes: COUNTS_PASSES.has(o.format) ? 'count' : 'list', vars: o.var, varFiles: o.varFile });
+      const run = runCheck(paths, { waivers: o.waivers, rule: o.rule, strategy: o.strategy, maxBytes: parseSize(o.maxInputSize), now, evidenceDir: o.evidence, synth: o.synth, stacks: o.stack, passes: COUNTS_PASSES.has(o.format) ? 'count' : 'list', vars: o.var, varFiles: o.varFile });
       noteUnassessed(run.unassessedModules);
       const result = baseline ? applyBaseline(run.result, baseline) : run.result;
       const color = o.color !== false && !o.output && o.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;

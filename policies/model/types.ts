@@ -49,6 +49,8 @@ export interface Resource {
   readonly provider?: string;
   /** Source mode: the .tf file and line of the resource block. */
   readonly location?: { readonly file: string; readonly line: number };
+  /** Region of the provider configuration the resource uses, when the inputs state it (see model/regions). */
+  readonly region?: string;
 }
 
 /** A reference edge: `from.path` refers to (or names by literal) `to`. */
