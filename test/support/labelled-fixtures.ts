@@ -75,32 +75,41 @@ export function under(address: string, prefix: string): boolean {
 }
 
 /**
- * Local module directories the fixture's configuration calls (`source = "../…"`) that exist on this
- * machine. Module sources are never committed (test/fixtures/modules/README.md); where they exist,
- * the fixture is also checked with its Terraform source beside the plan.
+ * Local module directories the fixture's configuration calls (`source = "../…"`). Module sources are
+ * never committed (test/fixtures/modules/README.md); they exist only where someone exported them.
  */
 export function moduleSources(fx: Fixture): string[] {
   const main = path.join(fx.dir, 'main.tf');
   if (!fs.existsSync(main)) return [];
   const dirs = new Set<string>();
   for (const m of fs.readFileSync(main, 'utf8').matchAll(/^\s*source\s*=\s*"(\.{1,2}\/[^"]+)"/gm)) dirs.add(path.resolve(fx.dir, m[1]));
-  return [...dirs].filter((d) => fs.existsSync(d));
+  return [...dirs];
 }
 
 /**
- * The source-aware run (hook for issue 11 item 4). runCheck reads only plan JSON today; when it
- * accepts the Terraform source beside a plan, pass `fx.dir` (the root configuration, whose module
- * calls point at `moduleSources(fx)`) here and return the result. Until then: undefined, and the
- * test runs the plan-only mode alone. Set SOURCE_MODE when wiring it up.
+ * Can the fixture be checked from its Terraform source (issue 11 item 4)? Its root configuration
+ * is committed; every local module it calls must exist on this machine. `PHIKIT_FIXTURE_SOURCE=0`
+ * turns the source runs off.
  */
-export const SOURCE_MODE = false;
-export function checkWithSource(fx: Fixture): readonly Finding[] | undefined {
-  if (!SOURCE_MODE || moduleSources(fx).length === 0) return undefined;
-  return undefined;
+export function sourceAvailable(fx: Fixture): boolean {
+  if (process.env.PHIKIT_FIXTURE_SOURCE === '0') return false;
+  return fs.existsSync(path.join(fx.dir, 'main.tf')) && moduleSources(fx).every((d) => fs.existsSync(d));
 }
 
+/** The plan alone: what CI and most users have. */
 export function checkPlan(fx: Fixture): readonly Finding[] {
   return runCheck([fx.plan], { now: NOW }).result.findings;
+}
+
+/**
+ * The Terraform source of the same configuration (source mode: `phikit check DIR` reads the .tf
+ * files and the local modules they call), where it is available; undefined otherwise.
+ */
+export function checkWithSource(fx: Fixture): readonly Finding[] | undefined {
+  if (!sourceAvailable(fx)) return undefined;
+  const run = runCheck([fx.dir], { now: NOW });
+  if (run.unassessedModules.length) throw new Error(`${fx.id}: modules not assessed in source mode: ${run.unassessedModules.map((m) => JSON.stringify(m)).join(', ')}`);
+  return run.result.findings;
 }
 
 const RULE_LEVEL = new Map(RULES.map((r) => [r.id, (r as { level?: string }).level]));
@@ -136,3 +145,5 @@ export function planAddresses(plan: string): string[] {
 }
 
 export const gapKey = (fixture: string, l: { resource: string; strategy: number; expect: string }) => `${fixture} | ${l.resource} | ${l.strategy} | ${l.expect}`;
+
+export const check = (mode: Mode, fx: Fixture) => (mode === 'plan' ? checkPlan(fx) : checkWithSource(fx));
