@@ -55,6 +55,8 @@ export interface CheckOptions {
   now?: Date;
   evidenceDir?: string;
   synth?: string[];
+  /** With `synth`: the stacks of the synth output the plan was made from. */
+  stacks?: string[];
   passes?: 'list' | 'count';
   /** Declared scope (phikit.config.yaml `scope`): account-level controls owned elsewhere. */
   scope?: DeclaredScope;
@@ -67,7 +69,8 @@ export interface CheckOptions {
 
 export function runCheck(paths: string[], o: CheckOptions): CheckRun {
   let inputs = loadInputs(paths, { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES });
-  if (o.synth?.length) inputs = overlaySynth(inputs, loadInputs(o.synth, { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES }));
+  if (o.synth?.length) inputs = overlaySynth(inputs, loadInputs(o.synth, { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES }), { stacks: o.stacks });
+  else if (o.stacks?.length) throw new UsageError('--stack needs --synth');
   const graph = Graph.from(inputs);
   const waivers = o.waivers ? loadWaivers(o.waivers) : undefined;
   const ruleIds = o.rule?.flatMap((r) => r.split(',')).filter(Boolean);

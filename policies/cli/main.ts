@@ -18,6 +18,7 @@ import { COUNTS_PASSES, REPORTERS, Write, buffered, writeFileChunked, writeRepor
 import { CATALOGUE_VERSION, RULES } from '../rules';
 import { VERSION } from '../version';
 import { registerExtraCommands } from './commands';
+import { parseSize } from './size';
 
 
 interface CheckOpts {
@@ -35,18 +36,11 @@ interface CheckOpts {
   failOnNew?: boolean;
   evidence?: string;
   synth?: string[];
+  stack?: string[];
   config?: string;
   level: Level;
   verbose?: boolean;
   accountElsewhere?: string;
-}
-
-function parseSize(s: string): number {
-  const m = /^(\d+)\s*([kmg]i?b?)?$/i.exec(s.trim());
-  if (!m) throw new UsageError(`--max-input-size: "${s}" is not a size (e.g. 256MiB)`);
-  const unit = (m[2] ?? '').toLowerCase()[0];
-  const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
-  return Number(m[1]) * mult;
 }
 
 /** Write a report to stdout or to `output`, chunk by chunk for formats that stream. */
@@ -86,6 +80,7 @@ function buildProgram(setCode: (c: number) => void): Command {
     .option('-w, --waivers <file>', 'waivers file (JSON or YAML)')
     .option('-e, --evidence <dir>', 'organizational evidence directory (phikit evidence init writes templates)')
     .option('--synth <paths...>', 'cdktf synth output the plan was made from: adds construct paths and waivers, reads after-apply values from their templates')
+    .option('--stack <names...>', 'with --synth: the stack each plan was made from, in the order of the plans (default: the one stack holding all of the plan\'s resources)')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices([...SEVERITIES]).default('low'))
     .addOption(new Option('--level <level>', 'lowest rule level whose failures fail the run: required (HIPAA baseline) or recommended (also phikit hardening)').choices([...LEVELS]).default('required'))
     .option('--strict', 'treat unknown (known only after apply) and not-assessed findings as failing')
@@ -104,7 +99,7 @@ function buildProgram(setCode: (c: number) => void): Command {
       if (now && Number.isNaN(now.getTime())) throw new UsageError(`--now: "${o.now}" is not a date`);
       if (o.failOnNew && !o.baseline) throw new UsageError('--fail-on-new needs --baseline');
       const baseline = o.baseline ? loadBaseline(o.baseline) : undefined;
-      const run = runCheck(paths, { waivers: o.waivers, rule: o.rule, strategy: o.strategy, maxBytes: parseSize(o.maxInputSize), now, evidenceDir: o.evidence, synth: o.synth, passes: COUNTS_PASSES.has(o.format) ? 'count' : 'list', scope });
+      const run = runCheck(paths, { waivers: o.waivers, rule: o.rule, strategy: o.strategy, maxBytes: parseSize(o.maxInputSize), now, evidenceDir: o.evidence, synth: o.synth, stacks: o.stack, passes: COUNTS_PASSES.has(o.format) ? 'count' : 'list', scope });
       const result = baseline ? applyBaseline(run.result, baseline) : run.result;
       const color = o.color !== false && !o.output && o.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
       const opts = { color, toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now, level: o.level, verbose: !!o.verbose };

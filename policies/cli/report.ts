@@ -7,7 +7,9 @@ import { writeComplianceReports } from '../reporters/files';
 import { CATALOGUE_VERSION } from '../rules';
 import { VERSION } from '../version';
 import { UsageError } from '../model/errors';
+import { DEFAULT_MAX_INPUT_BYTES } from '../model/load';
 import { exitCodeFor, runCheck } from '../pipeline';
+import { parseSize } from './size';
 
 export function registerReport(program: Command, setCode: (code: number) => void): void {
   program
@@ -26,15 +28,16 @@ export function registerReport(program: Command, setCode: (code: number) => void
     .option('-e, --evidence <dir>', 'organizational evidence directory')
     .option('-b, --baseline <report.json>', 'previous JSON report to compare with')
     .option('--now <iso-date>', 'run time to record (reproducible reports)')
+    .option('--max-input-size <size>', 'largest input file accepted', `${DEFAULT_MAX_INPUT_BYTES / 1024 / 1024}MiB`)
     .option('--rows-per-rule <n>', 'HTML/Markdown: findings listed per rule and status, the rest counted (0 = all; the JSON lists all)', '100')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices([...SEVERITIES]).default('low'))
-    .action((args: string[], o: { out: string; waivers?: string; evidence?: string; baseline?: string; now?: string; failOn: Severity; rowsPerRule: string; synth?: string[]; rule?: string[]; strategy?: string[]; level: Level; strict?: boolean; config?: string; accountElsewhere?: string }, cmd: Command) => {
+    .action((args: string[], o: { out: string; waivers?: string; evidence?: string; baseline?: string; now?: string; failOn: Severity; rowsPerRule: string; maxInputSize: string; synth?: string[]; rule?: string[]; strategy?: string[]; level: Level; strict?: boolean; config?: string; accountElsewhere?: string }, cmd: Command) => {
       const { paths, scope } = applyConfig(cmd, args, o as unknown as Record<string, unknown>);
       const now = o.now ? new Date(o.now) : undefined;
       if (now && Number.isNaN(now.getTime())) throw new UsageError(`--now: "${o.now}" is not a date`);
       const rowsPerRule = Number(o.rowsPerRule);
       if (!/^\d+$/.test(o.rowsPerRule) || !Number.isSafeInteger(rowsPerRule)) throw new UsageError(`--rows-per-rule: "${o.rowsPerRule}" is not a whole number`);
-      const run = runCheck(paths, { waivers: o.waivers, now, evidenceDir: o.evidence, synth: o.synth, rule: o.rule, strategy: o.strategy, scope });
+      const run = runCheck(paths, { waivers: o.waivers, now, evidenceDir: o.evidence, maxBytes: parseSize(o.maxInputSize), synth: o.synth, rule: o.rule, strategy: o.strategy, scope });
       const result = o.baseline ? applyBaseline(run.result, loadBaseline(o.baseline)) : run.result;
       const files = writeComplianceReports(result, o.out, { toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now, rowsPerRule, level: o.level });
       process.stdout.write(`HTML:     ${files.html}\nMarkdown: ${files.markdown}\nJSON:     ${files.json}\n`);
