@@ -24,6 +24,8 @@ export interface ProjectConfig {
   readonly inputs?: string[];
   readonly synth?: string[];
   readonly source?: string[];
+  readonly var?: string[];
+  readonly varFile?: string[];
   readonly waivers?: string;
   readonly evidence?: string;
   readonly baseline?: string;
@@ -129,6 +131,8 @@ export function parseConfig(text: string, file: string): ProjectConfig {
     inputs: absAll(c.inputs),
     synth: absAll(c.synth),
     source: absAll(c.source),
+    var: c.var as string[] | undefined,
+    varFile: absAll(c['var-file']),
     waivers: abs(c.waivers),
     evidence: abs(c.evidence),
     baseline: abs(c.baseline),
@@ -166,6 +170,8 @@ version: 1
 # inputs:
 #   - plan.json
 # synth: [cdktf.out]            # the cdktf synth output the plan was made from
+# var: [env=prod]               # Terraform source: input variables (as terraform plan -var)
+# var-file: [prod.tfvars]
 
 # Levels: "required" rules are the HIPAA baseline (an anchor asks the same thing, or the Security
 # Rule names the control); "recommended" rules are phikit hardening. By default only required

@@ -12,6 +12,7 @@ import { UsageError } from './model/errors';
 import { Graph } from './model/graph';
 import { DEFAULT_MAX_INPUT_BYTES, loadInputs } from './model/load';
 import { overlaySynth } from './model/overlay';
+import type { UnassessedModule } from './source/load';
 import { RULES } from './rules';
 
 /**
@@ -44,6 +45,8 @@ export function parseStrategies(values: string[] | undefined): Strategy[] | unde
 export interface CheckRun {
   readonly result: RunResult;
   readonly graph: Graph;
+  /** Terraform source: modules whose source could not be read, so their resources were not assessed. */
+  readonly unassessedModules: readonly UnassessedModule[];
 }
 
 /** The check pipeline the CLI runs; exported for the demo and tests. */
@@ -58,6 +61,9 @@ export interface CheckOptions {
   /** With `synth`: the stacks of the synth output the plan was made from. */
   stacks?: string[];
   passes?: 'list' | 'count';
+  /** Terraform source: input variables (`name=value`) and .tfvars files. */
+  vars?: string[];
+  varFiles?: string[];
   /** Declared scope (phikit.config.yaml `scope`): account-level controls owned elsewhere. */
   scope?: DeclaredScope;
   /**
@@ -68,7 +74,7 @@ export interface CheckOptions {
 }
 
 export function runCheck(paths: string[], o: CheckOptions): CheckRun {
-  let inputs = loadInputs(paths, { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES });
+  let inputs = loadInputs(paths, { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES, source: { vars: o.vars, varFiles: o.varFiles } });
   if (o.synth?.length) inputs = overlaySynth(inputs, loadInputs(o.synth, { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES }), { stacks: o.stacks });
   else if (o.stacks?.length) throw new UsageError('--stack needs --synth');
   const graph = Graph.from(inputs);
@@ -78,6 +84,6 @@ export function runCheck(paths: string[], o: CheckOptions): CheckRun {
   const evidence = o.evidenceDir ? loadEvidence(o.evidenceDir) : undefined;
   const evidenceNotGiven = !o.evidenceDir && (o.withoutEvidence ?? 'not_assessed') === 'not_assessed';
   const result = evaluate(graph, { rules: RULES, waivers, now: o.now, ruleIds, strategies: parseStrategies(o.strategy), evidence, passes: o.passes, scope: o.scope, evidenceNotGiven });
-  return { result, graph };
+  return { result, graph, unassessedModules: inputs.flatMap((i) => i.unassessedModules ?? []) };
 }
 

@@ -16,6 +16,8 @@ const FROM_CONFIG: ReadonlyArray<readonly [string, keyof ProjectConfig]> = [
   ['evidence', 'evidence'],
   ['synth', 'synth'],
   ['source', 'source'],
+  ['var', 'var'],
+  ['varFile', 'varFile'],
   ['baseline', 'baseline'],
   ['failOnNew', 'failOnNew'],
   ['level', 'level'],

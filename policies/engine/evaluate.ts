@@ -118,7 +118,7 @@ export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
     const unit = resource?.unit ?? defaultUnit;
     const evidenceFile = 'evidenceFile' in v ? v.evidenceFile : undefined;
     const address = resource ? resource.address : rule.scope === 'evidence' ? EVIDENCE : ACCOUNT;
-    const file = evidenceFile || (unit?.file ?? '');
+    const file = evidenceFile || resource?.location?.file || (unit?.file ?? '');
     let status: Status = v.status;
     let message = v.message;
     if (elsewhere && address === ACCOUNT && (status === 'fail' || status === 'unknown')) {
@@ -142,6 +142,7 @@ export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
       address,
       resourceType: resource?.type,
       file,
+      line: resource?.location?.line,
       unitId: unit?.id ?? '',
       stack: unit?.stack,
       constructPath: resource?.constructPath,

@@ -10,6 +10,7 @@ import { COLLECT_AFTER_CHARS, collectGarbage } from './memory';
 import type { ModuleIndex } from './modules';
 import { checkPlanVersion, isPlanDocument, loadPlan } from './plan';
 import { isSynthDocument, loadSynth, stackNameOf } from './synth';
+import { SourceOptions, UnassessedModule, isTerraformSourceDir, loadSourceDir } from '../source/load';
 import type { Resource, Unit } from './types';
 
 export const DEFAULT_MAX_INPUT_BYTES = 256 * 1024 * 1024;
@@ -17,12 +18,16 @@ export const DEFAULT_MAX_INPUT_BYTES = 256 * 1024 * 1024;
 export interface LoadOptions {
   /** Largest file accepted, in bytes (default 256 MiB). */
   readonly maxBytes?: number;
+  /** Source mode (a directory of .tf files): variable values from the command line. */
+  readonly source?: Pick<SourceOptions, 'vars' | 'varFiles'>;
 }
 
 export interface ParsedInput {
   readonly unit: Unit;
   readonly resources: Resource[];
   readonly modules?: ModuleIndex;
+  /** Source mode: modules whose source could not be read (not assessed). */
+  readonly unassessedModules?: readonly UnassessedModule[];
 }
 
 /** Decode file bytes: UTF-8 (with or without BOM) or UTF-16 LE/BE with BOM; strict. */
@@ -186,7 +191,8 @@ function loadDirectory(dir: string, opts: LoadOptions, read: { chars: number }):
   }
   const single = path.join(dir, 'cdk.tf.json');
   if (fs.existsSync(single)) return [loadFile(single, opts, undefined, read)];
-  throw new InputError(`${dir}: directory has no manifest.json (cdktf.out) or cdk.tf.json`);
+  if (isTerraformSourceDir(dir)) return [loadSourceDir(dir, { ...opts.source, maxBytes: opts.maxBytes })];
+  throw new InputError(`${dir}: directory has no manifest.json (cdktf.out), cdk.tf.json or Terraform (.tf) files`);
 }
 
 /** Load one or more paths into parsed inputs (not yet a graph). */
