@@ -10,6 +10,7 @@ import { COLLECT_AFTER_CHARS, collectGarbage } from './memory';
 import type { ModuleIndex } from './modules';
 import { checkPlanVersion, isPlanDocument, loadPlan } from './plan';
 import { isSynthDocument, loadSynth, stackInterfaceOf, stackNameOf, type StackInterface } from './synth';
+import { SourceOptions, UnassessedModule, isTerraformSourceDir, loadSourceDir } from '../source/load';
 import type { Resource, Unit } from './types';
 
 export const DEFAULT_MAX_INPUT_BYTES = 256 * 1024 * 1024;
@@ -17,6 +18,8 @@ export const DEFAULT_MAX_INPUT_BYTES = 256 * 1024 * 1024;
 export interface LoadOptions {
   /** Largest file accepted, in bytes (default 256 MiB). */
   readonly maxBytes?: number;
+  /** Source mode (a directory of .tf files): variable values from the command line. */
+  readonly source?: Pick<SourceOptions, 'vars' | 'varFiles'>;
 }
 
 export interface ParsedInput {
@@ -27,6 +30,8 @@ export interface ParsedInput {
   readonly stackInterface?: StackInterface;
   /** The cdktf.out directory the stack was listed in: cross-stack references join only within one. */
   readonly outDir?: string;
+  /** Source mode: modules whose source could not be read (not assessed). */
+  readonly unassessedModules?: readonly UnassessedModule[];
 }
 
 /** Decode file bytes: UTF-8 (with or without BOM) or UTF-16 LE/BE with BOM; strict. */
@@ -190,7 +195,8 @@ function loadDirectory(dir: string, opts: LoadOptions, read: { chars: number }):
   }
   const single = path.join(dir, 'cdk.tf.json');
   if (fs.existsSync(single)) return [loadFile(single, opts, undefined, read)];
-  throw new InputError(`${dir}: directory has no manifest.json (cdktf.out) or cdk.tf.json`);
+  if (isTerraformSourceDir(dir)) return [loadSourceDir(dir, { ...opts.source, maxBytes: opts.maxBytes })];
+  throw new InputError(`${dir}: directory has no manifest.json (cdktf.out), cdk.tf.json or Terraform (.tf) files`);
 }
 
 /** Load one or more paths into parsed inputs (not yet a graph). */
