@@ -12,6 +12,18 @@ import { Graph } from './model/graph';
 import { DEFAULT_MAX_INPUT_BYTES, loadInputs } from './model/load';
 import { overlaySynth } from './model/overlay';
 import { RULES } from './rules';
+import type { ParsedInput } from './model/load';
+import type { SourceSet } from './model/source';
+
+export { loadSources } from './model/source';
+
+/** Attach each plan input's Terraform source (read beforehand by the async {@link loadSources}). */
+function withSources(inputs: ParsedInput[], sources: SourceSet): ParsedInput[] {
+  return inputs.map((i) => {
+    const source = i.unit.format === 'plan' ? sources.get(i.unit.file) : undefined;
+    return source ? { ...i, source } : i;
+  });
+}
 
 /** Exit code for a result: 1 when a finding at/above the threshold fails (or unknown in strict mode). */
 export function exitCodeFor(result: RunResult, failOn: Severity, strict: boolean, onlyNew = false): number {
@@ -42,8 +54,9 @@ export interface CheckRun {
 }
 
 /** The check pipeline the CLI runs; exported for the demo and tests. */
-export function runCheck(paths: string[], o: { waivers?: string; rule?: string[]; strategy?: string[]; maxBytes?: number; now?: Date; evidenceDir?: string; synth?: string[]; passes?: 'list' | 'count' }): CheckRun {
+export function runCheck(paths: string[], o: { waivers?: string; rule?: string[]; strategy?: string[]; maxBytes?: number; now?: Date; evidenceDir?: string; synth?: string[]; passes?: 'list' | 'count'; sources?: SourceSet }): CheckRun {
   let inputs = loadInputs(paths, { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES });
+  if (o.sources?.size) inputs = withSources(inputs, o.sources);
   if (o.synth?.length) inputs = overlaySynth(inputs, loadInputs(o.synth, { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES }));
   const graph = Graph.from(inputs);
   const waivers = o.waivers ? loadWaivers(o.waivers) : undefined;

@@ -12,6 +12,7 @@ import { SEVERITIES, Severity } from '../engine/types';
 import { InputError, UsageError } from '../model/errors';
 import { DEFAULT_MAX_INPUT_BYTES } from '../model/load';
 import { exitCodeFor, runCheck } from '../pipeline';
+import { sourcesFor } from './source';
 import { COUNTS_PASSES, REPORTERS, Write, buffered, writeFileChunked, writeReport } from '../reporters';
 import { CATALOGUE_VERSION, RULES } from '../rules';
 import { VERSION } from '../version';
@@ -33,7 +34,9 @@ interface CheckOpts {
   failOnNew?: boolean;
   evidence?: string;
   synth?: string[];
+  source?: string[] | false;
 }
+
 
 function parseSize(s: string): number {
   const m = /^(\d+)\s*([kmg]i?b?)?$/i.exec(s.trim());
@@ -88,12 +91,15 @@ function buildProgram(setCode: (c: number) => void): Command {
     .option('--no-color', 'never colour text output')
     .option('-b, --baseline <report.json>', 'previous --format json report: mark findings new/unchanged and list resolved ones')
     .option('--fail-on-new', 'with --baseline: only new failing findings fail the run')
-    .action((paths: string[], o: CheckOpts) => {
+    .option('--source <dirs...>', 'Terraform source of the plan (root module directory; default: the plan file\'s directory when it holds .tf files): joins through locals')
+    .option('--no-source', 'do not read Terraform source beside the plan')
+    .action(async (paths: string[], o: CheckOpts) => {
       const now = o.now ? new Date(o.now) : undefined;
       if (now && Number.isNaN(now.getTime())) throw new UsageError(`--now: "${o.now}" is not a date`);
       if (o.failOnNew && !o.baseline) throw new UsageError('--fail-on-new needs --baseline');
       const baseline = o.baseline ? loadBaseline(o.baseline) : undefined;
-      const run = runCheck(paths, { waivers: o.waivers, rule: o.rule, strategy: o.strategy, maxBytes: parseSize(o.maxInputSize), now, evidenceDir: o.evidence, synth: o.synth, passes: COUNTS_PASSES.has(o.format) ? 'count' : 'list' });
+      const sources = await sourcesFor(paths, o.source);
+      const run = runCheck(paths, { waivers: o.waivers, rule: o.rule, strategy: o.strategy, maxBytes: parseSize(o.maxInputSize), now, evidenceDir: o.evidence, synth: o.synth, passes: COUNTS_PASSES.has(o.format) ? 'count' : 'list', sources });
       const result = baseline ? applyBaseline(run.result, baseline) : run.result;
       const color = o.color !== false && !o.output && o.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
       const opts = { color, toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now };

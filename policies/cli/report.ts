@@ -7,6 +7,7 @@ import { CATALOGUE_VERSION } from '../rules';
 import { VERSION } from '../version';
 import { UsageError } from '../model/errors';
 import { exitCodeFor, runCheck } from '../pipeline';
+import { sourcesFor } from './source';
 
 export function registerReport(program: Command, setCode: (code: number) => void): void {
   program
@@ -19,10 +20,12 @@ export function registerReport(program: Command, setCode: (code: number) => void
     .option('-b, --baseline <report.json>', 'previous JSON report to compare with')
     .option('--now <iso-date>', 'run time to record (reproducible reports)')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices([...SEVERITIES]).default('low'))
-    .action((paths: string[], o: { out: string; waivers?: string; evidence?: string; baseline?: string; now?: string; failOn: Severity }) => {
+    .option('--source <dirs...>', 'Terraform source of the plan (default: the plan file\'s directory when it holds .tf files)')
+    .option('--no-source', 'do not read Terraform source beside the plan')
+    .action(async (paths: string[], o: { out: string; waivers?: string; evidence?: string; baseline?: string; now?: string; failOn: Severity; source?: string[] | false }) => {
       const now = o.now ? new Date(o.now) : undefined;
       if (now && Number.isNaN(now.getTime())) throw new UsageError(`--now: "${o.now}" is not a date`);
-      const run = runCheck(paths, { waivers: o.waivers, now, evidenceDir: o.evidence });
+      const run = runCheck(paths, { waivers: o.waivers, now, evidenceDir: o.evidence, sources: await sourcesFor(paths, o.source) });
       const result = o.baseline ? applyBaseline(run.result, loadBaseline(o.baseline)) : run.result;
       const files = writeComplianceReports(result, o.out, { toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now });
       process.stdout.write(`HTML:     ${files.html}\nMarkdown: ${files.markdown}\nJSON:     ${files.json}\n`);

@@ -10,6 +10,7 @@ import { COLLECT_AFTER_CHARS, collectGarbage } from './memory';
 import type { ModuleIndex } from './modules';
 import { checkPlanVersion, isPlanDocument, loadPlan } from './plan';
 import { isSynthDocument, loadSynth, stackNameOf } from './synth';
+import type { SourceIndex } from './source';
 import type { Resource, Unit } from './types';
 
 export const DEFAULT_MAX_INPUT_BYTES = 256 * 1024 * 1024;
@@ -23,6 +24,8 @@ export interface ParsedInput {
   readonly unit: Unit;
   readonly resources: Resource[];
   readonly modules?: ModuleIndex;
+  /** Terraform source of the plan's modules (locals), when it was read (`--source`). */
+  readonly source?: SourceIndex;
 }
 
 /** Decode file bytes: UTF-8 (with or without BOM) or UTF-16 LE/BE with BOM; strict. */

@@ -110,3 +110,17 @@ export function combine(verdicts: readonly Verdict[], passMessage: string): Verd
   if (u) return u;
   return pass(passMessage, verdicts[0]?.evidence);
 }
+
+/**
+ * The verdict for "no `type` refers to `res` through `path`": `none` (usually a fail) when that is
+ * known, unknown when some `type` resource refers through `path` to something phikit cannot
+ * follow (a local without the Terraform source, `each.value`, …) that may be `res`. An unresolved
+ * join is never a failure.
+ */
+export function noneJoined(ctx: CheckContext, res: Resource, type: string, path: string, none: Verdict): Verdict {
+  if (none.status !== 'fail') return none;
+  const maybe = ctx.graph.unresolvedReferrers(res, type, path);
+  if (!maybe.length) return none;
+  const names = maybe.slice(0, 3).map((r) => r.address).join(', ') + (maybe.length > 3 ? ` and ${maybe.length - 3} more` : '');
+  return unknown(`no ${type} is known to refer to this resource, but ${names} ${maybe.length === 1 ? 'refers' : 'refer'} through ${path} to something phikit cannot follow (pass the Terraform source with --source), which may be this resource`, { attribute: `${type}.${path}`, value: '(unresolved reference)' });
+}

@@ -1,6 +1,6 @@
 import { attr, bool } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { bucketSide, ev, fail, pass, unknown, unknownMessage } from '../helpers';
+import { bucketSide, ev, fail, noneJoined, pass, unknown, unknownMessage } from '../helpers';
 import { PUB } from './_shared';
 
 const PAB = 'aws_s3_bucket_public_access_block';
@@ -26,7 +26,7 @@ export const s3BucketPublicAccessBlock: ResourceRule = {
   },
   check(bucket, ctx) {
     const blocks = bucketSide(ctx, bucket, PAB);
-    if (!blocks.length) return fail(`no ${PAB} refers to this bucket, so public ACLs and policies are not blocked`, ev(PAB, { state: 'absent' }));
+    if (!blocks.length) return noneJoined(ctx, bucket, PAB, 'bucket', fail(`no ${PAB} refers to this bucket, so public ACLs and policies are not blocked`, ev(PAB, { state: 'absent' })));
     for (const b of blocks) {
       for (const f of FLAGS) {
         const a = attr(b, f);

@@ -1,7 +1,7 @@
 import { attr, blocks, str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
 import { Unknown } from '../../model/values';
-import { fail, notApplicable, pass, unknown } from '../helpers';
+import { fail, noneJoined, notApplicable, pass, unknown } from '../helpers';
 import { BKP, versioningOf } from './_shared';
 
 const LC = 'aws_s3_bucket_lifecycle_configuration';
@@ -25,7 +25,7 @@ export const s3NoncurrentVersionLifecycle: ResourceRule = {
     if (v.status === 'unknown') return unknown(`${v.where} is known only after apply`);
     if (v.status !== 'Enabled') return notApplicable('versioning is not enabled (BAK-08a)');
     const configs = ctx.graph.related(bucket, LC, 'bucket');
-    if (!configs.length) return fail(`the bucket is versioned but no ${LC} refers to it`);
+    if (!configs.length) return noneJoined(ctx, bucket, LC, 'bucket', fail(`the bucket is versioned but no ${LC} refers to it`));
     let sawUnknown = false;
     for (const c of configs) {
       for (const r of blocks(c, 'rule')) {

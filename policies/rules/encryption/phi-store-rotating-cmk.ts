@@ -1,6 +1,6 @@
 import { PHI_STORE_TYPES, S3_SSE, isPhiTagged, phiTagUnknown } from '../../model/phi';
 import type { ResourceRule, Verdict } from '../../engine/types';
-import { combine, ev, fail, isAwsManagedKey, notApplicable, pass, unknown } from '../helpers';
+import { combine, ev, fail, isAwsManagedKey, noneJoined, notApplicable, pass, unknown } from '../helpers';
 import { cfgAttr, declaredKeys, expectBoolCfg, phiStoreKeySites } from './_shared';
 
 const PHI = { DataClass: 'PHI' };
@@ -21,7 +21,7 @@ export const phiStoreRotatingCmk: ResourceRule = {
   check(store, ctx) {
     if (!isPhiTagged(store)) return phiTagUnknown(store) ? unknown('the data-classification tag is known only after apply') : notApplicable('not tagged as PHI');
     const sites = phiStoreKeySites(ctx, store);
-    if (!sites.length) return fail(`no ${S3_SSE} refers to this PHI bucket, so it is not encrypted with a customer-managed key`);
+    if (!sites.length) return noneJoined(ctx, store, S3_SSE, 'bucket', fail(`no ${S3_SSE} refers to this PHI bucket, so it is not encrypted with a customer-managed key`));
     const verdicts: Verdict[] = sites.map(({ res, path }) => {
       const where = res === store ? path : `${res.address}.${path}`;
       const a = cfgAttr(res, path);
