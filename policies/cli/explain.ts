@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { STRATEGIES, RuleCase } from '../engine/types';
 import { findRule } from '../rules';
 import { UsageError } from '../model/errors';
+import { levelBasisText } from '../engine/levels';
 
 function renderCase(c: RuleCase): string[] {
   const lines = [`  - ${c.description}`];
@@ -27,6 +28,7 @@ export function explainText(id: string): string {
     '',
     `Strategy:     ${r.strategy}. ${STRATEGIES[r.strategy]}`,
     `Control:      ${r.control}${r.aliases?.length ? ` (formerly ${r.aliases.join(', ')})` : ''}`,
+    `Level:        ${r.level} — ${levelBasisText(r)}`,
     `Severity:     ${r.severity}`,
     `Scope:        ${r.scope}${r.resourceTypes.length ? ` — ${r.resourceTypes.join(', ')}` : ''}`,
     `45 CFR:       ${r.citations.join(', ')}`,

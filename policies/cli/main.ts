@@ -8,6 +8,7 @@ import { Command, CommanderError, Option } from 'commander';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyBaseline, loadBaseline } from '../engine/baseline';
+import { levelBasisText } from '../engine/levels';
 import { SEVERITIES, Severity } from '../engine/types';
 import { InputError, UsageError } from '../model/errors';
 import { DEFAULT_MAX_INPUT_BYTES } from '../model/load';
@@ -17,6 +18,7 @@ import { COUNTS_PASSES, REPORTERS, Write, buffered, writeFileChunked, writeRepor
 import { CATALOGUE_VERSION, RULES } from '../rules';
 import { VERSION } from '../version';
 import { registerExtraCommands } from './commands';
+import { parseSize } from './size';
 
 
 interface CheckOpts {
@@ -35,15 +37,6 @@ interface CheckOpts {
   evidence?: string;
   synth?: string[];
   source?: string[] | false;
-}
-
-
-function parseSize(s: string): number {
-  const m = /^(\d+)\s*([kmg]i?b?)?$/i.exec(s.trim());
-  if (!m) throw new UsageError(`--max-input-size: "${s}" is not a size (e.g. 256MiB)`);
-  const unit = (m[2] ?? '').toLowerCase()[0];
-  const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
-  return Number(m[1]) * mult;
 }
 
 /** Write a report to stdout or to `output`, chunk by chunk for formats that stream. */
@@ -119,6 +112,8 @@ function buildProgram(setCode: (c: number) => void): Command {
           title: r.title,
           strategy: r.strategy,
           severity: r.severity,
+          level: r.level,
+          levelBasis: levelBasisText(r),
           citations: r.citations,
           scope: r.scope,
           resourceTypes: r.resourceTypes,
@@ -128,7 +123,7 @@ function buildProgram(setCode: (c: number) => void): Command {
         }));
         process.stdout.write(`${JSON.stringify({ catalogueVersion: CATALOGUE_VERSION, count: rules.length, rules }, null, 2)}\n`);
       } else {
-        const rows = RULES.map((r) => `${r.id.padEnd(8)} S${r.strategy} ${r.severity.padEnd(8)} ${r.title}  [${r.citations.join(', ')}]`);
+        const rows = RULES.map((r) => `${r.id.padEnd(8)} S${r.strategy} ${r.level.padEnd(11)} ${r.severity.padEnd(8)} ${r.title}  [${r.citations.join(', ')}]`);
         process.stdout.write(`${rows.join('\n')}\n${RULES.length} rules (catalogue ${CATALOGUE_VERSION})\n`);
       }
       setCode(0);

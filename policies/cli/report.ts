@@ -6,7 +6,9 @@ import { writeComplianceReports } from '../reporters/files';
 import { CATALOGUE_VERSION } from '../rules';
 import { VERSION } from '../version';
 import { UsageError } from '../model/errors';
+import { DEFAULT_MAX_INPUT_BYTES } from '../model/load';
 import { exitCodeFor, runCheck } from '../pipeline';
+import { parseSize } from './size';
 import { sourcesFor } from './source';
 
 export function registerReport(program: Command, setCode: (code: number) => void): void {
@@ -19,15 +21,19 @@ export function registerReport(program: Command, setCode: (code: number) => void
     .option('-e, --evidence <dir>', 'organizational evidence directory')
     .option('-b, --baseline <report.json>', 'previous JSON report to compare with')
     .option('--now <iso-date>', 'run time to record (reproducible reports)')
+    .option('--max-input-size <size>', 'largest input file accepted', `${DEFAULT_MAX_INPUT_BYTES / 1024 / 1024}MiB`)
+    .option('--rows-per-rule <n>', 'HTML/Markdown: findings listed per rule and status, the rest counted (0 = all; the JSON lists all)', '100')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices([...SEVERITIES]).default('low'))
     .option('--source <dirs...>', 'Terraform source of the plan (default: the plan file\'s directory when it holds .tf files)')
     .option('--no-source', 'do not read Terraform source beside the plan')
-    .action(async (paths: string[], o: { out: string; waivers?: string; evidence?: string; baseline?: string; now?: string; failOn: Severity; source?: string[] | false }) => {
+    .action(async (paths: string[], o: { out: string; waivers?: string; evidence?: string; baseline?: string; now?: string; failOn: Severity; rowsPerRule: string; maxInputSize: string; source?: string[] | false }) => {
       const now = o.now ? new Date(o.now) : undefined;
       if (now && Number.isNaN(now.getTime())) throw new UsageError(`--now: "${o.now}" is not a date`);
-      const run = runCheck(paths, { waivers: o.waivers, now, evidenceDir: o.evidence, sources: await sourcesFor(paths, o.source) });
+      const rowsPerRule = Number(o.rowsPerRule);
+      if (!/^\d+$/.test(o.rowsPerRule) || !Number.isSafeInteger(rowsPerRule)) throw new UsageError(`--rows-per-rule: "${o.rowsPerRule}" is not a whole number`);
+      const run = runCheck(paths, { waivers: o.waivers, now, evidenceDir: o.evidence, maxBytes: parseSize(o.maxInputSize), sources: await sourcesFor(paths, o.source) });
       const result = o.baseline ? applyBaseline(run.result, loadBaseline(o.baseline)) : run.result;
-      const files = writeComplianceReports(result, o.out, { toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now });
+      const files = writeComplianceReports(result, o.out, { toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now, rowsPerRule });
       process.stdout.write(`HTML:     ${files.html}\nMarkdown: ${files.markdown}\nJSON:     ${files.json}\n`);
       setCode(exitCodeFor(result, o.failOn, false));
     });

@@ -109,6 +109,7 @@ export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
       title: rule.title,
       strategy: rule.strategy,
       severity: rule.severity,
+      level: rule.level,
       citations: rule.citations,
       status: v.status,
       message: v.message,

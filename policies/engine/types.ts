@@ -19,6 +19,29 @@ export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'l
 
 export type Status = 'pass' | 'fail' | 'unknown' | 'waived' | 'error';
 
+/**
+ * What HIPAA requires apart from what phikit recommends.
+ * - `required`: the HIPAA baseline: an anchor (cdk-nag `HIPAA.Security` or the AWS Config HIPAA
+ *   conformance pack) asks the same thing, or the Security Rule names the control directly.
+ * - `recommended`: phikit hardening beyond that baseline.
+ */
+export type Level = 'required' | 'recommended';
+export const LEVELS: readonly Level[] = ['required', 'recommended'];
+
+/**
+ * Why a rule has its level. A `required` rule either has cdk-nag / AWS Config anchors in `anchors`
+ * that ask the same thing (then `levelBasis` may be omitted: every cdk-nag and AWS Config anchor of
+ * the rule is its basis), or names in `securityRule` the 45 CFR provision that names the control.
+ * A `recommended` rule may say in `beyond` what the baseline accepts that phikit asks more than
+ * (required whenever the rule has cdk-nag / AWS Config anchors, to say why they do not make it required).
+ */
+export interface LevelBasis {
+  /** The 45 CFR provision naming the control, starting with its citation: `164.312(b) audit controls …`. */
+  readonly securityRule?: string;
+  /** For `recommended` rules: what HIPAA and the anchors accept, and what phikit asks beyond it. */
+  readonly beyond?: string;
+}
+
 /** One test/documentation case: Terraform resources written once, run through both formats. */
 export interface RuleCase {
   /** What makes this case pass or fail, e.g. `fails when sse_algorithm is AES256`. */
@@ -65,6 +88,10 @@ export interface RuleMeta {
   /** 45 CFR citations, verbatim: `164.312(a)(2)(iv)`. */
   readonly citations: readonly string[];
   readonly severity: Severity;
+  /** `required` (HIPAA baseline) or `recommended` (phikit hardening); see {@link Level}. */
+  readonly level: Level;
+  /** Why the rule has its level; see {@link LevelBasis}. */
+  readonly levelBasis?: LevelBasis;
   /** Resource types the rule evaluates (empty for account/evidence rules). */
   readonly resourceTypes: readonly string[];
   readonly rationale: string;
@@ -142,6 +169,8 @@ export interface Finding {
   readonly title: string;
   readonly strategy: Strategy;
   readonly severity: Severity;
+  /** The rule's level: a `recommended` finding does not fail the run unless `--level recommended`. */
+  readonly level: Level;
   readonly citations: readonly string[];
   readonly status: Status;
   readonly message: string;

@@ -9,7 +9,8 @@
 import { InputError, MAX_DEPTH, tooDeep } from './errors';
 import { ModuleConfig, ModuleIndex, setOwn, stripInstanceKeys } from './modules';
 import type { ChangeAction, Resource, Unit } from './types';
-import { AFTER_APPLY, Json, REDACTED, Unknown, Value, isPlainObject } from './values';
+import { SchemaBlock, childBlock, isComputedBlock, schemaOf, structureKnown } from './schema';
+import { AFTER_APPLY, Json, NOT_CONFIGURED, REDACTED, Unknown, Value, isPlainObject } from './values';
 
 type Obj = Record<string, unknown>;
 
@@ -201,30 +202,88 @@ function unknownFrom(expr: unknown, depth: number, file: string): Value {
 }
 
 /**
+ * Where a value sits, for telling "the configuration leaves this out" from "unknown" when a plan
+ * marks a whole value unknown and the configuration shows no expression for it.
+ */
+interface Site {
+  readonly type: string;
+  /** Dot-separated path from the resource (no list indices). */
+  readonly path: string;
+  /** Schema of the value when it is a block (the resource itself at the root). */
+  readonly block: SchemaBlock | undefined;
+  /** What the provider schema says the value is; `unknown` when the type or level is not in the data. */
+  readonly kind: 'block' | 'attribute' | 'unknown';
+  /** The configuration has an expression for the value. */
+  readonly configured: boolean;
+  /** The configuration has an expression for the value's enclosing block (statically written, not `dynamic`). */
+  readonly parentConfigured: boolean;
+}
+
+function childSite(parent: Site, key: string, expr: unknown): Site {
+  const known = structureKnown(parent.block);
+  const block = known ? childBlock(parent.block, key) : undefined;
+  return {
+    type: parent.type,
+    path: parent.path ? `${parent.path}.${key}` : key,
+    block,
+    kind: !known ? 'unknown' : block ? 'block' : 'attribute',
+    configured: parent.configured && expr !== undefined,
+    parentConfigured: parent.configured,
+  };
+}
+
+/** An element of a list or set value: its own expression, if the configuration lists it. */
+const elementSite = (site: Site, expr: unknown): Site => ({ ...site, configured: site.configured && expr !== undefined, parentConfigured: false });
+
+/**
+ * A value the plan marks unknown as a whole while the configuration has no expression for it.
+ * The configuration leaves it out (the provider computes it: {@link NOT_CONFIGURED}) only when its
+ * enclosing block is written in the configuration and the value is an attribute or a block the
+ * provider computes. Otherwise it may come from a `dynamic` block, a plan without `configuration`,
+ * or a type the schema data does not cover: unknown ({@link AFTER_APPLY}), never "not set".
+ */
+function unconfigured(site: Site): Unknown {
+  if (!site.parentConfigured) return AFTER_APPLY;
+  if (site.kind === 'attribute') return NOT_CONFIGURED;
+  if (site.kind === 'block' && isComputedBlock(site.type, site.path)) return NOT_CONFIGURED;
+  return AFTER_APPLY;
+}
+
+/** An unknown value with a configuration expression: the expression's constant or references. */
+function unknownAt(expr: unknown, site: Site, depth: number, file: string): Value {
+  // An attribute's expression is a leaf ({constant_value} / {references}); `{}` is an expression
+  // Terraform could neither evaluate nor trace (a function call of nothing known): unknown.
+  if (site.kind === 'attribute' && !isLeafExpr(expr)) return AFTER_APPLY;
+  return unknownFrom(expr, depth, file);
+}
+
+/**
  * Merge known values with the unknown and sensitive markers of the same shape, and the
  * configuration expressions for the same attribute (used only to explain unknown values).
  */
-function merge(known: unknown, unk: unknown, sens: unknown, expr: unknown, depth: number, file: string): Value | undefined {
+function merge(known: unknown, unk: unknown, sens: unknown, expr: unknown, depth: number, file: string, site: Site): Value | undefined {
   if (depth > MAX_DEPTH) throw tooDeep(file);
   if (sens === true) {
     // Sensitive: never keep the value. An unknown sensitive value is still just unknown.
-    if (unk === true) return AFTER_APPLY;
+    if (unk === true) return expr === undefined ? unconfigured(site) : AFTER_APPLY;
     return known === undefined || known === null ? (known as Json | undefined) : REDACTED;
   }
-  if (unk === true) return unknownFrom(expr, depth + 1, file);
+  if (unk === true) return expr === undefined ? unconfigured(site) : unknownAt(expr, site, depth + 1, file);
   if (unmarked(unk) && unmarked(sens)) return known === undefined ? undefined : shared(known, depth + 1, file);
   if (Array.isArray(known) || Array.isArray(unk)) {
     const k = Array.isArray(known) ? known : [];
     const u = Array.isArray(unk) ? unk : [];
     const s = Array.isArray(sens) ? sens : [];
-    const e = Array.isArray(expr) ? expr : [];
+    // A single nested block may be written as one object in the configuration and a list in the plan.
+    const e = Array.isArray(expr) ? expr : isObj(expr) && !isLeafExpr(expr) ? [expr] : [];
     // One expression for the whole list (`compact([a.json, b.json])`): each unknown element
     // keeps the list's references, so joins from an element are not lost.
     const whole = isLeafExpr(expr) ? expr : undefined;
     const n = Math.max(k.length, u.length);
     const out: Value[] = [];
     for (let i = 0; i < n; i++) {
-      let v = merge(k[i], u[i], s[i], whole ?? e[i], depth + 1, file);
+      const ei = whole ?? e[i];
+      let v = merge(k[i], u[i], s[i], ei, depth + 1, file, elementSite(site, ei));
       // Which of several elements a reference belongs to is not known: an expression of them all.
       if (whole && n > 1 && v instanceof Unknown && v.refs.length) v = new Unknown(v.refs, 'expression');
       out.push(v === undefined ? null : v);
@@ -242,12 +301,14 @@ function merge(known: unknown, unk: unknown, sens: unknown, expr: unknown, depth
       const uk = has(u, key) ? u[key] : undefined;
       const sk = has(s, key) ? s[key] : undefined;
       // Most attributes carry no marker: the known value is kept as it is.
-      const v = uk === undefined && sk === undefined ? shared(k[key], depth + 2, file) : merge(k[key], uk, sk, get(e, key), depth + 1, file);
+      const ek = get(e, key);
+      const v = uk === undefined && sk === undefined ? shared(k[key], depth + 2, file) : merge(k[key], uk, sk, ek, depth + 1, file, childSite(site, key, ek));
       if (v !== undefined) setOwn(out, key, v);
     }
     for (const key in u) {
       if (!has(u, key) || has(k, key)) continue;
-      const v = merge(undefined, u[key], get(s, key), get(e, key), depth + 1, file);
+      const ek = get(e, key);
+      const v = merge(undefined, u[key], get(s, key), ek, depth + 1, file, childSite(site, key, ek));
       if (v !== undefined) setOwn(out, key, v);
     }
     return out;
@@ -354,7 +415,8 @@ export function loadPlan(doc: Obj, unit: Unit): LoadedUnit {
     const parts = splitAddress(raw.address);
     const localName = withoutInstanceKey(parts.slice(-(raw.mode === 'data' ? 3 : 2)).join('.'));
     const expressions = config.get(configPath)?.resources.get(localName);
-    const merged = merge(after, unk, sens, expressions, 0, file);
+    const root: Site = { type: raw.type, path: '', block: raw.mode === 'managed' ? schemaOf(raw.type) : undefined, kind: 'block', configured: expressions !== undefined, parentConfigured: false };
+    const merged = merge(after, unk, sens, expressions, 0, file, root);
     const values = isPlainObject(merged) ? merged : {};
     const baseAddress = withoutInstanceKey(raw.address);
     resources.push({

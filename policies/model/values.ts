@@ -18,7 +18,7 @@ export class Unknown {
     /** Raw references as written, relative to the resource's module (`aws_kms_key.k.arn`, `var.x`). */
     readonly refs: readonly string[],
     /** Why it is unknown. */
-    readonly reason: 'after-apply' | 'reference' | 'expression',
+    readonly reason: 'after-apply' | 'reference' | 'expression' | 'computed',
     /** cdktf template text, when the value is a string template (never from sensitive input). */
     readonly template?: string,
   ) {}
@@ -29,10 +29,19 @@ export class Unknown {
 }
 
 /**
- * The unknown every provider-computed plan value becomes (no reference, no template). Immutable
- * and shared: a large plan has one for most resources' computed attributes.
+ * A plan value unknown until apply, with nothing known about where it comes from (no reference,
+ * no template): e.g. a block a `dynamic` block builds from values known only at apply. Reads below
+ * it are unknown too. Immutable and shared.
  */
 export const AFTER_APPLY: Unknown = Object.freeze(new Unknown(Object.freeze([]), 'after-apply'));
+
+/**
+ * A plan value the provider computes because the configuration leaves it out: the resource's
+ * `configuration` entry (and every enclosing block of it) is present and does not set it. Only
+ * attributes, and blocks the provider schema computes, get it; see `isComputedOnly`. Immutable
+ * and shared: a large plan has one for most resources' computed attributes.
+ */
+export const NOT_CONFIGURED: Unknown = Object.freeze(new Unknown(Object.freeze([]), 'computed'));
 
 /** A sensitive value: present, but withheld from the model and every output. */
 export class Redacted {
@@ -50,12 +59,13 @@ export function isUnknown(v: unknown): v is Unknown {
 }
 
 /**
- * A plan value the provider computes because the configuration does not set it: unknown after
- * apply with no reference and no template. Rules read it as "not configured", not as "configured
- * from an unknown value". Synth input never produces one.
+ * A plan value the provider computes because the configuration does not set it ({@link NOT_CONFIGURED}).
+ * Rules read it as "not configured", not as "configured from an unknown value". A value unknown for
+ * any other reason ({@link AFTER_APPLY}: e.g. a block built by a `dynamic` block, or a plan without
+ * its `configuration`) is not computed-only. Synth input never produces one.
  */
 export function isComputedOnly(v: unknown): v is Unknown {
-  return v instanceof Unknown && v.reason === 'after-apply' && v.refs.length === 0 && v.template === undefined;
+  return v instanceof Unknown && v.reason === 'computed';
 }
 
 export function isRedacted(v: unknown): v is Redacted {

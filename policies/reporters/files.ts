@@ -1,10 +1,13 @@
-/** Write the reviewer reports (HTML + Markdown + JSON) into a directory. */
+/**
+ * Write the reviewer reports (HTML + Markdown + JSON) into a directory. The HTML and Markdown list
+ * up to `opts.rowsPerRule` findings per rule and status and count the rest; the JSON lists all.
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RunResult } from '../engine/types';
-import { htmlReporter } from './html';
+import { writeHtmlReport } from './html';
 import { writeJsonReport } from './json';
-import { markdownReporter } from './markdown';
+import { writeMarkdownReport } from './markdown';
 import { writeFileChunked } from './sink';
 import type { ReportOptions } from './types';
 
@@ -21,8 +24,9 @@ export function writeComplianceReports(result: RunResult, outDir: string, opts: 
     markdown: path.join(outDir, `${baseName}.md`),
     json: path.join(outDir, `${baseName}.json`),
   };
-  fs.writeFileSync(files.html, htmlReporter(result, opts));
-  fs.writeFileSync(files.markdown, markdownReporter(result, opts));
+  // Each written as it is produced: at 100k resources no report is ever one string in memory.
+  writeFileChunked(files.html, (write) => writeHtmlReport(result, opts, write));
+  writeFileChunked(files.markdown, (write) => writeMarkdownReport(result, opts, write));
   writeFileChunked(files.json, (write) => writeJsonReport(result, opts, write));
   return files;
 }

@@ -5,8 +5,9 @@
  * lang attribute, print stylesheet.
  */
 import type { Status } from '../engine/types';
-import { Mapping, STATUS_ICON, STATUS_LABEL, STATUS_ORDER, buildMapping, scoreOf, whereOf } from './mapping';
-import type { Reporter } from './types';
+import { Mapping, RuleRows, STATUS_ICON, STATUS_LABEL, STATUS_ORDER, buildMapping, countsText, omittedCount, scoreOf, whereOf } from './mapping';
+import { joined } from './sink';
+import type { Reporter, StreamingReporter } from './types';
 
 export function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -80,10 +81,17 @@ function statusCell(s: Status, extra = ''): string {
   return `<td class="st st-${s}"><span aria-hidden="true">${STATUS_ICON[s]}</span> ${STATUS_LABEL[s]}${extra}</td>`;
 }
 
-export const htmlReporter: Reporter = (result, opts) => {
+/** The note under a rule's table when some of its findings are not listed. */
+function omittedNote(r: RuleRows): string {
+  const n = omittedCount(r);
+  return n ? `<p class="muted omitted">${n.toLocaleString('en-US')} more finding${n > 1 ? 's' : ''} of ${esc(r.rule.id)} not listed here (${countsText(r.omitted)}); the JSON report lists every finding.</p>` : '';
+}
+
+/** The HTML report, written in chunks (one per ~1 MiB), never held as one string. */
+export const writeHtmlReport: StreamingReporter = (result, opts, write) => {
   const m = buildMapping(result, opts);
   const c = m.counts;
-  const parts: string[] = [];
+  const parts = joined(write);
   parts.push(`<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="generator" content="phikit ${esc(m.toolVersion)}">\n<title>${esc(m.title)} — phikit</title>\n<style>${CSS}</style>\n</head>\n<body>`);
   parts.push(`<header><h1>${esc(m.title)}</h1><p class="muted">phikit ${esc(m.toolVersion)} · rule catalogue ${esc(m.catalogueVersion)} · generated ${esc(m.generatedAt)}</p></header>\n<main>`);
   parts.push('<section aria-labelledby="summary"><h2 id="summary">Summary</h2>');
@@ -114,7 +122,8 @@ export const htmlReporter: Reporter = (result, opts) => {
       const spec = g.spec;
       parts.push(`<h3>45 CFR ${esc(g.citation)}${spec ? ` — ${esc(spec.title)} <span class="muted">(${spec.status === 'R' ? 'Required' : 'Addressable'})</span>` : ''}</h3>`);
       for (const ctl of g.controls) {
-        for (const { rule, findings } of ctl.rules) {
+        for (const rows of ctl.rules) {
+          const { rule, findings } = rows;
           parts.push(`<h4>${esc(rule.id)} ${esc(rule.title)}</h4><p class="muted">Control ${esc(rule.control)} · severity ${rule.severity}${rule.construct ? ` · fixed by the phikit ${esc(rule.construct)} construct` : ''}</p>`);
           parts.push('<table><thead><tr><th scope="col">Status</th><th scope="col">Resource</th><th scope="col">Evidence</th><th scope="col">Detail</th></tr></thead><tbody>');
           for (const f of findings) {
@@ -126,6 +135,7 @@ export const htmlReporter: Reporter = (result, opts) => {
             parts.push(`<tr class="finding" data-status="${f.status}" data-strategy="${f.strategy}">${statusCell(f.status, base)}<td class="mono">${esc(whereOf(f))}</td><td>${ev}</td><td>${detail}</td></tr>`);
           }
           parts.push('</tbody></table>');
+          if (omittedCount(rows)) parts.push(omittedNote(rows));
         }
       }
       if (g.notApplicable.length) parts.push(`<p class="muted">Not applicable to these inputs (no matching resources): ${g.notApplicable.map((r) => esc(r.id)).join(', ')}.</p>`);
@@ -167,5 +177,11 @@ export const htmlReporter: Reporter = (result, opts) => {
     parts.push('</section>');
   }
   parts.push(`</main>\n<script>${JS}</script>\n</body>\n</html>\n`);
-  return parts.join('\n');
+  parts.end();
+};
+
+export const htmlReporter: Reporter = (result, opts) => {
+  const chunks: string[] = [];
+  writeHtmlReport(result, opts, (chunk) => chunks.push(chunk));
+  return chunks.join('');
 };

@@ -1,9 +1,9 @@
 /** Report formats by name. One file per format. */
-import { htmlReporter } from './html';
+import { htmlReporter, writeHtmlReport } from './html';
 import { jsonReporter, writeJsonReport } from './json';
-import { junitReporter } from './junit';
-import { markdownReporter } from './markdown';
-import { sarifReporter } from './sarif';
+import { junitReporter, writeJunitReport } from './junit';
+import { markdownReporter, writeMarkdownReport } from './markdown';
+import { sarifReporter, writeSarifReport } from './sarif';
 import { textReporter, writeTextReport } from './text';
 import type { ReportOptions, Reporter, StreamingReporter, Write } from './types';
 import type { RunResult } from '../engine/types';
@@ -20,8 +20,15 @@ export const REPORTERS: Record<string, Reporter> = {
 /** Formats that list what needs attention and only count passes: they accept `passes: 'count'` runs. */
 export const COUNTS_PASSES: ReadonlySet<string> = new Set(['text', 'sarif']);
 
-/** Formats written chunk by chunk: their size grows with the findings. */
-const STREAMING: Readonly<Record<string, StreamingReporter>> = { json: writeJsonReport, text: writeTextReport };
+/** Every format is written chunk by chunk: its size grows with the findings. */
+const STREAMING: Readonly<Record<string, StreamingReporter>> = {
+  json: writeJsonReport,
+  text: writeTextReport,
+  sarif: writeSarifReport,
+  junit: writeJunitReport,
+  markdown: writeMarkdownReport,
+  html: writeHtmlReport,
+};
 
 /** Produce the report of `format` through `write`, in chunks where the format supports it. */
 export function writeReport(format: string, result: RunResult, opts: ReportOptions, write: Write): void {

@@ -3,7 +3,7 @@
  * fail → <failure>, error → <error>, waived/unknown → <skipped> with the reason, pass → empty case.
  */
 import { Finding, STRATEGIES, Strategy } from '../engine/types';
-import type { Reporter } from './types';
+import type { Reporter, StreamingReporter } from './types';
 
 /** Escape text for XML 1.0 (and drop characters XML 1.0 cannot carry). */
 export function xml(s: string): string {
@@ -42,27 +42,49 @@ function testcase(f: Finding): string {
   }
 }
 
-export const junitReporter: Reporter = (result, opts) => {
+/**
+ * The JUnit document, written one test case at a time. One pass groups the findings by strategy
+ * (pushing to one list per strategy) and counts them, since each suite's header carries its counts.
+ */
+export const writeJunitReport: StreamingReporter = (result, opts, write) => {
   const byStrategy = new Map<Strategy, Finding[]>();
-  for (const f of result.findings) byStrategy.set(f.strategy, [...(byStrategy.get(f.strategy) ?? []), f]);
-  const stamp = (opts.generatedAt ?? result.now).toISOString().replace(/\.\d+Z$/, '');
-  const suites: string[] = [];
-  let total = 0;
-  let failures = 0;
-  let errors = 0;
-  let skipped = 0;
-  for (const s of (Object.keys(STRATEGIES).map(Number) as Strategy[]).filter((k) => byStrategy.has(k))) {
-    const fs = byStrategy.get(s) ?? [];
-    const f = fs.filter((x) => x.status === 'fail').length;
-    const e = fs.filter((x) => x.status === 'error').length;
-    const k = fs.filter((x) => x.status === 'waived' || x.status === 'unknown').length;
-    total += fs.length;
-    failures += f;
-    errors += e;
-    skipped += k;
-    suites.push(
-      `  <testsuite name="${xml(`S${s} ${STRATEGIES[s]}`)}" tests="${fs.length}" failures="${f}" errors="${e}" skipped="${k}" time="0" timestamp="${stamp}">\n${fs.map(testcase).join('\n')}\n  </testsuite>`,
-    );
+  for (const f of result.findings) {
+    let list = byStrategy.get(f.strategy);
+    if (!list) byStrategy.set(f.strategy, (list = []));
+    list.push(f);
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(`phikit ${opts.toolVersion} HIPAA checks`)}" tests="${total}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="0">\n${suites.join('\n')}\n</testsuites>\n`;
+  const stamp = (opts.generatedAt ?? result.now).toISOString().replace(/\.\d+Z$/, '');
+  const tally = (fs: readonly Finding[]) => {
+    const t = { tests: fs.length, failures: 0, errors: 0, skipped: 0 };
+    for (const x of fs) {
+      if (x.status === 'fail') t.failures++;
+      else if (x.status === 'error') t.errors++;
+      else if (x.status === 'waived' || x.status === 'unknown') t.skipped++;
+    }
+    return t;
+  };
+  const strategies = (Object.keys(STRATEGIES).map(Number) as Strategy[]).filter((k) => byStrategy.has(k));
+  const counts = new Map(strategies.map((s) => [s, tally(byStrategy.get(s)!)]));
+  const total = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  for (const t of counts.values()) {
+    total.tests += t.tests;
+    total.failures += t.failures;
+    total.errors += t.errors;
+    total.skipped += t.skipped;
+  }
+  write(`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(`phikit ${opts.toolVersion} HIPAA checks`)}" tests="${total.tests}" failures="${total.failures}" errors="${total.errors}" skipped="${total.skipped}" time="0">\n`);
+  strategies.forEach((s, i) => {
+    const t = counts.get(s)!;
+    write(`${i ? '\n' : ''}  <testsuite name="${xml(`S${s} ${STRATEGIES[s]}`)}" tests="${t.tests}" failures="${t.failures}" errors="${t.errors}" skipped="${t.skipped}" time="0" timestamp="${stamp}">\n`);
+    const fs = byStrategy.get(s)!;
+    for (let j = 0; j < fs.length; j++) write(`${j ? '\n' : ''}${testcase(fs[j])}`);
+    write('\n  </testsuite>');
+  });
+  write('\n</testsuites>\n');
+};
+
+export const junitReporter: Reporter = (result, opts) => {
+  const parts: string[] = [];
+  writeJunitReport(result, opts, (chunk) => parts.push(chunk));
+  return parts.join('');
 };

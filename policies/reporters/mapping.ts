@@ -13,9 +13,18 @@ export const STATUS_LABEL: Record<Status, string> = { fail: 'Fail', error: 'Erro
 /** Text symbols so status is never conveyed by colour alone. */
 export const STATUS_ICON: Record<Status, string> = { fail: '✗', error: '⚠', unknown: '?', waived: '≈', pass: '✓' };
 
+/** One rule's rows under a citation: the findings listed, and how many of each status are not. */
+export interface RuleRows {
+  readonly rule: Rule;
+  /** The findings listed, in finding order: at most `rowsPerRule` of each status. */
+  readonly findings: readonly Finding[];
+  /** Findings of this rule left out of the listing, by status (all zero when none are). */
+  readonly omitted: Record<Status, number>;
+}
+
 export interface ControlGroup {
   readonly control: string;
-  readonly rules: ReadonlyArray<{ readonly rule: Rule; readonly findings: readonly Finding[] }>;
+  readonly rules: readonly RuleRows[];
 }
 
 export interface CitationGroup {
@@ -61,9 +70,62 @@ export interface Mapping {
 const citationKey = (c: string) => c.replace(/\((\d+)\)/g, (_, n: string) => `(${n.padStart(3, '0')})`);
 const byCitation = (a: string, b: string) => (citationKey(a) < citationKey(b) ? -1 : citationKey(a) > citationKey(b) ? 1 : 0);
 
+/**
+ * Rows listed per rule and status in the reviewer reports unless `ReportOptions.rowsPerRule` says
+ * otherwise: enough to review the pattern, while a 100k-resource plan still gives a report a
+ * browser opens. The JSON report written beside them lists every finding.
+ */
+export const DEFAULT_ROWS_PER_RULE = 100;
+
+const zeroCounts = (): Record<Status, number> => ({ pass: 0, fail: 0, unknown: 0, waived: 0, error: 0 });
+
+/** The findings of one rule as listed (at most `limit` per status) and the counts of the rest. */
+function rowsOf(rule: Rule, findings: readonly Finding[], limit: number): RuleRows {
+  if (!(limit > 0) || findings.length <= limit) return { rule, findings, omitted: zeroCounts() };
+  const shown = zeroCounts();
+  const omitted = zeroCounts();
+  const listed: Finding[] = [];
+  for (const f of findings) {
+    if (shown[f.status] < limit) {
+      shown[f.status]++;
+      listed.push(f);
+    } else omitted[f.status]++;
+  }
+  return { rule, findings: listed, omitted };
+}
+
+/** Findings left out of a rule's listing, in total. */
+export function omittedCount(r: RuleRows): number {
+  return r.omitted.pass + r.omitted.fail + r.omitted.unknown + r.omitted.waived + r.omitted.error;
+}
+
+/** "1,200 fail, 3 unknown": the non-zero counts, in report order. */
+export function countsText(c: Record<Status, number>): string {
+  return STATUS_ORDER.filter((s) => c[s] > 0)
+    .map((s) => `${c[s].toLocaleString('en-US')} ${s}`)
+    .join(', ');
+}
+
 export function buildMapping(result: RunResult, opts: ReportOptions): Mapping {
   const findingsByRule = new Map<string, Finding[]>();
-  for (const f of result.findings) findingsByRule.set(f.ruleId, [...(findingsByRule.get(f.ruleId) ?? []), f]);
+  const countsByStrategy = new Map<Strategy, Record<Status, number>>();
+  for (const f of result.findings) {
+    let list = findingsByRule.get(f.ruleId);
+    if (!list) findingsByRule.set(f.ruleId, (list = []));
+    list.push(f);
+    let counts = countsByStrategy.get(f.strategy);
+    if (!counts) countsByStrategy.set(f.strategy, (counts = zeroCounts()));
+    counts[f.status]++;
+  }
+  const countsByRule = new Map<string, Record<Status, number>>();
+  for (const [id, fs] of findingsByRule) countsByRule.set(id, summarize(fs));
+  const limit = opts.rowsPerRule ?? DEFAULT_ROWS_PER_RULE;
+  const rowsByRule = new Map<string, RuleRows>();
+  const rowsFor = (rule: Rule, fs: readonly Finding[]) => {
+    let rows = rowsByRule.get(rule.id);
+    if (!rows) rowsByRule.set(rule.id, (rows = rowsOf(rule, fs, limit)));
+    return rows;
+  };
 
   const strategies: StrategyGroup[] = [];
   for (const strategy of Object.keys(STRATEGIES).map(Number) as Strategy[]) {
@@ -71,7 +133,7 @@ export function buildMapping(result: RunResult, opts: ReportOptions): Mapping {
     const citations = [...new Set(rules.flatMap((r) => r.citations.map((c) => specFor(c)?.citation ?? c)))].sort(byCitation);
     const groups: CitationGroup[] = citations.map((citation) => {
       const citing = rules.filter((r) => r.citations.some((c) => (specFor(c)?.citation ?? c) === citation));
-      const controls = new Map<string, Array<{ rule: Rule; findings: Finding[] }>>();
+      const controls = new Map<string, RuleRows[]>();
       const notApplicable: Rule[] = [];
       for (const rule of citing) {
         const fs = findingsByRule.get(rule.id) ?? [];
@@ -79,7 +141,9 @@ export function buildMapping(result: RunResult, opts: ReportOptions): Mapping {
           notApplicable.push(rule);
           continue;
         }
-        controls.set(rule.control, [...(controls.get(rule.control) ?? []), { rule, findings: fs }]);
+        let rows = controls.get(rule.control);
+        if (!rows) controls.set(rule.control, (rows = []));
+        rows.push(rowsFor(rule, fs));
       }
       return {
         citation,
@@ -91,7 +155,7 @@ export function buildMapping(result: RunResult, opts: ReportOptions): Mapping {
     strategies.push({
       strategy,
       name: STRATEGIES[strategy],
-      counts: summarize(result.findings.filter((f) => f.strategy === strategy)),
+      counts: countsByStrategy.get(strategy) ?? zeroCounts(),
       citations: groups,
     });
   }
@@ -100,7 +164,11 @@ export function buildMapping(result: RunResult, opts: ReportOptions): Mapping {
     const citing = result.rules.filter((r) => r.citations.some((c) => specFor(c)?.citation === spec.citation));
     const evidence = citing.filter((r) => r.scope === 'evidence' || r.kind === 'evidence');
     const technical = citing.filter((r) => !evidence.includes(r));
-    const counts = summarize(citing.flatMap((r) => findingsByRule.get(r.id) ?? []));
+    const counts = zeroCounts();
+    for (const r of citing) {
+      const c = countsByRule.get(r.id);
+      if (c) for (const k of STATUS_ORDER) counts[k] += c[k];
+    }
     let how: string;
     if (technical.length || evidence.length) {
       const parts = [];

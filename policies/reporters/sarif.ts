@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { summarize } from '../engine/evaluate';
 import { Finding, Rule, STRATEGIES, Severity } from '../engine/types';
 import { LineLocator } from './locate';
-import type { Reporter } from './types';
+import type { Reporter, StreamingReporter } from './types';
 
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
@@ -52,11 +52,15 @@ function fingerprint(f: Finding): string {
   return createHash('sha256').update(`${f.file}\u0000${f.address}\u0000${f.ruleId}`).digest('hex');
 }
 
-export const sarifReporter: Reporter = (result, opts) => {
+/**
+ * The SARIF log, written in chunks: the document around `results`, then one result at a time
+ * (the same text as `JSON.stringify(log, null, 2)` of the whole log). Line numbers come from one
+ * index per input file (see LineLocator), so the report is linear in findings and input.
+ */
+export const writeSarifReport: StreamingReporter = (result, opts, write) => {
   const locator = new LineLocator();
-  const listed = result.findings.filter((f) => f.status !== 'pass');
   const ruleIndex = new Map(result.rules.map((r, i) => [r.id, i]));
-  const results = listed.map((f) => {
+  const resultOf = (f: Finding) => {
     const rule = result.rules[ruleIndex.get(f.ruleId) ?? 0];
     const level = f.status === 'error' ? 'error' : f.status === 'unknown' ? 'note' : LEVEL[f.severity];
     const logical = [{ fullyQualifiedName: f.address, name: f.address.split('.').pop(), kind: f.address.startsWith('(') ? 'module' : 'resource' }];
@@ -99,7 +103,7 @@ export const sarifReporter: Reporter = (result, opts) => {
         ...(f.baseline ? { baseline: f.baseline } : {}),
       },
     };
-  });
+  };
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -123,10 +127,26 @@ export const sarifReporter: Reporter = (result, opts) => {
           hashes: { 'sha-256': u.sha256 },
           ...(u.format === 'plan' ? { description: { text: `Terraform plan JSON (format ${u.formatVersion ?? '?'})` } } : { description: { text: `Terraform JSON configuration${u.stack ? ` (cdktf stack ${u.stack})` : ''}` } }),
         })),
-        results,
+        results: [] as unknown[],
         properties: { summary: summarize(result.findings, result.passCounts) },
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  // The run's `results` member, 6 spaces deep (a quote inside a string is escaped, so no string
+  // matches); the results themselves sit 8 spaces deep.
+  const text = JSON.stringify(log, null, 2);
+  const at = text.indexOf('\n      "results": []') + 7;
+  write(text.slice(0, at + '"results": ['.length));
+  let n = 0;
+  for (const f of result.findings) {
+    if (f.status === 'pass') continue;
+    write(`${n++ ? ',' : ''}\n        ${JSON.stringify(resultOf(f), null, 2).replace(/\n/g, '\n        ')}`);
+  }
+  write(`${n ? '\n      ' : ''}${text.slice(at + '"results": ['.length)}\n`);
+};
+
+export const sarifReporter: Reporter = (result, opts) => {
+  const parts: string[] = [];
+  writeSarifReport(result, opts, (chunk) => parts.push(chunk));
+  return parts.join('');
 };

@@ -57,3 +57,25 @@ export function writeFileChunked(file: string, produce: (write: Write) => void):
     fs.closeSync(fd);
   }
 }
+
+/**
+ * A stand-in for building `parts` and returning `parts.join(separator)`: what is pushed goes out
+ * through `write` as it comes (gathered into ~1 MiB pieces); call `end()` last.
+ */
+export function joined(write: Write, separator = '\n'): { push: (...parts: string[]) => void; end: (tail?: string) => void } {
+  const out = buffered(write);
+  let first = true;
+  return {
+    push: (...parts) => {
+      for (const p of parts) {
+        if (!first) out.write(separator);
+        out.write(p);
+        first = false;
+      }
+    },
+    end: (tail = '') => {
+      if (tail) out.write(tail);
+      out.end();
+    },
+  };
+}

@@ -9,6 +9,11 @@ export interface ReportOptions {
   readonly catalogueVersion: string;
   /** Fixed run time for reproducible output (default: result.now). */
   readonly generatedAt?: Date;
+  /**
+   * Markdown and HTML reviewer reports: findings listed per rule and status (default 100; 0 = all).
+   * The rest are counted beside the rule's table; the JSON report lists every finding.
+   */
+  readonly rowsPerRule?: number;
 }
 
 export type Reporter = (result: RunResult, opts: ReportOptions) => string;

@@ -61,7 +61,7 @@ export function expectSet(res: Resource, path: string, what: string): Verdict {
   if (a.state === 'absent' || (a.state === 'known' && (a.value === '' || (Array.isArray(a.value) && !a.value.length)))) {
     return fail(`${path} is not set; ${what}`, ev(path, a));
   }
-  if (a.state === 'unknown' && a.value.refs.length === 0 && a.value.reason === 'after-apply') {
+  if (a.state === 'unknown' && a.value.refs.length === 0 && (a.value.reason === 'after-apply' || a.value.reason === 'computed')) {
     return unknown(unknownMessage(path), ev(path, a));
   }
   return pass(`${path} is set`, ev(path, a));

@@ -5,7 +5,7 @@
  */
 import { attr, bool, computedOnly, str, tagsOf } from '../../model/attrs';
 import type { Graph } from '../../model/graph';
-import { fullServiceAccess, isRestrictingCondition, opaqueParts, PolicyDocument, PolicyDocument as Doc, PolicyRead, Statement, TrustPrincipal, identityPolicyDocuments, readPolicy, trustPrincipals } from '../../model/iam';
+import { Condition, fullServiceAccess, isRestrictingCondition, opaqueParts, PolicyDocument, PolicyDocument as Doc, PolicyRead, Statement, TrustPrincipal, identityPolicyDocuments, readPolicy, trustPrincipals } from '../../model/iam';
 import type { Resource } from '../../model/types';
 import { jsonencodeArgument, parseHclLiteral } from '../../model/hcl-literal';
 import type { CheckContext, Verdict } from '../../engine/types';
@@ -233,7 +233,24 @@ export function credentialIn(text: string): string | undefined {
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) return 'a private key';
   if (/aws_secret_access_key\s*[=:]\s*\S+/i.test(text)) return 'an aws_secret_access_key assignment';
   if (/(password|passwd|secret|api[_-]?key|token)\s*[=:]\s*['"]?[^\s'"$]{6,}/i.test(text)) return 'a password/secret/token assignment';
+  // scheme://user:password@host (MONGO_URI, DATABASE_URL, AMQP_URL …); an interpolated password is not literal.
+  if (/\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/]+:(?!\$\{)[^\s@/]+@/i.test(text)) return 'a URL with an embedded password';
   return undefined;
+}
+
+/** Names of settings that only point at or describe a secret (`DB_SECRET_ARN`, `TOKEN_URL`, `PASSWORD_MIN_LENGTH`). */
+const SECRET_POINTER_NAME = /[_-](arn|id|name|path|file|url|uri|endpoint|region|length|ttl|header|enabled)$/i;
+
+/**
+ * A plaintext secret in a named setting (an environment variable): a credential in the value
+ * ({@link credentialIn}), or a secret-announcing name ({@link SECRET_NAME}) with a literal value.
+ * Returns what was found, never the value.
+ */
+export function plaintextSecret(name: string, value: string): string | undefined {
+  const found = credentialIn(value);
+  if (found) return found;
+  if (!SECRET_NAME.test(name) || SECRET_POINTER_NAME.test(name) || isIndirectSecret(value)) return undefined;
+  return /^(\d+|true|false|yes|no|none|null)$/i.test(value.trim()) ? undefined : 'a literal secret value';
 }
 
 /** Variable names that announce a secret. */
@@ -294,6 +311,41 @@ export const resourcePolicyJudge: StatementJudge = (s) => {
   if (all.length) return `allows all actions (${all.join(', ')})`;
   return undefined;
 };
+
+// ---------------------------------------------------------------------------------------------
+// Public resource policies (ACC-24): one judgement for every policy-bearing type
+
+/** 164.308(a)(4)(ii)(B) access authorization; 164.312(a)(1) access control (the ACC-24 rules). */
+export const RESOURCE_POLICY_CITES = ['164.308(a)(4)(ii)(B)', '164.312(a)(1)'];
+
+/**
+ * Statement judge for "this resource policy makes the resource public": an Allow to Principal "*"
+ * (or `{"AWS": "*"}`) that no restricting condition narrows ({@link isRestrictingCondition}, plus
+ * service-specific keys such as `elasticfilesystem:AccessedViaMountTarget = true`), or an Allow
+ * with NotPrincipal.
+ */
+export function publicPrincipalJudge(serviceKeys: readonly string[] = []): StatementJudge {
+  const extra = serviceKeys.map((k) => k.toLowerCase());
+  const restricts = (c: Condition) =>
+    isRestrictingCondition(c) || (extra.includes(c.key) && !/Not|IfExists$/i.test(c.operator) && c.values.length > 0 && !c.values.includes('*') && !(/^Bool/i.test(c.operator) && c.values.some((v) => v.toLowerCase() !== 'true')));
+  return (s) => {
+    if (s.effect !== 'Allow') return undefined;
+    if (s.principals?.anyone && !s.conditions.some(restricts)) return 'allows Principal "*" with no restricting condition';
+    if (s.notPrincipals) return 'allows everyone except the NotPrincipal list';
+    return undefined;
+  };
+}
+
+/**
+ * Verdict of a public-policy rule for one resource: the policy document at `path` judged by
+ * `judge`. When `inline` the attribute sits on the protected resource itself (`aws_sns_topic.policy`):
+ * left out of the configuration (absent, or computed by the provider) it is no policy at all.
+ */
+export function resourcePolicyVerdict(ctx: CheckContext, res: Resource, path: string, judge: StatementJudge, inline: boolean): Verdict {
+  const a = attr(res, path);
+  if (inline && (a.state === 'absent' || computedOnly(a))) return { status: 'not_applicable', message: `${path} is not set on the resource` };
+  return judgePolicy(readPolicy(ctx.graph, res, path), path, judge, `${path}: no statement allows an unrestricted public principal`, ['Principal']);
+}
 
 // ---------------------------------------------------------------------------------------------
 // ECS container definitions

@@ -9,6 +9,7 @@ export const accessAnalyzerEnabled: GraphRule = {
   strategy: 2,
   citations: ['164.308(a)(4)(ii)(C)', '164.308(a)(1)(ii)(D)'],
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: ['aws_accessanalyzer_analyzer'],
   scope: 'account',
   rationale: 'Access Analyzer continuously reports resources (buckets, keys, roles, queues) shared outside the account or organization, which is how unintended PHI exposure is found between plan reviews (information system activity review, access modification).',

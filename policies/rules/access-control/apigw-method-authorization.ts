@@ -9,6 +9,7 @@ export const apigwMethodAuthorization: ResourceRule = {
   strategy: 2,
   citations: ['164.312(a)(1)', '164.312(d)'],
   severity: 'high',
+  level: 'recommended',
   resourceTypes: ['aws_api_gateway_method'],
   scope: 'resource',
   rationale: 'A method with authorization NONE lets anyone on the internet call the backend that reads or writes PHI; person or entity authentication (164.312(d)) has to happen at the API edge. An API key identifies a client but does not authenticate a person, so it counts only as a fallback.',

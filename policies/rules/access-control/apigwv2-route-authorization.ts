@@ -9,6 +9,7 @@ export const apigwv2RouteAuthorization: ResourceRule = {
   strategy: 2,
   citations: ['164.312(a)(1)', '164.312(d)'],
   severity: 'high',
+  level: 'recommended',
   resourceTypes: ['aws_apigatewayv2_route'],
   scope: 'resource',
   rationale: 'authorization_type NONE (the default) exposes the integration to unauthenticated callers.',

@@ -13,6 +13,7 @@ export const codebuildNoPlaintextAwsCredentials: ResourceRule = {
   strategy: 2,
   citations: CITES,
   severity: 'critical',
+  level: 'required',
   resourceTypes: ['aws_codebuild_project'],
   scope: 'resource',
   rationale: 'AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY as PLAINTEXT variables are visible to anyone who can read the project and in build logs; the project\'s service role already provides credentials.',

@@ -11,6 +11,7 @@ export const codebuildSourceUrlNoCredentials: ResourceRule = {
   strategy: 2,
   citations: CITES,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_codebuild_project'],
   scope: 'resource',
   rationale: 'A personal access token or password embedded in a source URL (https://user:token@host/repo) is stored in the project definition and state in plaintext.',

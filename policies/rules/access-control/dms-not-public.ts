@@ -8,6 +8,7 @@ export const dmsNotPublic: ResourceRule = {
   strategy: 2,
   citations: PUB,
   severity: 'critical',
+  level: 'required',
   resourceTypes: ['aws_dms_replication_instance'],
   scope: 'resource',
   rationale: 'A replication instance reads whole PHI databases; with a public IP it is an internet-facing copy path. The provider default is true.',

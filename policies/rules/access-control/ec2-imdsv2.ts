@@ -12,6 +12,7 @@ export const ec2Imdsv2: ResourceRule = {
   strategy: 2,
   citations: CITES,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_instance', 'aws_launch_template', 'aws_launch_configuration'],
   scope: 'resource',
   rationale: 'IMDSv1 answers any request, so a server-side request forgery bug hands the instance role credentials (and the PHI they reach) to an attacker; IMDSv2 session tokens with hop limit 1 stop that and keep containers from reaching the host role.',

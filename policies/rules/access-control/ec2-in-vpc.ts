@@ -10,6 +10,7 @@ export const ec2InVpc: ResourceRule = {
   strategy: 2,
   citations: PUB,
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_instance'],
   scope: 'resource',
   rationale: 'Without subnet_id (or a network interface) an instance lands in the default VPC, whose subnets assign public IPs and whose default security group is open within itself; PHI workloads belong in the designed network.',

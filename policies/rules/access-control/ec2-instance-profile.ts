@@ -8,6 +8,7 @@ export const ec2InstanceProfile: ResourceRule = {
   strategy: 2,
   citations: ['164.308(a)(3)(i)', '164.308(a)(3)(ii)(A)', '164.308(a)(4)(ii)(A)', '164.308(a)(4)(ii)(B)', '164.308(a)(4)(ii)(C)', '164.312(a)(1)'],
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_instance'],
   scope: 'resource',
   rationale: 'Without an instance profile, software on the instance needs stored access keys to call AWS; a role gives it short-lived, auditable credentials scoped to its job.',

@@ -10,6 +10,7 @@ export const ec2NoPublicIp: ResourceRule = {
   strategy: 2,
   citations: PUB,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_instance', 'aws_launch_template'],
   scope: 'resource',
   rationale: 'An instance with a public IP is directly addressable from the internet; PHI workloads belong in private subnets behind load balancers or endpoints.',

@@ -12,6 +12,7 @@ export const ec2UserDataNoSecrets: ResourceRule = {
   strategy: 2,
   citations: CITES,
   severity: 'high',
+  level: 'recommended',
   resourceTypes: ['aws_instance', 'aws_launch_template', 'aws_launch_configuration'],
   scope: 'resource',
   rationale: 'User data is readable from the instance metadata service by any process on the host and by anyone with ec2:DescribeInstanceAttribute; keys and passwords placed there leak.',

@@ -9,9 +9,11 @@ export const ecrPolicyNotPublic: ResourceRule = {
   strategy: 2,
   citations: ['164.308(a)(4)(ii)(B)', '164.312(a)(1)'],
   severity: 'high',
+  level: 'required',
+  levelBasis: { securityRule: '164.312(a)(1) access control: a public repository policy lets anyone pull or push images' },
   resourceTypes: ['aws_ecr_repository_policy'],
   scope: 'resource',
-  rationale: 'A resource policy that allows Principal "*" without aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID or a VPC endpoint condition lets any AWS account use the ECR repository — read or inject messages or images that may carry PHI.',
+  rationale: 'The Security Rule requires technical access controls that let only persons or software programs granted access rights use ePHI (164.312(a)(1)) and access authorized by the covered entity (164.308(a)(4)(ii)(B)); an ECR repository policy that allows Principal "*" without aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID or a VPC endpoint condition lets any AWS account pull or push images that may carry PHI, which no access authorization can justify. Refusing all-actions grants ("*", "ecr:*") even to named principals is phikit\'s least-privilege recommendation, not a HIPAA requirement.',
   remediation: 'Name the principals (accounts, roles, service principals with aws:SourceArn) in the policy, or add a restricting condition.',
   anchors: { checkov: ['CKV_AWS_32'] },
   check(res, ctx) {

@@ -13,6 +13,7 @@ export const ecsHostModeNonRoot: ResourceRule = {
   strategy: 2,
   citations: TASK_CITES,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_ecs_task_definition'],
   scope: 'resource',
   rationale: 'With network_mode host a container shares the host network stack; running it as root (the default when user is unset) lets it bind privileged ports and sniff traffic of other tasks carrying PHI.',

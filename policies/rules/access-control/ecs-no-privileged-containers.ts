@@ -11,6 +11,7 @@ export const ecsNoPrivilegedContainers: ResourceRule = {
   strategy: 2,
   citations: TASK_CITES,
   severity: 'high',
+  level: 'recommended',
   resourceTypes: ['aws_ecs_task_definition'],
   scope: 'resource',
   rationale: 'A privileged container has root on the host: it can read every other task\'s PHI and credentials on that instance.',

@@ -11,6 +11,7 @@ export const ecsReadOnlyRoot: ResourceRule = {
   strategy: 2,
   citations: TASK_CITES,
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_ecs_task_definition'],
   scope: 'resource',
   rationale: 'A read-only root filesystem stops an intruder from planting tools or persisting in the container and keeps PHI from being written to unmanaged, unencrypted container storage.',

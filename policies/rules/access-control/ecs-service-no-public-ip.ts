@@ -10,6 +10,7 @@ export const ecsServiceNoPublicIp: ResourceRule = {
   strategy: 2,
   citations: PUB,
   severity: 'high',
+  level: 'recommended',
   resourceTypes: ['aws_ecs_service'],
   scope: 'resource',
   rationale: 'assign_public_ip gives every Fargate/awsvpc task an internet address; PHI services should sit in private subnets behind a load balancer.',

@@ -10,6 +10,7 @@ export const emrBlockPublicAccess: GraphRule = {
   strategy: 2,
   citations: PUB,
   severity: 'high',
+  level: 'recommended',
   resourceTypes: ['aws_emr_block_public_access_configuration', 'aws_emr_cluster'],
   scope: 'account',
   rationale: 'Block public access refuses to launch clusters whose security groups allow inbound traffic from anywhere; without it one permissive group exposes the cluster and the PHI it processes.',

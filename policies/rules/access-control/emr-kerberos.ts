@@ -10,6 +10,7 @@ export const emrKerberos: ResourceRule = {
   strategy: 2,
   citations: IAM,
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_emr_cluster'],
   scope: 'resource',
   rationale: 'Kerberos authenticates users and services inside the cluster, so jobs and users reaching PHI in HDFS/Spark are identified (unique user identification) rather than trusted by network position.',

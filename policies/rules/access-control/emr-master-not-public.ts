@@ -10,6 +10,7 @@ export const emrMasterNotPublic: ResourceRule = {
   strategy: 2,
   citations: PUB,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_emr_cluster'],
   scope: 'resource',
   rationale: 'A cluster in a subnet that auto-assigns public IPs (or in the default VPC when no subnet is given) gets a public master node address.',

@@ -19,6 +19,8 @@ export const humanSessionDuration: ResourceRule = {
   strategy: 2,
   citations: ['164.312(a)(2)(iii)', '164.312(d)'],
   severity: 'medium',
+  level: 'recommended',
+  levelBasis: { beyond: '164.312(a)(2)(iii) automatic logoff asks for sessions to end after inactivity; a one-hour cap is phikit hardening.' },
   resourceTypes: ['aws_iam_role', 'aws_ssoadmin_permission_set'],
   scope: 'resource',
   rationale: 'Automatic logoff (164.312(a)(2)(iii)): a console or CLI session to PHI should end after a short period so an unattended or stolen session expires; one hour is the AWS default the kit keeps for human access.',

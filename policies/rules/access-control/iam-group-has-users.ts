@@ -10,6 +10,7 @@ export const iamGroupHasUsers: ResourceRule = {
   strategy: 2,
   citations: IAM,
   severity: 'low',
+  level: 'required',
   resourceTypes: ['aws_iam_group'],
   scope: 'resource',
   rationale: 'Empty groups carry permissions nobody is reviewed for; adding a user later silently grants them. Access establishment should be deliberate (164.308(a)(4)(ii)(C)).',

@@ -10,6 +10,7 @@ export const iamNoAccessKeys: GraphRule = {
   strategy: 2,
   citations: ['164.312(a)(2)(i)', '164.308(a)(4)(ii)(B)', '164.312(d)'],
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_iam_access_key'],
   scope: 'account',
   rationale:

@@ -21,6 +21,7 @@ export const iamNoAdminManagedPolicy: ResourceRule = {
   strategy: 2,
   citations: IAM,
   severity: 'critical',
+  level: 'recommended',
   resourceTypes: Object.keys(ARN_PATH),
   scope: 'resource',
   rationale:

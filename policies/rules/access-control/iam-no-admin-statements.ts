@@ -10,6 +10,7 @@ export const iamNoAdminStatements: ResourceRule = {
   strategy: 2,
   citations: IAM,
   severity: 'critical',
+  level: 'required',
   resourceTypes: IDENTITY_POLICY_TYPES,
   scope: 'resource',
   rationale:

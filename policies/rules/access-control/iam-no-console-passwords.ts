@@ -8,6 +8,7 @@ export const iamNoConsolePasswords: ResourceRule = {
   strategy: 2,
   citations: ['164.312(a)(2)(i)', '164.308(a)(4)(ii)(B)', '164.312(d)'],
   severity: 'high',
+  level: 'recommended',
   resourceTypes: ['aws_iam_user'],
   scope: 'resource',
   rationale: 'A console password on an IAM user is a second, unfederated way into the account whose MFA cannot be enforced from the plan; human console access should come from the identity provider.',

@@ -12,6 +12,7 @@ export const iamNoCredentialExposure: ResourceRule = {
   strategy: 2,
   citations: IAM,
   severity: 'high',
+  level: 'recommended',
   resourceTypes: IDENTITY_POLICY_TYPES,
   scope: 'resource',
   rationale:

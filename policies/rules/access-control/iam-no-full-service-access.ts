@@ -10,6 +10,7 @@ export const iamNoFullServiceAccess: ResourceRule = {
   strategy: 2,
   citations: IAM,
   severity: 'high',
+  level: 'required',
   resourceTypes: IDENTITY_POLICY_TYPES,
   scope: 'resource',
   rationale:

@@ -13,6 +13,7 @@ export const iamNoInlinePolicies: ResourceRule = {
   strategy: 2,
   citations: IAM,
   severity: 'low',
+  level: 'required',
   resourceTypes: ['aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role'],
   scope: 'resource',
   rationale:

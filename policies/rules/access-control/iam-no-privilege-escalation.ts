@@ -10,6 +10,7 @@ export const iamNoPrivilegeEscalation: ResourceRule = {
   strategy: 2,
   citations: IAM,
   severity: 'critical',
+  level: 'recommended',
   resourceTypes: IDENTITY_POLICY_TYPES,
   scope: 'resource',
   rationale:

@@ -46,6 +46,7 @@ export const iamNoUnscopedDataWrites: ResourceRule = {
   strategy: 2,
   citations: IAM,
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: IDENTITY_POLICY_TYPES,
   scope: 'resource',
   rationale:

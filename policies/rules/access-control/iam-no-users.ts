@@ -8,6 +8,7 @@ export const iamNoUsers: ResourceRule = {
   strategy: 2,
   citations: ['164.312(a)(2)(i)', '164.308(a)(4)(ii)(B)', '164.312(d)'],
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: ['aws_iam_user'],
   scope: 'resource',
   rationale:

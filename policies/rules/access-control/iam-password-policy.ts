@@ -12,6 +12,7 @@ export const iamPasswordPolicy: GraphRule = {
   strategy: 2,
   citations: ['164.308(a)(4)(ii)(B)', '164.308(a)(5)(ii)(D)', '164.312(d)'],
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_iam_account_password_policy'],
   scope: 'account',
   rationale: 'Password management (164.308(a)(5)(ii)(D)) for any IAM console password in the account; the AWS default policy allows 8-character passwords that never expire.',

@@ -18,6 +18,7 @@ export const iamUserGroupsDenyWithoutMfa: ResourceRule = {
   strategy: 2,
   citations: ['164.312(d)'],
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_iam_group'],
   scope: 'resource',
   rationale:

@@ -10,6 +10,7 @@ export const iamUserInGroup: ResourceRule = {
   strategy: 2,
   citations: IAM,
   severity: 'low',
+  level: 'required',
   resourceTypes: ['aws_iam_user'],
   scope: 'resource',
   rationale: 'Group membership is how a user receives job-function permissions; a user in no group either has no purpose or gets permissions some other, unreviewed way.',

@@ -10,6 +10,7 @@ export const iamUserNoPolicies: ResourceRule = {
   strategy: 2,
   citations: IAM,
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_iam_user_policy', 'aws_iam_user_policy_attachment', 'aws_iam_policy_attachment'],
   scope: 'resource',
   rationale:

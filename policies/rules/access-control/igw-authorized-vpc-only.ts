@@ -10,6 +10,7 @@ export const igwAuthorizedVpcOnly: ResourceRule = {
   strategy: 2,
   citations: ['164.312(e)(1)'],
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_internet_gateway', 'aws_internet_gateway_attachment'],
   scope: 'resource',
   rationale: 'An internet gateway is the door between a VPC and the internet; a VPC meant to be private (PHI processing only) should not have one. The plan cannot know authorized VPC ids, so a VPC counts as authorized when it declares subnets tagged public.',

@@ -14,6 +14,7 @@ import { ecrPolicyNotPublic } from './ecr-policy-not-public';
 import { ecsHostModeNonRoot } from './ecs-host-mode-non-root';
 import { ecsNoPrivilegedContainers } from './ecs-no-privileged-containers';
 import { ecsReadOnlyRoot } from './ecs-read-only-root';
+import { ecsEnvNoSecrets } from './ecs-env-no-secrets';
 import { ecsServiceNoPublicIp } from './ecs-service-no-public-ip';
 import { emrBlockPublicAccess } from './emr-block-public-access';
 import { emrKerberos } from './emr-kerberos';
@@ -65,6 +66,14 @@ import { sgRuleIngressRestricted } from './sg-rule-ingress-restricted';
 import { snapshotsNotPublic } from './snapshots-not-public';
 import { snsPolicyNotPublic } from './sns-policy-not-public';
 import { sqsPolicyNotPublic } from './sqs-policy-not-public';
+import { secretsmanagerPolicyNotPublic } from './secretsmanager-policy-not-public';
+import { opensearchPolicyNotPublic } from './opensearch-policy-not-public';
+import { efsPolicyNotPublic } from './efs-policy-not-public';
+import { glacierVaultPolicyNotPublic } from './glacier-vault-policy-not-public';
+import { backupVaultPolicyNotPublic } from './backup-vault-policy-not-public';
+import { eventbridgeBusPolicyNotPublic } from './eventbridge-bus-policy-not-public';
+import { apigwPolicyNotPublic } from './apigw-policy-not-public';
+import { lambdaLayerNotPublic } from './lambda-layer-not-public';
 import { ssmDocumentNotPublic } from './ssm-document-not-public';
 import { subnetNoAutoPublicIp } from './subnet-no-auto-public-ip';
 import { vpcDefaultSgClosed } from './vpc-default-sg-closed';
@@ -103,6 +112,7 @@ export const accessControlRules: readonly Rule[] = [
   codebuildSourceUrlNoCredentials,
   lambdaEnvNoSecrets,
   ec2UserDataNoSecrets,
+  ecsEnvNoSecrets,
   rdsNotPublic,
   redshiftNotPublic,
   dmsNotPublic,
@@ -133,6 +143,14 @@ export const accessControlRules: readonly Rule[] = [
   snsPolicyNotPublic,
   sqsPolicyNotPublic,
   ecrPolicyNotPublic,
+  secretsmanagerPolicyNotPublic,
+  opensearchPolicyNotPublic,
+  efsPolicyNotPublic,
+  glacierVaultPolicyNotPublic,
+  backupVaultPolicyNotPublic,
+  eventbridgeBusPolicyNotPublic,
+  apigwPolicyNotPublic,
+  lambdaLayerNotPublic,
   apigwMethodAuthorization,
   apigwv2RouteAuthorization,
   ecsNoPrivilegedContainers,

@@ -1,7 +1,7 @@
 import type { ResourceRule } from '../../engine/types';
 import { Unknown, isPlainObject } from '../../model/values';
 import { evv, fail, pass, unknown } from '../helpers';
-import { SECRET_NAME, credentialIn, isIndirectSecret } from './_shared';
+import { plaintextSecret } from './_shared';
 
 const CITES = ['164.308(a)(3)(i)', '164.308(a)(4)(ii)(A)', '164.308(a)(4)(ii)(C)', '164.312(a)(1)'];
 
@@ -12,6 +12,7 @@ export const lambdaEnvNoSecrets: ResourceRule = {
   strategy: 2,
   citations: CITES,
   severity: 'high',
+  level: 'recommended',
   resourceTypes: ['aws_lambda_function'],
   scope: 'resource',
   rationale: 'Environment variables are readable by anyone with lambda:GetFunctionConfiguration and are stored in Terraform state; a database password there is a PHI credential outside any secret store.',
@@ -25,7 +26,7 @@ export const lambdaEnvNoSecrets: ResourceRule = {
       if (!isPlainObject(b) || !isPlainObject(b.variables)) continue;
       for (const [k, v] of Object.entries(b.variables)) {
         if (typeof v !== 'string') continue;
-        const found = credentialIn(v) ?? (SECRET_NAME.test(k) && !isIndirectSecret(v) ? 'a literal secret value' : undefined);
+        const found = plaintextSecret(k, v);
         if (found) return fail(`environment variable ${k} holds ${found} (value withheld)`, evv('environment.variables', k));
       }
     }
@@ -35,6 +36,7 @@ export const lambdaEnvNoSecrets: ResourceRule = {
     pass: [{ description: 'passes when the variable holds a secret ARN', resources: { 'aws_lambda_function.f': { function_name: 'f', role: 'r', environment: [{ variables: { DB_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:111122223333:secret:db', STAGE: 'prod' } }] } } }],
     fail: [
       { description: 'fails when DB_PASSWORD holds a literal value', resources: { 'aws_lambda_function.f': { function_name: 'f', role: 'r', environment: [{ variables: { DB_PASSWORD: 'hunter2hunter2' } }] } } },
+      { description: 'fails when MONGO_URI embeds a password', resources: { 'aws_lambda_function.f': { function_name: 'f', role: 'r', environment: [{ variables: { MONGO_URI: 'mongodb+srv://app:Sup3rS3cret@cluster0.example.net/phi' } }] } } },
       { description: 'fails when a variable holds an AWS access key id', resources: { 'aws_lambda_function.f': { function_name: 'f', role: 'r', environment: [{ variables: { KEY: 'AKIAIOSFODNN7EXAMPLE' } }] } } },
     ],
   },

@@ -10,6 +10,7 @@ export const lambdaInVpc: ResourceRule = {
   strategy: 2,
   citations: PUB,
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_lambda_function'],
   scope: 'resource',
   rationale: 'A function in a VPC reaches PHI stores over private addresses and leaves the network only through controlled egress (NAT, endpoints) that security groups and flow logs govern.',

@@ -10,6 +10,7 @@ export const lambdaPermissionNotPublic: ResourceRule = {
   strategy: 2,
   citations: PUB,
   severity: 'critical',
+  level: 'required',
   resourceTypes: ['aws_lambda_permission'],
   scope: 'resource',
   rationale: 'Principal "*" lets any AWS account invoke the function; a service principal without source_arn/source_account lets any customer\'s bucket, topic or API of that service invoke it (confused deputy).',

@@ -10,6 +10,8 @@ export const lambdaUrlAuth: ResourceRule = {
   strategy: 2,
   citations: PUB,
   severity: 'critical',
+  level: 'required',
+  levelBasis: { securityRule: '164.312(a)(1) access control: a function URL without authorization can be invoked by anyone' },
   resourceTypes: ['aws_lambda_function_url'],
   scope: 'resource',
   rationale: 'A function URL with authorization_type NONE is a public HTTPS endpoint: anyone who finds it invokes the function and whatever PHI it reaches.',

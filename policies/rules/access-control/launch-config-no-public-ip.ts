@@ -10,6 +10,7 @@ export const launchConfigNoPublicIp: ResourceRule = {
   strategy: 2,
   citations: [...PUB, '164.308(a)(3)(ii)(B)'],
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_launch_configuration'],
   scope: 'resource',
   rationale: 'Every instance an Auto Scaling group launches from this configuration would be internet-addressable.',

@@ -30,6 +30,7 @@ export const naclIngressRestricted: ResourceRule = {
   strategy: 2,
   citations: SG,
   severity: 'high',
+  level: 'recommended',
   resourceTypes: ['aws_network_acl', 'aws_network_acl_rule', 'aws_default_network_acl'],
   scope: 'resource',
   rationale: 'NACLs are the subnet-level second layer; allowing 0.0.0.0/0 to SSH, RDP or database ports (or everything) leaves security groups as the only barrier for PHI subnets.',

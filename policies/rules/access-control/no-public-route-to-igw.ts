@@ -37,6 +37,7 @@ export const noPublicRouteToIgw: ResourceRule = {
   strategy: 2,
   citations: ['164.312(e)(1)'],
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_route', 'aws_route_table'],
   scope: 'resource',
   rationale: 'A default route to an internet gateway makes a subnet public: anything in it with a public IP is reachable, and PHI can leave without passing a NAT, proxy or endpoint. PHI subnets should route through NAT or VPC endpoints only.',

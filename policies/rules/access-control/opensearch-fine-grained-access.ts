@@ -8,6 +8,7 @@ export const opensearchFineGrainedAccess: ResourceRule = {
   strategy: 2,
   citations: PUB,
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: ['aws_opensearch_domain', 'aws_elasticsearch_domain'],
   scope: 'resource',
   rationale: 'Fine-grained access control authorizes users per index, document and field, so PHI in a shared cluster is visible only to the roles that need it.',

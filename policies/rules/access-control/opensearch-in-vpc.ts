@@ -10,6 +10,7 @@ export const opensearchInVpc: ResourceRule = {
   strategy: 2,
   citations: PUB,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_opensearch_domain', 'aws_elasticsearch_domain'],
   scope: 'resource',
   rationale: 'A domain without vpc_options gets a public endpoint guarded only by its access policy; indexes of PHI should be reachable only from the VPC.',

@@ -13,6 +13,7 @@ export const rdsIamAuthentication: ResourceRule = {
   strategy: 2,
   citations: ['164.312(a)(2)(i)', '164.312(d)'],
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: ['aws_db_instance', 'aws_rds_cluster'],
   scope: 'resource',
   rationale: 'IAM authentication ties database logins to unique, federated identities with short-lived tokens instead of shared passwords (unique user identification, person authentication). It is off by default.',

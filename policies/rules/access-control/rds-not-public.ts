@@ -8,6 +8,7 @@ export const rdsNotPublic: ResourceRule = {
   strategy: 2,
   citations: PUB,
   severity: 'critical',
+  level: 'required',
   resourceTypes: ['aws_db_instance', 'aws_rds_cluster_instance'],
   scope: 'resource',
   rationale: 'A publicly accessible database gets a public DNS answer and, with a permissive security group, accepts connections from the internet to the PHI it holds.',

@@ -8,6 +8,7 @@ export const redshiftNotPublic: ResourceRule = {
   strategy: 2,
   citations: PUB,
   severity: 'critical',
+  level: 'required',
   resourceTypes: ['aws_redshift_cluster'],
   scope: 'resource',
   rationale: 'A publicly accessible Redshift cluster gets a public endpoint; the warehouse of PHI is then one security-group rule away from the internet. The provider default is false since v6 but true before, so it must be set.',

@@ -16,6 +16,7 @@ export const roleTrustExternalId: ResourceRule = {
   strategy: 2,
   citations: ['164.308(a)(4)(ii)(B)', '164.308(b)(1)'],
   severity: 'high',
+  level: 'recommended',
   resourceTypes: ['aws_iam_role'],
   scope: 'resource',
   rationale:

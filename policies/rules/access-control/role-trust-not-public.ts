@@ -10,6 +10,8 @@ export const roleTrustNotPublic: ResourceRule = {
   strategy: 2,
   citations: ['164.308(a)(4)(ii)(B)', '164.308(b)(1)'],
   severity: 'critical',
+  level: 'required',
+  levelBasis: { securityRule: '164.312(a)(1) access control: a role anyone can assume grants access to people never given access rights' },
   resourceTypes: ['aws_iam_role'],
   scope: 'resource',
   rationale:

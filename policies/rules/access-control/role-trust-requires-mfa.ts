@@ -10,6 +10,7 @@ export const roleTrustRequiresMfa: ResourceRule = {
   strategy: 2,
   citations: ['164.312(d)', '164.308(a)(4)(ii)(B)'],
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_iam_role'],
   scope: 'resource',
   rationale:

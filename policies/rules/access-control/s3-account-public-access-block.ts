@@ -12,6 +12,7 @@ export const s3AccountPublicAccessBlock: GraphRule = {
   strategy: 2,
   citations: PUB,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_s3_account_public_access_block'],
   scope: 'account',
   rationale:

@@ -13,6 +13,7 @@ export const s3AclsDisabled: ResourceRule = {
   strategy: 2,
   citations: PUB,
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_s3_bucket'],
   scope: 'resource',
   rationale:

@@ -10,6 +10,7 @@ export const s3BucketPolicyNotPublic: ResourceRule = {
   strategy: 2,
   citations: IAM,
   severity: 'critical',
+  level: 'required',
   resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_policy'],
   scope: 'resource',
   rationale:

@@ -13,6 +13,7 @@ export const s3BucketPublicAccessBlock: ResourceRule = {
   strategy: 2,
   citations: PUB,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_s3_bucket'],
   scope: 'resource',
   rationale:

@@ -35,6 +35,7 @@ export const s3NoPublicAclGrants: ResourceRule = {
   strategy: 2,
   citations: PUB,
   severity: 'critical',
+  level: 'required',
   resourceTypes: ['aws_s3_bucket'],
   scope: 'resource',
   rationale: 'A public-read or public-read-write ACL (or a grant to the AllUsers / AuthenticatedUsers groups) exposes PHI to anyone on the internet or to every AWS customer.',

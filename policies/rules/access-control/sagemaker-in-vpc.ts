@@ -11,6 +11,7 @@ export const sagemakerInVpc: ResourceRule = {
   strategy: 2,
   citations: PUB,
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: [NB],
   scope: 'resource',
   rationale: 'Without subnet_id the notebook runs in a SageMaker-managed network outside the customer\'s security groups, flow logs and endpoints.',

@@ -10,6 +10,7 @@ export const sagemakerNoDirectInternet: ResourceRule = {
   strategy: 2,
   citations: PUB,
   severity: 'high',
+  level: 'required',
   resourceTypes: [NB],
   scope: 'resource',
   rationale: 'Notebooks with direct internet access can send PHI training data anywhere and be reached from outside; access should go through the VPC (NAT/endpoints) where it is controlled and logged. The provider default is Enabled.',

@@ -10,6 +10,7 @@ export const sagemakerNoRootAccess: ResourceRule = {
   strategy: 2,
   citations: PUB,
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: [NB],
   scope: 'resource',
   rationale: 'Root on the notebook lets a user change its network and logging configuration and install anything; least privilege for data scientists handling PHI means no root. The provider default is Enabled.',

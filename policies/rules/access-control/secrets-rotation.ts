@@ -12,6 +12,7 @@ export const secretsRotation: ResourceRule = {
   strategy: 2,
   citations: ['164.308(a)(4)(ii)(B)'],
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_secretsmanager_secret'],
   scope: 'resource',
   rationale: 'Database passwords and API keys that guard PHI are credentials like any other; automatic rotation limits how long a leaked secret works and is what secretsmanager-rotation-enabled-check expects.',

@@ -17,6 +17,7 @@ export const sgInlineIngressRestricted: ResourceRule = {
   strategy: 2,
   citations: SG,
   severity: 'critical',
+  level: 'required',
   resourceTypes: ['aws_security_group'],
   scope: 'resource',
   rationale: 'SSH, RDP, FTP and database ports open to 0.0.0.0/0 or ::/0 are scanned and brute-forced within minutes; only web ports on public load balancers should face the internet.',

@@ -11,6 +11,7 @@ export const sgRuleIngressRestricted: ResourceRule = {
   strategy: 2,
   citations: SG,
   severity: 'critical',
+  level: 'required',
   resourceTypes: ['aws_security_group_rule'],
   scope: 'resource',
   rationale: 'Rules declared as separate resources add to a security group just like inline rules; a world-open SSH or database rule is as exposed either way.',

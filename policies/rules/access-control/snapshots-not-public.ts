@@ -10,6 +10,7 @@ export const snapshotsNotPublic: ResourceRule = {
   strategy: 2,
   citations: PUB,
   severity: 'critical',
+  level: 'required',
   resourceTypes: ['aws_db_snapshot', 'aws_db_cluster_snapshot', 'aws_db_snapshot_copy', 'aws_snapshot_create_volume_permission'],
   scope: 'resource',
   rationale: 'A snapshot shared with "all" can be restored by any AWS customer: a complete copy of the PHI database or volume.',

@@ -10,6 +10,7 @@ export const ssmDocumentNotPublic: ResourceRule = {
   strategy: 2,
   citations: SG,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_ssm_document'],
   scope: 'resource',
   rationale: 'A public SSM document reveals automation content (scripts, hostnames, sometimes parameters) to every AWS account.',

@@ -8,6 +8,7 @@ export const subnetNoAutoPublicIp: ResourceRule = {
   strategy: 2,
   citations: PUB,
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_subnet'],
   scope: 'resource',
   rationale: 'With map_public_ip_on_launch every instance, task or node launched into the subnet becomes internet-addressable unless each one opts out.',

@@ -11,6 +11,7 @@ export const vpcDefaultSgClosed: ResourceRule = {
   strategy: 2,
   citations: ['164.312(e)(1)'],
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_vpc'],
   scope: 'resource',
   rationale: 'AWS creates each VPC\'s default security group allowing all traffic between its members and all egress; anything launched without a group lands in it. Managing it with no rules closes that path.',

@@ -11,6 +11,7 @@ export const vpcSgIngressRuleRestricted: ResourceRule = {
   strategy: 2,
   citations: SG,
   severity: 'critical',
+  level: 'required',
   resourceTypes: ['aws_vpc_security_group_ingress_rule'],
   scope: 'resource',
   rationale: 'The per-rule resources recommended since provider v5 carry one CIDR each; a world CIDR to an admin or database port exposes it to the internet.',

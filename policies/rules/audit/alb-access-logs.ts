@@ -9,6 +9,7 @@ export const albAccessLogs: ResourceRule = {
   strategy: 3,
   citations: ['164.312(b)'],
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_lb', 'aws_alb'],
   scope: 'resource',
   rationale: 'Load balancer access logs record every request (client IP, path, status, TLS protocol) reaching PHI applications; they are off unless access_logs is enabled with a bucket.',

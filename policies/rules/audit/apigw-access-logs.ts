@@ -8,6 +8,7 @@ export const apigwAccessLogs: ResourceRule = {
   strategy: 3,
   citations: ['164.312(b)'],
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: ['aws_api_gateway_stage', 'aws_apigatewayv2_stage'],
   scope: 'resource',
   rationale: 'Access logs record caller identity, source IP, route and status for every request to a PHI API; without access_log_settings no such record exists.',

@@ -9,6 +9,7 @@ export const apigwExecutionLogging: ResourceRule = {
   strategy: 3,
   citations: ['164.312(b)'],
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_api_gateway_stage'],
   scope: 'resource',
   rationale: 'Execution logs record authorizer decisions, integration errors and throttling for every request to a PHI API; they are off unless method settings set a logging level.',

@@ -8,6 +8,7 @@ export const apigwNoDataTrace: ResourceRule = {
   strategy: 3,
   citations: ['164.312(b)'],
   severity: 'high',
+  level: 'recommended',
   resourceTypes: ['aws_api_gateway_method_settings'],
   scope: 'resource',
   rationale: 'data_trace_enabled writes full request and response bodies to CloudWatch Logs. For a PHI API that copies patient records into logs readable by far more people than the data store, outside its access controls.',

@@ -8,6 +8,7 @@ export const apigwXray: ResourceRule = {
   strategy: 3,
   citations: ['164.312(b)'],
   severity: 'low',
+  level: 'required',
   resourceTypes: ['aws_api_gateway_stage'],
   scope: 'resource',
   rationale: 'X-Ray traces follow a request through API Gateway, Lambda and the data stores, which is how an investigator reconstructs which backend calls a suspicious PHI request made.',

@@ -10,6 +10,7 @@ export const beanstalkEnhancedHealth: ResourceRule = {
   strategy: 3,
   citations: ['164.312(b)'],
   severity: 'low',
+  level: 'required',
   resourceTypes: ['aws_elastic_beanstalk_environment'],
   scope: 'resource',
   rationale: 'Enhanced health reporting collects per-instance request, latency and OS metrics, so degraded or compromised hosts of a PHI application show up in monitoring instead of only as a coarse green/red status.',

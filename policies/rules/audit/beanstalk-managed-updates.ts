@@ -10,6 +10,7 @@ export const beanstalkManagedUpdates: ResourceRule = {
   strategy: 3,
   citations: ['164.308(a)(5)(ii)(A)', '164.308(a)(7)(ii)(A)'],
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_elastic_beanstalk_environment'],
   scope: 'resource',
   rationale: 'Managed actions apply platform patches (OS, runtime, web server) in a weekly window; without them the platform drifts behind security fixes. They are off unless the option is set.',

@@ -8,6 +8,7 @@ export const clbAccessLogs: ResourceRule = {
   strategy: 3,
   citations: ['164.312(b)'],
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_elb'],
   scope: 'resource',
   rationale: 'Classic Load Balancer access logs are the only record of which clients reached the instances behind it; they are off unless an access_logs block names a bucket.',

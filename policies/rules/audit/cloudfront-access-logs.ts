@@ -9,6 +9,7 @@ export const cloudfrontAccessLogs: ResourceRule = {
   strategy: 3,
   citations: ['164.312(b)'],
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: ['aws_cloudfront_distribution'],
   scope: 'resource',
   rationale: 'CloudFront sits in front of PHI applications and S3 origins; its access logs are the only record of viewer requests that were served from cache and never reached the origin.',

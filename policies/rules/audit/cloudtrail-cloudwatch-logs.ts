@@ -9,6 +9,7 @@ export const cloudtrailCloudwatchLogs: ResourceRule = {
   strategy: 3,
   citations: LOG,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_cloudtrail'],
   scope: 'resource',
   rationale:

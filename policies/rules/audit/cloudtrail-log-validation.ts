@@ -8,6 +8,7 @@ export const cloudtrailLogValidation: ResourceRule = {
   strategy: 3,
   citations: ['164.312(c)(1)', '164.312(c)(2)'],
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_cloudtrail'],
   scope: 'resource',
   rationale:

@@ -8,6 +8,7 @@ export const cloudtrailMultiRegion: GraphRule = {
   strategy: 3,
   citations: ['164.308(a)(3)(ii)(A)', '164.308(a)(5)(ii)(C)', '164.312(b)'],
   severity: 'critical',
+  level: 'required',
   resourceTypes: ['aws_cloudtrail'],
   scope: 'account',
   rationale:

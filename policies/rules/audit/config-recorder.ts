@@ -8,6 +8,7 @@ export const configRecorder: GraphRule = {
   strategy: 3,
   citations: ['164.308(a)(1)(ii)(D)', '164.308(a)(8)', '164.312(b)'],
   severity: 'high',
+  level: 'recommended',
   resourceTypes: ['aws_config_configuration_recorder'],
   scope: 'account',
   rationale:

@@ -9,6 +9,7 @@ export const configRulesDeployed: GraphRule = {
   strategy: 3,
   citations: ['164.308(a)(1)(ii)(D)', '164.308(a)(8)', '164.312(b)'],
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: ['aws_config_conformance_pack', 'aws_config_organization_conformance_pack', 'aws_config_config_rule'],
   scope: 'account',
   rationale:

@@ -16,6 +16,7 @@ export const dataClassificationTag: ResourceRule = {
   strategy: 3,
   citations: ['164.308(a)(1)(ii)(A)', '164.308(a)(7)(ii)(E)'],
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: STORES,
   scope: 'resource',
   rationale: 'The risk analysis (164.308(a)(1)(ii)(A)) and data criticality analysis (164.308(a)(7)(ii)(E)) start from knowing where PHI lives. A DataClass tag on every store makes PHI scope explicit for this checker (PHI-scoped rules), for auditors and for cost and backup tooling.',

@@ -8,6 +8,7 @@ export const ec2DetailedMonitoring: ResourceRule = {
   strategy: 3,
   citations: ['164.312(b)'],
   severity: 'low',
+  level: 'required',
   resourceTypes: ['aws_instance'],
   scope: 'resource',
   rationale: 'One-minute metrics let alarms catch resource exhaustion or abuse (crypto-mining, exfiltration bursts) on hosts processing PHI; basic monitoring reports only every five minutes.',

@@ -12,6 +12,7 @@ export const ec2SsmManaged: ResourceRule = {
   strategy: 3,
   citations: ['164.308(a)(5)(ii)(A)', '164.308(a)(5)(ii)(B)'],
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_instance'],
   scope: 'resource',
   rationale: 'Patch Manager, inventory and Session Manager (audited shell access instead of SSH keys) work only on instances whose role lets the SSM agent register. Without it, hosts that process PHI fall out of patch compliance unnoticed.',

@@ -8,6 +8,7 @@ export const elasticacheMinorUpgrades: ResourceRule = {
   strategy: 3,
   citations: ['164.308(a)(5)(ii)(A)', '164.308(a)(7)(ii)(A)'],
   severity: 'low',
+  level: 'recommended',
   resourceTypes: ['aws_elasticache_cluster', 'aws_elasticache_replication_group'],
   scope: 'resource',
   rationale: 'Cache nodes often hold PHI-bearing session data; automatic minor upgrades keep their engine patched without a manual change window.',

@@ -30,6 +30,8 @@ export const evidenceStore: GraphRule = {
   strategy: 3,
   citations: ['164.316(b)(1)', '164.316(b)(2)(i)'],
   severity: 'medium',
+  level: 'recommended',
+  levelBasis: { beyond: '164.316(b)(2)(i) asks that documentation is kept six years; where and how it is kept (an Object-Locked bucket) is the entity’s choice.' },
   resourceTypes: ['aws_s3_bucket_object_lock_configuration'],
   scope: 'account',
   rationale: 'HIPAA documentation (policies, risk analyses, checker reports, audit evidence) must be retained for six years (164.316(b)(2)(i)). Object Lock in COMPLIANCE mode makes that retention impossible to shorten, even for the root user.',

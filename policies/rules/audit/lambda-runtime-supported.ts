@@ -17,6 +17,7 @@ export const lambdaRuntimeSupported: ResourceRule = {
   strategy: 3,
   citations: ['164.308(a)(5)(ii)(A)', '164.308(a)(7)(ii)(A)'],
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: ['aws_lambda_function'],
   scope: 'resource',
   rationale: 'A deprecated runtime no longer receives security patches from AWS, so functions processing PHI keep running on a language runtime with known vulnerabilities.',

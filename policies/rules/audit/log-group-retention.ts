@@ -11,6 +11,7 @@ export const logGroupRetention: ResourceRule = {
   strategy: 3,
   citations: ['164.312(b)'],
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_cloudwatch_log_group'],
   scope: 'resource',
   rationale:

@@ -11,6 +11,7 @@ export const opensearchLogs: ResourceRule = {
   strategy: 3,
   citations: ['164.308(a)(3)(ii)(A)', '164.312(b)'],
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_opensearch_domain', 'aws_elasticsearch_domain'],
   scope: 'resource',
   rationale: 'Search indexes often hold PHI. Audit logs record who read or changed which index; application (error) logs reveal failed authentication and abuse. Neither is published unless log_publishing_options enables it.',

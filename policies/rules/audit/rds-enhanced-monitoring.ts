@@ -9,6 +9,7 @@ export const rdsEnhancedMonitoring: ResourceRule = {
   strategy: 3,
   citations: ['164.312(b)'],
   severity: 'low',
+  level: 'required',
   resourceTypes: ['aws_db_instance', 'aws_rds_cluster_instance'],
   scope: 'resource',
   rationale: 'Enhanced monitoring records OS-level metrics and the process list of database hosts every few seconds, which helps tell an attack or runaway export from normal load on PHI databases.',

@@ -18,6 +18,7 @@ export const rdsLogExports: ResourceRule = {
   strategy: 3,
   citations: ['164.308(a)(3)(ii)(A)', '164.308(a)(5)(ii)(C)', '164.312(b)'],
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_db_instance', 'aws_rds_cluster'],
   scope: 'resource',
   rationale: 'Database logs (connections, authentication failures, audit records) show who accessed PHI tables. They stay on the instance and rotate away unless exported to CloudWatch Logs with enabled_cloudwatch_logs_exports.',

@@ -8,6 +8,7 @@ export const rdsMinorUpgrades: ResourceRule = {
   strategy: 3,
   citations: ['164.308(a)(5)(ii)(A)', '164.308(a)(7)(ii)(A)'],
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_db_instance', 'aws_rds_cluster_instance'],
   scope: 'resource',
   rationale: 'Minor engine versions carry security fixes. Turning automatic minor upgrades off leaves known vulnerabilities on databases holding PHI until someone remembers to patch.',

@@ -9,6 +9,7 @@ export const redshiftAuditLogging: ResourceRule = {
   strategy: 3,
   citations: ['164.308(a)(3)(ii)(A)', '164.308(a)(5)(ii)(C)', '164.312(b)'],
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_redshift_cluster'],
   scope: 'resource',
   rationale: 'Redshift audit logs (connection, user and user-activity logs) record who queried PHI in the warehouse; they are off unless an aws_redshift_logging resource (or the legacy logging block) enables them.',

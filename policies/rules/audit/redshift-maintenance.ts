@@ -9,6 +9,7 @@ export const redshiftMaintenance: ResourceRule = {
   strategy: 3,
   citations: ['164.308(a)(5)(ii)(A)', '164.308(a)(7)(ii)(A)'],
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_redshift_cluster'],
   scope: 'resource',
   rationale: 'Redshift applies engine patches only when version upgrades are allowed, during the maintenance window. An explicit window makes patching predictable for the analytics team handling PHI.',

@@ -10,6 +10,7 @@ export const s3AccessLogging: ResourceRule = {
   strategy: 3,
   citations: LOG,
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_s3_bucket'],
   scope: 'resource',
   rationale:

@@ -63,6 +63,7 @@ export const s3DataEvents: ResourceRule = {
   strategy: 3,
   citations: LOG,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_s3_bucket'],
   scope: 'resource',
   rationale:

@@ -8,6 +8,7 @@ export const securityhubEnabled: GraphRule = {
   strategy: 3,
   citations: ['164.312(b)'],
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_securityhub_account'],
   scope: 'account',
   rationale: 'Security Hub aggregates findings from GuardDuty, Inspector, Config and its own standards into one reviewed place; without it, audit findings are scattered across services and go unreviewed.',

@@ -32,6 +32,8 @@ export const trailBucketHardened: ResourceRule = {
   strategy: 3,
   citations: ['164.312(b)', '164.312(c)(1)'],
   severity: 'high',
+  level: 'recommended',
+  levelBasis: { beyond: 'The same settings are required of every bucket by ACC-01a, BAK-08a and COM-08a; this rule repeats them for the trail bucket.' },
   resourceTypes: ['aws_cloudtrail'],
   scope: 'resource',
   rationale:

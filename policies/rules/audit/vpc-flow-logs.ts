@@ -10,6 +10,7 @@ export const vpcFlowLogs: ResourceRule = {
   strategy: 3,
   citations: LOG,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_vpc'],
   scope: 'resource',
   rationale:

@@ -8,6 +8,7 @@ export const wafv2Logging: ResourceRule = {
   strategy: 3,
   citations: ['164.312(b)'],
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_wafv2_web_acl'],
   scope: 'resource',
   rationale: 'WAF logs record which requests to PHI applications were blocked and why; without them an attack that WAF stopped (or missed) leaves no trace to review.',

@@ -13,6 +13,7 @@ export const asgElbHealthCheck: ResourceRule = {
   strategy: 6,
   citations: [...AVL, '164.312(b)'],
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_autoscaling_group'],
   scope: 'resource',
   rationale: 'With the default EC2 health check, an instance whose application is down but whose VM is running stays in service and keeps receiving patient traffic. ELB health checks replace instances the load balancer reports unhealthy.',

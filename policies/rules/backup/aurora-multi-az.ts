@@ -14,6 +14,7 @@ export const auroraMultiAz: ResourceRule = {
   strategy: 6,
   citations: AVL,
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_rds_cluster'],
   scope: 'resource',
   rationale: 'An Aurora cluster with one instance has no failover target: an instance or AZ failure stops the database until a new instance is created. A reader in a second AZ is promoted in about a minute.',

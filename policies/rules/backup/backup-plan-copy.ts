@@ -13,6 +13,7 @@ export const backupPlanCopy: ResourceRule = {
   strategy: 6,
   citations: [...BKP, '164.310(d)(2)(iv)'],
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: ['aws_backup_plan'],
   scope: 'resource',
   rationale:

@@ -13,6 +13,7 @@ export const backupPlanFrequency: ResourceRule = {
   strategy: 6,
   citations: [...BKP, '164.310(d)(2)(iv)'],
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_backup_plan'],
   scope: 'resource',
   rationale: 'The schedule is the recovery point objective: a weekly rule can lose up to seven days of clinical records. AWS Config’s backup-plan-min-frequency-and-min-retention-check defaults to one day.',

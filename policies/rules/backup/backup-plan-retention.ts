@@ -14,6 +14,7 @@ export const backupPlanRetention: ResourceRule = {
   strategy: 6,
   citations: [...BKP, '164.310(d)(2)(iv)'],
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_backup_plan'],
   scope: 'resource',
   rationale: `Corruption and intrusions are often found weeks later; recovery points must outlive the detection gap. ${MIN_DAYS} days is the AWS Config rule default and the RDS maximum for automated backups.`,

@@ -24,6 +24,7 @@ export const dynamodbAutoscaling: ResourceRule = {
   strategy: 6,
   citations: AVL,
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_dynamodb_table'],
   scope: 'resource',
   rationale: 'A provisioned table with fixed capacity throttles under load, which for a clinical system is an outage. Auto scaling (or on-demand billing) keeps capacity matched to demand.',

@@ -9,6 +9,7 @@ export const dynamodbDeletionProtection: ResourceRule = {
   strategy: 6,
   citations: AVL,
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: ['aws_dynamodb_table'],
   scope: 'resource',
   rationale: 'Deleting a table also ends its point-in-time recovery window. deletion_protection_enabled (off by default) makes DeleteTable fail until someone turns it off deliberately.',

@@ -13,6 +13,7 @@ export const dynamodbGlobalTablePitr: ResourceRule = {
   strategy: 6,
   citations: [...BKP, '164.308(a)(7)(ii)(C)'],
   severity: 'high',
+  level: 'recommended',
   resourceTypes: ['aws_dynamodb_table', 'aws_dynamodb_global_table'],
   scope: 'resource',
   rationale: 'PITR is a per-region setting: a replica without it cannot be restored after a bad write replicates into it, and after a regional failover the surviving copy is the unprotected one.',

@@ -10,6 +10,7 @@ export const dynamodbInBackupPlan: ResourceRule = {
   strategy: 6,
   citations: BKP,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_dynamodb_table'],
   scope: 'resource',
   rationale: 'Point-in-time recovery covers 35 days inside the same table’s account; AWS Backup adds longer retention, vault lock and cross-region/account copies of the table.',

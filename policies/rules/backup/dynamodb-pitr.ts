@@ -9,6 +9,7 @@ export const dynamodbPitr: ResourceRule = {
   strategy: 6,
   citations: [...BKP, '164.308(a)(7)(ii)(C)'],
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_dynamodb_table'],
   scope: 'resource',
   rationale: 'Point-in-time recovery (off by default) lets a table be restored to any second of the last 35 days — the only way back from a bad batch write or a buggy migration that overwrote PHI.',

@@ -10,6 +10,7 @@ export const ebsInBackupPlan: ResourceRule = {
   strategy: 6,
   citations: BKP,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_ebs_volume'],
   scope: 'resource',
   rationale: 'Data volumes are not snapshotted unless something schedules it; an AWS Backup plan does, with retention and vault protection.',

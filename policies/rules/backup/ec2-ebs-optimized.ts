@@ -13,6 +13,7 @@ export const ec2EbsOptimized: ResourceRule = {
   strategy: 6,
   citations: ['164.308(a)(7)(i)'],
   severity: 'low',
+  level: 'required',
   resourceTypes: ['aws_instance'],
   scope: 'resource',
   rationale: 'Without EBS optimization, storage I/O shares the instance’s network link; under load the database or application stalls. Current-generation types are EBS-optimized by default; older types (c3, m3, r3, i2, …) need ebs_optimized = true.',

@@ -10,6 +10,7 @@ export const ec2InBackupPlan: ResourceRule = {
   strategy: 6,
   citations: BKP,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_instance'],
   scope: 'resource',
   rationale: 'An instance backup (AMI plus all attached volumes) is what restores a server that processes PHI after ransomware or a bad change; nothing takes one unless a plan selects the instance.',

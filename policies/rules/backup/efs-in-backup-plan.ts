@@ -10,6 +10,7 @@ export const efsInBackupPlan: ResourceRule = {
   strategy: 6,
   citations: BKP,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_efs_file_system'],
   scope: 'resource',
   rationale: 'EFS has no native snapshots: without an AWS Backup plan a deleted or corrupted file share holding PHI cannot be restored.',

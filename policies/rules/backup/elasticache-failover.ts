@@ -12,6 +12,7 @@ export const elasticacheFailover: ResourceRule = {
   strategy: 6,
   citations: AVL,
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: ['aws_elasticache_replication_group'],
   scope: 'resource',
   rationale: 'Without automatic failover a primary-node failure needs manual promotion; without Multi-AZ the replicas may share the primary’s Availability Zone. Both are off by default.',

@@ -14,6 +14,7 @@ export const elasticacheSnapshotRetention: ResourceRule = {
   strategy: 6,
   citations: BKP,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_elasticache_replication_group', 'aws_elasticache_cluster'],
   scope: 'resource',
   rationale: `A cache used as a data store (sessions, queues, patient context) loses everything on a node failure without snapshots; snapshot_retention_limit is 0 (off) by default. ${MIN} days is the AWS Config rule default.`,

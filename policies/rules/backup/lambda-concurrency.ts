@@ -14,6 +14,7 @@ export const lambdaConcurrency: ResourceRule = {
   strategy: 6,
   citations: [...AVL, '164.312(b)'],
   severity: 'low',
+  level: 'required',
   resourceTypes: ['aws_lambda_function'],
   scope: 'resource',
   rationale: 'All functions in an account share one concurrency pool: a runaway or attacked function can starve the functions that serve patients. Reserved concurrency guarantees each critical function its capacity and caps what it can consume.',

@@ -12,6 +12,7 @@ export const lambdaDlq: ResourceRule = {
   strategy: 6,
   citations: [...AVL, '164.312(b)'],
   severity: 'low',
+  level: 'required',
   resourceTypes: ['aws_lambda_function'],
   scope: 'resource',
   rationale: 'An asynchronous invocation that fails all retries is dropped. For functions that ingest clinical events (lab results, ADT feeds) a dropped event is lost data; a DLQ or on-failure destination keeps it for replay and makes the failure visible.',

@@ -11,6 +11,7 @@ export const lbCrossZone: ResourceRule = {
   strategy: 6,
   citations: AVL,
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_elb', 'aws_lb', 'aws_alb'],
   scope: 'resource',
   rationale: 'Without cross-zone balancing each AZ’s share of traffic goes only to its own targets: losing most targets in one AZ overloads the rest there while other AZs idle. Classic LBs default to on; network and gateway LBs default to off; application LBs are always cross-zone.',

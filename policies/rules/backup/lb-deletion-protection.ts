@@ -9,6 +9,7 @@ export const lbDeletionProtection: ResourceRule = {
   strategy: 6,
   citations: AVL,
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_lb', 'aws_alb'],
   scope: 'resource',
   rationale: 'Deleting the load balancer in front of a clinical application is an outage whose fix (new DNS name, certificates, WAF association) takes far longer than the mistake. enable_deletion_protection is off by default.',

@@ -37,6 +37,7 @@ export const phiDestroyGuard: GraphRule = {
   strategy: 6,
   citations: ['164.308(a)(7)(ii)(A)', '164.312(c)(1)'],
   severity: 'critical',
+  level: 'recommended',
   resourceTypes: PHI_STORE_TYPES,
   scope: 'account',
   rationale:

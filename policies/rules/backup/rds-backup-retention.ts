@@ -14,6 +14,7 @@ export const rdsBackupRetention: ResourceRule = {
   strategy: 6,
   citations: BKP,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_db_instance', 'aws_rds_cluster'],
   scope: 'resource',
   rationale:

@@ -9,6 +9,7 @@ export const rdsClusterDeletionProtection: ResourceRule = {
   strategy: 6,
   citations: AVL,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_rds_cluster'],
   scope: 'resource',
   rationale: 'Deleting a cluster removes its volume and, unless retained, its automated backups. Deletion protection (off by default) makes the delete fail until it is turned off deliberately.',

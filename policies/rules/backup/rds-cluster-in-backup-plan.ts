@@ -10,6 +10,7 @@ export const rdsClusterInBackupPlan: ResourceRule = {
   strategy: 6,
   citations: BKP,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_rds_cluster'],
   scope: 'resource',
   rationale: 'Cluster backups are continuous but bounded by the cluster’s retention and account. An AWS Backup plan keeps independent, lockable recovery points that survive cluster deletion.',

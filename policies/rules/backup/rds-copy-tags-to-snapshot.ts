@@ -11,6 +11,7 @@ export const rdsCopyTagsToSnapshot: ResourceRule = {
   strategy: 6,
   citations: AVL,
   severity: 'low',
+  level: 'recommended',
   resourceTypes: ['aws_db_instance', 'aws_rds_cluster'],
   scope: 'resource',
   rationale: 'Snapshots without the source’s tags lose their data classification: tag-based backup selections, access policies and PHI inventories then miss them.',

@@ -11,6 +11,7 @@ export const rdsFinalSnapshot: ResourceRule = {
   strategy: 6,
   citations: AVL,
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: ['aws_db_instance', 'aws_rds_cluster'],
   scope: 'resource',
   rationale: 'With skip_final_snapshot = true a destroy removes the database with no snapshot to restore from; automated backups are deleted with it by default. The final snapshot is the last line of recovery after an accidental destroy.',

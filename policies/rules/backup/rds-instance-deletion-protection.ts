@@ -11,6 +11,7 @@ export const rdsInstanceDeletionProtection: ResourceRule = {
   strategy: 6,
   citations: AVL,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_db_instance'],
   scope: 'resource',
   rationale: 'Deletion protection (off by default) makes a DeleteDBInstance call — from a console slip, a script or a terraform destroy — fail until someone turns it off deliberately.',

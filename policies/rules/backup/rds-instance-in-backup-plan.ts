@@ -12,6 +12,7 @@ export const rdsInstanceInBackupPlan: ResourceRule = {
   strategy: 6,
   citations: BKP,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_db_instance'],
   scope: 'resource',
   rationale:

@@ -11,6 +11,7 @@ export const rdsInstanceMultiAz: ResourceRule = {
   strategy: 6,
   citations: AVL,
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_db_instance'],
   scope: 'resource',
   rationale: 'A Multi-AZ instance keeps a synchronous standby in another Availability Zone and fails over in minutes, so clinical systems keep running through an AZ outage (emergency mode operation, 164.308(a)(7)(ii)(C)).',

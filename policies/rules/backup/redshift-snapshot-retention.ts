@@ -12,6 +12,7 @@ export const redshiftSnapshotRetention: ResourceRule = {
   strategy: 6,
   citations: BKP,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_redshift_cluster'],
   scope: 'resource',
   rationale: 'Automated snapshots are the warehouse’s restore points; a retention of 0 turns them off. The provider default is 1 day; AWS allows up to 35.',

@@ -26,6 +26,8 @@ export const restoreTestEvidence: GraphRule = {
   strategy: 6,
   citations: ['164.308(a)(7)(ii)(D)', '164.308(a)(7)(ii)(B)'],
   severity: 'high',
+  level: 'required',
+  levelBasis: { securityRule: '164.308(a)(7)(ii)(D) testing and revision procedures of contingency plans (restores)' },
   resourceTypes: RESTORABLE_TYPES,
   scope: 'evidence',
   kind: 'evidence',

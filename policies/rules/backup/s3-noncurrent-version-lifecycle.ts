@@ -14,6 +14,7 @@ export const s3NoncurrentVersionLifecycle: ResourceRule = {
   strategy: 6,
   citations: [...BKP, '164.312(c)(1)', '164.312(c)(2)'],
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_s3_bucket'],
   scope: 'resource',
   rationale: 'Without a noncurrent-version rule, old versions of PHI objects accumulate forever: cost grows, and data kept past its retention period is itself a compliance problem. A rule that transitions or expires noncurrent versions after the recovery window keeps versioning sustainable.',

@@ -15,6 +15,7 @@ export const s3ObjectLock: ResourceRule = {
   strategy: 6,
   citations: ['164.312(c)(1)', '164.308(a)(7)(ii)(A)'],
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_s3_bucket'],
   scope: 'resource',
   rationale:

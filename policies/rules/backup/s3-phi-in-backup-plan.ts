@@ -12,6 +12,7 @@ export const s3PhiInBackupPlan: ResourceRule = {
   strategy: 6,
   citations: BKP,
   severity: 'high',
+  level: 'recommended',
   resourceTypes: ['aws_s3_bucket'],
   scope: 'resource',
   rationale:

@@ -16,6 +16,7 @@ export const s3PhiReplication: ResourceRule = {
   strategy: 6,
   citations: BKP,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_s3_bucket'],
   scope: 'resource',
   rationale: 'Replication keeps a continuously updated copy of PHI objects in another region (and ideally account), so a regional outage or a destroyed bucket does not take the data with it (disaster recovery plan, 164.308(a)(7)(ii)(B)). Applies to buckets tagged as PHI; replica buckets themselves are exempt.',

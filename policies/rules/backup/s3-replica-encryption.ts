@@ -19,6 +19,7 @@ export const s3ReplicaEncryption: ResourceRule = {
   strategy: 6,
   citations: [...BKP, '164.312(a)(2)(iv)'],
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: ['aws_s3_bucket_replication_configuration'],
   scope: 'resource',
   rationale:

@@ -9,6 +9,7 @@ export const s3Versioning: ResourceRule = {
   strategy: 6,
   citations: [...BKP, '164.312(c)(1)', '164.312(c)(2)'],
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_s3_bucket'],
   scope: 'resource',
   rationale: 'Versioning keeps every prior version of an object, so an overwrite, a deletion or ransomware encryption of PHI objects can be rolled back (integrity, 164.312(c)(1)). It is also required for replication, Object Lock and AWS Backup of S3.',

@@ -13,6 +13,8 @@ export const vaultLock: ResourceRule = {
   strategy: 6,
   citations: ['164.308(a)(7)(ii)(A)', '164.312(c)(1)'],
   severity: 'high',
+  level: 'recommended',
+  levelBasis: { beyond: 'The anchor backup-recovery-point-manual-deletion-disabled asks for a vault policy denying deletion (BAK-01b); a compliance-mode vault lock is phikit hardening.' },
   resourceTypes: ['aws_backup_vault'],
   scope: 'resource',
   rationale:

@@ -14,6 +14,7 @@ export const vaultPolicyDeniesDeletion: ResourceRule = {
   strategy: 6,
   citations: ['164.308(a)(7)(ii)(A)', '164.312(c)(1)'],
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_backup_vault'],
   scope: 'resource',
   rationale:

@@ -12,6 +12,7 @@ export const vpnBothTunnels: ResourceRule = {
   strategy: 6,
   citations: AVL,
   severity: 'low',
+  level: 'required',
   resourceTypes: ['aws_vpn_connection'],
   scope: 'resource',
   rationale:

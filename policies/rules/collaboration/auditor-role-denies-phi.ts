@@ -14,6 +14,7 @@ export const auditorRoleDeniesPhi: ResourceRule = {
   strategy: 7,
   citations: ['164.308(a)(8)', '164.308(a)(4)(ii)(B)', '164.312(a)(1)'],
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: ['aws_iam_role'],
   scope: 'resource',
   rationale:

@@ -10,6 +10,7 @@ export const auditorRolePermissions: ResourceRule = {
   strategy: 7,
   citations: ['164.308(a)(8)', '164.308(a)(4)(ii)(B)', '164.308(a)(3)(ii)(A)'],
   severity: 'high',
+  level: 'recommended',
   resourceTypes: ['aws_iam_role'],
   scope: 'resource',
   rationale:

@@ -11,6 +11,8 @@ export const auditorRoleSession: ResourceRule = {
   strategy: 7,
   citations: ['164.308(a)(8)', '164.312(a)(2)(iii)'],
   severity: 'medium',
+  level: 'recommended',
+  levelBasis: { beyond: '164.312(a)(2)(iii) automatic logoff asks for sessions to end after inactivity; a one-hour cap is phikit hardening.' },
   resourceTypes: ['aws_iam_role'],
   scope: 'resource',
   rationale: 'A short session limits what a stolen auditor credential can do and acts as the automatic logoff (164.312(a)(2)(iii)) of outside reviewers.',

@@ -23,6 +23,7 @@ export const auditorRoleTrust: ResourceRule = {
   strategy: 7,
   citations: ['164.308(a)(8)', '164.312(d)', '164.308(a)(4)(ii)(B)'],
   severity: 'high',
+  level: 'recommended',
   resourceTypes: ['aws_iam_role'],
   scope: 'resource',
   rationale:

@@ -20,6 +20,8 @@ export const baaRegister: GraphRule = {
   strategy: 7,
   citations: ['164.308(b)(1)', '164.308(b)(3)', '164.314(a)(1)'],
   severity: 'critical',
+  level: 'required',
+  levelBasis: { securityRule: '164.308(b)(1) business associate contracts: a business associate with access to ePHI needs a written agreement' },
   resourceTypes: ['aws_iam_role', 'aws_s3_bucket_policy', 'aws_kms_key', 'aws_sns_topic_policy', 'aws_sqs_queue_policy'],
   scope: 'evidence',
   kind: 'evidence',

@@ -9,6 +9,7 @@ export const configAggregator: GraphRule = {
   strategy: 7,
   citations: ['164.308(a)(8)', '164.308(a)(1)(ii)(D)'],
   severity: 'low',
+  level: 'recommended',
   resourceTypes: ['aws_config_configuration_aggregator'],
   scope: 'account',
   rationale:

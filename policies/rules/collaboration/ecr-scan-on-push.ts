@@ -9,6 +9,7 @@ export const ecrScanOnPush: ResourceRule = {
   strategy: 7,
   citations: ['164.308(a)(1)(ii)(A)', '164.308(a)(5)(ii)(B)'],
   severity: 'low',
+  level: 'recommended',
   resourceTypes: ['aws_ecr_repository'],
   scope: 'resource',
   rationale: 'Images that process PHI should be checked for known vulnerabilities before they run; scan-on-push (or enhanced registry scanning) does it for every new image.',

@@ -30,6 +30,8 @@ export const hipaaEligibleServices: GraphRule = {
   strategy: 7,
   citations: ['164.308(b)(1)', '164.314(a)(1)', '164.314(a)(2)(i)'],
   severity: 'high',
+  level: 'required',
+  levelBasis: { securityRule: '164.308(b)(1) and 164.314(a)(1): the AWS BAA covers only HIPAA-eligible services' },
   resourceTypes: [],
   scope: 'account',
   rationale: `The AWS Business Associate Addendum covers PHI only in the services on AWS's HIPAA Eligible Services Reference (${ELIGIBLE_LIST.count} entries as of ${ELIGIBLE_LIST.asOf}). PHI placed in any other service is outside the business associate contract (164.308(b)(1), 164.314(a)).`,

@@ -11,6 +11,7 @@ export const inspectorEnabled: GraphRule = {
   strategy: 7,
   citations: ['164.308(a)(1)(ii)(A)', '164.308(a)(5)(ii)(B)'],
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: ['aws_inspector2_enabler'],
   scope: 'account',
   rationale:

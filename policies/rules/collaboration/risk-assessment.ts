@@ -18,6 +18,7 @@ export const riskAssessment: GraphRule = {
   strategy: 7,
   citations: ['164.308(a)(1)(ii)(A)', '164.308(a)(1)(ii)(B)', '164.308(a)(8)'],
   severity: 'high',
+  level: 'required',
   resourceTypes: [],
   scope: 'evidence',
   kind: 'evidence',

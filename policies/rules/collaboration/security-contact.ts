@@ -9,6 +9,7 @@ export const securityContact: GraphRule = {
   strategy: 7,
   citations: ['164.308(a)(2)'],
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: ['aws_account_alternate_contact'],
   scope: 'account',
   rationale:

@@ -9,6 +9,8 @@ export const securityOfficial: GraphRule = {
   strategy: 7,
   citations: ['164.308(a)(2)'],
   severity: 'high',
+  level: 'required',
+  levelBasis: { securityRule: '164.308(a)(2) assigned security responsibility: identify the security official' },
   resourceTypes: [],
   scope: 'evidence',
   kind: 'evidence',

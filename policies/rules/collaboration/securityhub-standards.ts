@@ -18,6 +18,7 @@ export const securityhubStandards: GraphRule = {
   strategy: 7,
   citations: ['164.308(a)(8)', '164.308(a)(1)(ii)(B)'],
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_securityhub_account', 'aws_securityhub_standards_subscription'],
   scope: 'account',
   rationale:

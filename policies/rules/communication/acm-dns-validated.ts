@@ -10,6 +10,7 @@ export const acmDnsValidated: ResourceRule = {
   strategy: 5,
   citations: TLS,
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_lb_listener', 'aws_alb_listener'],
   scope: 'resource',
   rationale: 'An expired or imported certificate breaks TLS or tempts teams to fall back to HTTP. ACM certificates validated by DNS renew automatically; email-validated or imported ones need a human every year.',

@@ -9,6 +9,7 @@ export const albApigwWaf: ResourceRule = {
   strategy: 5,
   citations: ['164.312(e)(1)', '164.308(a)(5)(ii)(B)'],
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_lb', 'aws_alb', 'aws_api_gateway_stage'],
   scope: 'resource',
   rationale: 'Public entry points to PHI applications receive injection, credential-stuffing and bot traffic; a WAF web ACL filters it before the application sees it (protection from malicious software, 164.308(a)(5)(ii)(B)).',

@@ -10,6 +10,7 @@ export const albDropInvalidHeaders: ResourceRule = {
   strategy: 5,
   citations: TLS,
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_lb', 'aws_alb'],
   scope: 'resource',
   rationale:

@@ -10,6 +10,7 @@ export const albHttpsRedirect: ResourceRule = {
   strategy: 5,
   citations: TLS,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_lb_listener', 'aws_alb_listener'],
   scope: 'resource',
   rationale:

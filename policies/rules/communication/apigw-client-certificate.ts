@@ -9,6 +9,7 @@ export const apigwClientCertificate: ResourceRule = {
   strategy: 5,
   citations: TLS,
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_api_gateway_stage'],
   scope: 'resource',
   rationale: 'A client certificate on the stage lets HTTP backends verify that PHI requests really come from this API Gateway stage, and is what the api-gw-ssl-enabled Config rule checks.',

@@ -10,6 +10,7 @@ export const apigwDomainTls: ResourceRule = {
   strategy: 5,
   citations: TLS,
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: ['aws_api_gateway_domain_name', 'aws_apigatewayv2_domain_name'],
   scope: 'resource',
   rationale: 'A custom domain with security_policy TLS_1_0 lets clients negotiate deprecated TLS versions for PHI-bearing API calls.',

@@ -10,6 +10,7 @@ export const clbTlsListeners: ResourceRule = {
   strategy: 5,
   citations: TLS,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_elb'],
   scope: 'resource',
   rationale: 'A Classic Load Balancer listener on HTTP or TCP accepts PHI in clear text from clients; only SSL and HTTPS listeners encrypt the client side of the connection.',

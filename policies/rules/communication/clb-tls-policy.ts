@@ -14,6 +14,7 @@ export const clbTlsPolicy: ResourceRule = {
   strategy: 5,
   citations: TLS,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_load_balancer_policy'],
   scope: 'resource',
   rationale: 'A Classic Load Balancer negotiates TLS according to its SSLNegotiationPolicyType policy; predefined policies older than ELBSecurityPolicy-TLS-1-2-2017-01, or custom ones enabling SSLv3/TLS 1.0/1.1, expose PHI to downgrade attacks.',

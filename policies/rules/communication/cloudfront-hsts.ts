@@ -31,6 +31,7 @@ export const cloudfrontHsts: ResourceRule = {
   strategy: 5,
   citations: TRANSMISSION,
   severity: 'low',
+  level: 'recommended',
   resourceTypes: ['aws_cloudfront_distribution'],
   scope: 'resource',
   rationale: 'Redirect-to-https still lets the first request of a session go out over HTTP, where it can be intercepted and downgraded. HSTS tells browsers never to use HTTP for the domain.',

@@ -10,6 +10,7 @@ export const cloudfrontMinTls: ResourceRule = {
   strategy: 5,
   citations: TRANSMISSION,
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: ['aws_cloudfront_distribution'],
   scope: 'resource',
   rationale: 'With the default *.cloudfront.net certificate CloudFront negotiates TLS 1.0; only a custom certificate lets the distribution set a TLS 1.2 minimum with modern ciphers.',

@@ -10,6 +10,7 @@ export const cloudfrontOriginHttps: ResourceRule = {
   strategy: 5,
   citations: TRANSMISSION,
   severity: 'high',
+  level: 'recommended',
   resourceTypes: ['aws_cloudfront_distribution'],
   scope: 'resource',
   rationale: 'HTTPS from the viewer is not enough: with origin_protocol_policy http-only or match-viewer, PHI travels from CloudFront to the origin in clear text, or over SSLv3/TLS 1.0 when those are allowed.',

@@ -10,6 +10,7 @@ export const cloudfrontS3Oac: ResourceRule = {
   strategy: 5,
   citations: TRANSMISSION,
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: ['aws_cloudfront_distribution'],
   scope: 'resource',
   rationale: 'Origin Access Control signs every origin request (SigV4, HTTPS), so the bucket can stay private and accept only this distribution. Legacy origin access identities do not support SSE-KMS buckets, and no OAC at all means the bucket must be public.',

@@ -10,6 +10,8 @@ export const cloudfrontViewerHttps: ResourceRule = {
   strategy: 5,
   citations: TRANSMISSION,
   severity: 'high',
+  level: 'required',
+  levelBasis: { securityRule: '164.312(e)(1) transmission security and 164.312(e)(2)(ii) encryption: viewers must reach CloudFront over HTTPS' },
   resourceTypes: ['aws_cloudfront_distribution'],
   scope: 'resource',
   rationale: 'A behavior with viewer_protocol_policy allow-all serves PHI responses over plain HTTP to any viewer that asks for them.',

@@ -8,6 +8,7 @@ export const cloudfrontWaf: ResourceRule = {
   strategy: 5,
   citations: ['164.312(e)(1)', '164.308(a)(5)(ii)(B)'],
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: ['aws_cloudfront_distribution'],
   scope: 'resource',
   rationale: 'CloudFront is the internet edge of PHI applications; a WAF web ACL there filters injection, bot and abuse traffic before it reaches the origin (protection from malicious software, 164.308(a)(5)(ii)(B)).',

@@ -10,6 +10,7 @@ export const ecsEfsTransit: ResourceRule = {
   strategy: 5,
   citations: TRANSMISSION,
   severity: 'high',
+  level: 'recommended',
   resourceTypes: ['aws_ecs_task_definition'],
   scope: 'resource',
   rationale: 'An EFS volume in a task definition is mounted over plain NFS unless transit_encryption is ENABLED, so PHI files cross the network unencrypted between the task and EFS.',

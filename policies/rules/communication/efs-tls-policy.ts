@@ -19,6 +19,7 @@ export const efsTlsPolicy: ResourceRule = {
   strategy: 5,
   citations: TRANSMISSION,
   severity: 'high',
+  level: 'recommended',
   resourceTypes: ['aws_efs_file_system'],
   scope: 'resource',
   rationale: 'NFS clients can mount EFS without TLS unless the file system policy denies aws:SecureTransport = false, leaving PHI file contents readable on the network.',

@@ -9,6 +9,7 @@ export const elasticacheInTransit: ResourceRule = {
   strategy: 5,
   citations: ['164.312(e)(1)', '164.312(e)(2)(ii)', '164.312(d)'],
   severity: 'high',
+  level: 'recommended',
   resourceTypes: ['aws_elasticache_replication_group'],
   scope: 'resource',
   rationale: 'Cached PHI (sessions, query results) crosses the VPC between clients and nodes; without transit encryption it is readable on the wire, and without AUTH or RBAC any host that reaches the port can read it.',

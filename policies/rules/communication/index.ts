@@ -20,6 +20,7 @@ import { redshiftEnhancedVpcRouting } from './redshift-enhanced-vpc-routing';
 import { efsTlsPolicy } from './efs-tls-policy';
 import { ecsEfsTransit } from './ecs-efs-transit';
 import { snsSqsTlsPolicy } from './sns-sqs-tls-policy';
+import { snsSubscriptionHttps } from './sns-subscription-https';
 import { vpcGatewayEndpoints } from './vpc-gateway-endpoints';
 import { vpcInterfaceEndpoints } from './vpc-interface-endpoints';
 import { albApigwWaf } from './alb-apigw-waf';
@@ -33,5 +34,5 @@ import { rdsRequireSecureTransport } from './rds-require-secure-transport';
 export const communicationRules: readonly Rule[] = [albHttpsRedirect, clbTlsListeners, albDropInvalidHeaders, listenerTlsPolicy, clbTlsPolicy,
   acmDnsValidated, targetGroupTls, cloudfrontViewerHttps, cloudfrontMinTls, cloudfrontOriginHttps, cloudfrontS3Oac, cloudfrontHsts,
   apigwDomainTls, apigwClientCertificate, s3TlsOnly, s3MinTls, rdsForceSsl, rdsRequireSecureTransport, redshiftRequireSsl, redshiftEnhancedVpcRouting,
-  opensearchHttps, elasticacheInTransit, efsTlsPolicy, snsSqsTlsPolicy, ecsEfsTransit, vpcGatewayEndpoints, vpcInterfaceEndpoints, albApigwWaf, cloudfrontWaf,
+  opensearchHttps, elasticacheInTransit, efsTlsPolicy, snsSqsTlsPolicy, ecsEfsTransit, snsSubscriptionHttps, vpcGatewayEndpoints, vpcInterfaceEndpoints, albApigwWaf, cloudfrontWaf,
 ];

@@ -15,6 +15,7 @@ export const listenerTlsPolicy: ResourceRule = {
   strategy: 5,
   citations: TLS,
   severity: 'high',
+  level: 'recommended',
   resourceTypes: ['aws_lb_listener', 'aws_alb_listener'],
   scope: 'resource',
   rationale:

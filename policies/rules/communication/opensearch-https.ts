@@ -10,6 +10,7 @@ export const opensearchHttps: ResourceRule = {
   strategy: 5,
   citations: TLS,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_opensearch_domain', 'aws_elasticsearch_domain'],
   scope: 'resource',
   rationale: 'Without enforce_https the domain endpoint answers plain HTTP; the default TLS policy allows TLS 1.0; without node-to-node encryption PHI moves between data nodes unencrypted.',

@@ -15,6 +15,8 @@ export const rdsRequireSecureTransport: ResourceRule = {
   strategy: 5,
   citations: ['164.312(e)(1)', '164.312(e)(2)(ii)'],
   severity: 'high',
+  level: 'recommended',
+  levelBasis: { beyond: '164.312(e)(2)(ii) encryption in transit is addressable and no anchor checks database TLS parameters.' },
   resourceTypes: ['aws_db_instance', 'aws_rds_cluster'],
   scope: 'resource',
   rationale:

@@ -9,6 +9,7 @@ export const redshiftEnhancedVpcRouting: ResourceRule = {
   strategy: 5,
   citations: TLS,
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_redshift_cluster'],
   scope: 'resource',
   rationale: 'Without enhanced VPC routing, COPY and UNLOAD traffic carrying PHI goes to S3 over the public internet path instead of through the VPC, its endpoints and its flow logs.',

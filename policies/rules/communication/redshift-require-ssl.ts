@@ -10,6 +10,7 @@ export const redshiftRequireSsl: ResourceRule = {
   strategy: 5,
   citations: TLS,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_redshift_cluster'],
   scope: 'resource',
   rationale: 'The default Redshift parameter group accepts unencrypted connections, so SQL clients can pull PHI over the network in clear text.',

@@ -12,6 +12,7 @@ export const s3MinTls: ResourceRule = {
   strategy: 5,
   citations: ['164.312(e)(1)', '164.312(e)(2)(i)', '164.312(e)(2)(ii)'],
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_policy'],
   scope: 'resource',
   rationale:

@@ -33,6 +33,7 @@ export const s3TlsOnly: ResourceRule = {
   strategy: 5,
   citations: ['164.312(a)(2)(iv)', '164.312(c)(2)', '164.312(e)(1)', '164.312(e)(2)(i)', '164.312(e)(2)(ii)'],
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_policy'],
   scope: 'resource',
   rationale:

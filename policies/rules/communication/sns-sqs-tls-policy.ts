@@ -24,6 +24,7 @@ export const snsSqsTlsPolicy: ResourceRule = {
   strategy: 5,
   citations: TRANSMISSION,
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: ['aws_sns_topic', 'aws_sqs_queue'],
   scope: 'resource',
   rationale: 'SNS and SQS accept HTTP API calls unless a resource policy denies aws:SecureTransport = false; messages about patients would then travel unencrypted.',

@@ -10,6 +10,7 @@ export const targetGroupTls: ResourceRule = {
   strategy: 5,
   citations: TRANSMISSION,
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: ['aws_lb_target_group', 'aws_alb_target_group'],
   scope: 'resource',
   rationale: 'TLS terminated at the load balancer leaves the hop to the targets in clear text inside the VPC. End-to-end encryption of PHI requires the target group to speak HTTPS or TLS as well.',

@@ -11,6 +11,7 @@ export const vpcGatewayEndpoints: ResourceRule = {
   strategy: 5,
   citations: ['164.312(e)(1)'],
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: ['aws_vpc'],
   scope: 'resource',
   rationale: 'Without gateway endpoints, PHI read from or written to S3 and DynamoDB leaves the VPC through a NAT gateway onto the public AWS endpoints. Gateway endpoints keep that traffic on the AWS network and let bucket policies pin access to the VPC (aws:SourceVpce).',

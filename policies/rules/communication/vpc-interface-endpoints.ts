@@ -13,6 +13,7 @@ export const vpcInterfaceEndpoints: ResourceRule = {
   strategy: 5,
   citations: ['164.312(e)(1)'],
   severity: 'low',
+  level: 'recommended',
   resourceTypes: ['aws_vpc'],
   scope: 'resource',
   rationale: 'Decrypt calls, secrets, credentials and application logs (which may contain PHI) should not leave the VPC through NAT. Interface endpoints with private DNS make the standard SDK endpoints resolve to private addresses inside the VPC.',

@@ -10,6 +10,7 @@ export const apigwCacheEncrypted: ResourceRule = {
   strategy: 1,
   citations: ENC,
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_api_gateway_method_settings'],
   scope: 'resource',
   rationale: 'A REST API cache stores whole responses — patient records served to clients — on the cache cluster. cache_data_encrypted is false by default.',

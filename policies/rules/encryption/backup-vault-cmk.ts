@@ -8,6 +8,8 @@ export const backupVaultCmk: ResourceRule = {
   strategy: 1,
   citations: ['164.312(a)(2)(iv)', '164.308(a)(7)(ii)(A)'],
   severity: 'high',
+  level: 'recommended',
+  levelBasis: { beyond: 'AWS Backup always encrypts recovery points (what backup-recovery-point-encrypted checks); a customer-managed vault key is phikit hardening.' },
   resourceTypes: ['aws_backup_vault'],
   scope: 'resource',
   rationale:

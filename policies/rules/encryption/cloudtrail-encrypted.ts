@@ -8,6 +8,7 @@ export const cloudtrailEncrypted: ResourceRule = {
   strategy: 1,
   citations: ENC,
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_cloudtrail'],
   scope: 'resource',
   rationale:

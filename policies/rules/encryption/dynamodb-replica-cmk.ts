@@ -11,6 +11,8 @@ export const dynamodbReplicaCmk: ResourceRule = {
   strategy: 1,
   citations: ENC,
   severity: 'high',
+  level: 'recommended',
+  levelBasis: { beyond: 'DynamoDB replicas are always encrypted at rest; a customer-managed key per region is phikit hardening.' },
   resourceTypes: ['aws_dynamodb_table_replica', 'aws_dynamodb_table'],
   scope: 'resource',
   rationale:

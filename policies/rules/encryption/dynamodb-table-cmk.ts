@@ -10,6 +10,7 @@ export const dynamodbTableCmk: ResourceRule = {
   strategy: 1,
   citations: ENC,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_dynamodb_table'],
   scope: 'resource',
   rationale:

@@ -9,6 +9,8 @@ export const ebsDefaultKmsKey: GraphRule = {
   strategy: 1,
   citations: ENC,
   severity: 'medium',
+  level: 'recommended',
+  levelBasis: { beyond: 'The anchor ec2-ebs-encryption-by-default asks that EBS encryption by default is on (ENC-07a); a customer-managed default key is phikit hardening.' },
   resourceTypes: ['aws_ebs_default_kms_key', 'aws_ebs_encryption_by_default'],
   scope: 'account',
   rationale:

@@ -9,6 +9,7 @@ export const ebsEncryptionByDefault: GraphRule = {
   strategy: 1,
   citations: ENC,
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_ebs_encryption_by_default'],
   scope: 'account',
   rationale:

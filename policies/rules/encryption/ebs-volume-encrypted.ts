@@ -8,6 +8,7 @@ export const ebsVolumeEncrypted: ResourceRule = {
   strategy: 1,
   citations: ENC,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_ebs_volume'],
   scope: 'resource',
   rationale:

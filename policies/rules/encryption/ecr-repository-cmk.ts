@@ -12,6 +12,8 @@ export const ecrRepositoryCmk: ResourceRule = {
   strategy: 1,
   citations: ENC,
   severity: 'medium',
+  level: 'recommended',
+  levelBasis: { beyond: 'ECR always encrypts images (AES256 by default); a customer-managed key is phikit hardening.' },
   resourceTypes: ['aws_ecr_repository'],
   scope: 'resource',
   rationale: 'Images for PHI workloads can embed reference data, test fixtures and configuration. ECR defaults to AES256; KMS with a CMK puts image pulls behind the key policy.',

@@ -8,6 +8,7 @@ export const efsEncrypted: ResourceRule = {
   strategy: 1,
   citations: ENC,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_efs_file_system'],
   scope: 'resource',
   rationale: 'Shared file systems collect exports, scans and documents with PHI. encrypted is false by default and can only be chosen at creation; a customer-managed key keeps decryption under the key policy.',

@@ -8,6 +8,8 @@ export const elasticacheEncryptedAtRest: ResourceRule = {
   strategy: 1,
   citations: ENC,
   severity: 'high',
+  level: 'required',
+  levelBasis: { securityRule: '164.312(a)(2)(iv) encryption and decryption of ePHI at rest' },
   resourceTypes: ['aws_elasticache_replication_group'],
   scope: 'resource',
   rationale: 'Caches hold session data and hot copies of patient records, and their snapshots land on disk. at_rest_encryption_enabled is off by default and fixed at creation; kms_key_id names the CMK.',

@@ -9,6 +9,7 @@ export const iamNoKmsDecryptOnAllKeys: ResourceRule = {
   strategy: 1,
   citations: ['164.312(a)(1)', '164.312(a)(2)(iv)'],
   severity: 'high',
+  level: 'required',
   resourceTypes: IDENTITY_POLICY_TYPES,
   scope: 'resource',
   rationale:

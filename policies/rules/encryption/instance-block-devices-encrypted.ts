@@ -11,6 +11,7 @@ export const instanceBlockDevicesEncrypted: ResourceRule = {
   strategy: 1,
   citations: ENC,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_instance', 'aws_launch_configuration'],
   scope: 'resource',
   rationale:

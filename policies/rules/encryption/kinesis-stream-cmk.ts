@@ -10,6 +10,7 @@ export const kinesisStreamCmk: ResourceRule = {
   strategy: 1,
   citations: ENC,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_kinesis_stream'],
   scope: 'resource',
   rationale: 'Streams buffer device telemetry and HL7/FHIR events for up to a year. encryption_type is NONE by default; KMS with the alias/aws/kinesis key cannot be restricted by policy.',

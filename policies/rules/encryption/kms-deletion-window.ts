@@ -11,6 +11,8 @@ export const kmsDeletionWindow: ResourceRule = {
   strategy: 1,
   citations: ['164.312(a)(2)(iv)', '164.308(a)(7)(ii)(A)'],
   severity: 'medium',
+  level: 'recommended',
+  levelBasis: { beyond: 'The AWS Config anchor kms-cmk-not-scheduled-for-deletion asks that no key is being deleted (ENC-02c); the 30-day waiting period is phikit hardening.' },
   resourceTypes: ['aws_kms_key', 'aws_kms_replica_key', 'aws_kms_external_key'],
   scope: 'resource',
   rationale:

@@ -8,6 +8,7 @@ export const kmsKeyEnabled: ResourceRule = {
   strategy: 1,
   citations: ['164.312(a)(2)(iv)', '164.308(a)(7)(ii)(A)'],
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: ['aws_kms_key', 'aws_kms_replica_key', 'aws_kms_external_key'],
   scope: 'resource',
   rationale:

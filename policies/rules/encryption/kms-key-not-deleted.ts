@@ -9,6 +9,7 @@ export const kmsKeyNotDeleted: GraphRule = {
   strategy: 1,
   citations: ['164.312(a)(2)(iv)', '164.308(a)(7)(ii)(A)'],
   severity: 'critical',
+  level: 'required',
   resourceTypes: KMS_KEY_TYPES,
   scope: 'account',
   rationale:

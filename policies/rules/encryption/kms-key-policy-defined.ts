@@ -13,6 +13,7 @@ export const kmsKeyPolicyDefined: ResourceRule = {
   strategy: 1,
   citations: ['164.312(a)(1)', '164.312(a)(2)(iv)'],
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: ['aws_kms_key'],
   scope: 'resource',
   rationale:

@@ -13,6 +13,8 @@ export const kmsKeyPolicyNotPublic: ResourceRule = {
   strategy: 1,
   citations: ['164.312(a)(1)', '164.312(a)(2)(iv)'],
   severity: 'high',
+  level: 'required',
+  levelBasis: { securityRule: '164.312(a)(1) access control: a key policy open to Principal \"*\" lets anyone use the key that protects ePHI' },
   resourceTypes: ['aws_kms_key', 'aws_kms_key_policy'],
   scope: 'resource',
   rationale:

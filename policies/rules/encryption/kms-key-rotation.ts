@@ -9,6 +9,8 @@ export const kmsKeyRotation: ResourceRule = {
   strategy: 1,
   citations: ['164.312(a)(2)(iv)'],
   severity: 'high',
+  level: 'recommended',
+  levelBasis: { beyond: 'The Security Rule asks for encryption, not a key-rotation period; no anchor checks rotation.' },
   resourceTypes: ['aws_kms_key'],
   scope: 'resource',
   rationale:

@@ -10,6 +10,8 @@ export const lambdaEnvironmentCmk: ResourceRule = {
   strategy: 1,
   citations: ENC,
   severity: 'medium',
+  level: 'recommended',
+  levelBasis: { beyond: 'Lambda always encrypts environment variables (aws/lambda by default); a customer-managed key is phikit hardening.' },
   resourceTypes: ['aws_lambda_function'],
   scope: 'resource',
   rationale: 'Environment variables carry connection strings and endpoints for PHI stores. Without kms_key_arn they are encrypted with the AWS-managed aws/lambda key, readable by anyone allowed lambda:GetFunctionConfiguration.',

@@ -11,6 +11,7 @@ export const launchTemplateEncrypted: ResourceRule = {
   strategy: 1,
   citations: ENC,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_launch_template'],
   scope: 'resource',
   rationale:

@@ -8,6 +8,7 @@ export const logGroupEncrypted: ResourceRule = {
   strategy: 1,
   citations: ENC,
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_cloudwatch_log_group'],
   scope: 'resource',
   rationale:

@@ -8,6 +8,7 @@ export const opensearchEncryptedAtRest: ResourceRule = {
   strategy: 1,
   citations: ENC,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_opensearch_domain', 'aws_elasticsearch_domain'],
   scope: 'resource',
   rationale: 'Search indexes hold denormalized copies of clinical records. encrypt_at_rest covers indexes, logs, swap and snapshots; it can only be set at creation on older engines and uses aws/es unless kms_key_id names a CMK.',

@@ -12,6 +12,8 @@ export const phiStoreRotatingCmk: ResourceRule = {
   strategy: 1,
   citations: ['164.312(a)(2)(iv)'],
   severity: 'high',
+  level: 'recommended',
+  levelBasis: { beyond: 'Encryption at rest of each store is required by the per-service rules (ENC-01 … ENC-15); a CMK declared in the same configuration, with rotation, is phikit hardening.' },
   resourceTypes: PHI_STORE_TYPES,
   scope: 'resource',
   rationale:

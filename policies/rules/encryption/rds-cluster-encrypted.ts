@@ -10,6 +10,7 @@ export const rdsClusterEncrypted: ResourceRule = {
   strategy: 1,
   citations: ENC,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_rds_cluster'],
   scope: 'resource',
   rationale:

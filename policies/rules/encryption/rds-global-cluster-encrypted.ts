@@ -9,6 +9,7 @@ export const rdsGlobalClusterEncrypted: ResourceRule = {
   strategy: 1,
   citations: ENC,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_rds_global_cluster'],
   scope: 'resource',
   rationale:

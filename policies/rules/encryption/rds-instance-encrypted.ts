@@ -10,6 +10,7 @@ export const rdsInstanceEncrypted: ResourceRule = {
   strategy: 1,
   citations: ENC,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_db_instance'],
   scope: 'resource',
   rationale:

@@ -10,6 +10,8 @@ export const rdsPerformanceInsightsCmk: ResourceRule = {
   strategy: 1,
   citations: ENC,
   severity: 'medium',
+  level: 'recommended',
+  levelBasis: { beyond: 'Performance Insights data is always encrypted (with aws/rds by default); a customer-managed key is phikit hardening.' },
   resourceTypes: ['aws_db_instance', 'aws_rds_cluster_instance', 'aws_rds_cluster'],
   scope: 'resource',
   rationale:

@@ -9,6 +9,7 @@ export const rdsSnapshotEncrypted: ResourceRule = {
   strategy: 1,
   citations: ENC,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_db_snapshot_copy', 'aws_db_snapshot', 'aws_db_cluster_snapshot'],
   scope: 'resource',
   rationale:

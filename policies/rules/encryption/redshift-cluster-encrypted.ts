@@ -8,6 +8,7 @@ export const redshiftClusterEncrypted: ResourceRule = {
   strategy: 1,
   citations: ['164.312(a)(2)(iv)', '164.312(b)', '164.312(e)(2)(ii)'],
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_redshift_cluster'],
   scope: 'resource',
   rationale:

@@ -14,6 +14,7 @@ export const s3DefaultEncryptionKms: ResourceRule = {
   strategy: 1,
   citations: ['164.312(a)(2)(iv)', '164.312(e)(2)(ii)', '164.312(c)(2)'],
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_s3_bucket'],
   scope: 'resource',
   rationale:

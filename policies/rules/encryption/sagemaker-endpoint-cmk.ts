@@ -8,6 +8,7 @@ export const sagemakerEndpointCmk: ResourceRule = {
   strategy: 1,
   citations: ENC,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_sagemaker_endpoint_configuration'],
   scope: 'resource',
   rationale: 'Inference endpoints write request payloads (data capture) and model artifacts to their volumes; kms_key_arn makes that storage use a CMK.',

@@ -8,6 +8,7 @@ export const sagemakerNotebookCmk: ResourceRule = {
   strategy: 1,
   citations: ENC,
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_sagemaker_notebook_instance'],
   scope: 'resource',
   rationale: 'Notebook volumes hold the extracts data scientists pull from clinical stores. Without kms_key_id the ML storage volume uses an AWS-managed key outside the covered entity’s key policy.',

@@ -8,6 +8,7 @@ export const secretsManagerCmk: ResourceRule = {
   strategy: 1,
   citations: ENC,
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_secretsmanager_secret'],
   scope: 'resource',
   rationale:

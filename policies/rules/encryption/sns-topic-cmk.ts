@@ -8,6 +8,7 @@ export const snsTopicCmk: ResourceRule = {
   strategy: 1,
   citations: ENC,
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_sns_topic'],
   scope: 'resource',
   rationale:

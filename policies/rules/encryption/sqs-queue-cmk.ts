@@ -10,6 +10,8 @@ export const sqsQueueCmk: ResourceRule = {
   strategy: 1,
   citations: ENC,
   severity: 'medium',
+  level: 'recommended',
+  levelBasis: { beyond: 'SQS-managed SSE (SqsManagedSseEnabled) encrypts at rest; a customer-managed key is phikit hardening.' },
   resourceTypes: ['aws_sqs_queue'],
   scope: 'resource',
   rationale:

@@ -9,6 +9,7 @@ export const alarmActions: ResourceRule = {
   strategy: 8,
   citations: ['164.312(b)'],
   severity: 'medium',
+  level: 'required',
   resourceTypes: ['aws_cloudwatch_metric_alarm'],
   scope: 'resource',
   rationale:

@@ -11,6 +11,7 @@ export const breakGlassAlarmed: GraphRule = {
   strategy: 8,
   citations: ['164.312(a)(2)(ii)', '164.308(a)(6)(ii)', '164.312(b)'],
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: ['aws_iam_role', 'aws_cloudwatch_log_metric_filter'],
   scope: 'account',
   rationale: 'Emergency access is legitimate only when it is reviewed. A metric filter on AssumeRole of the break-glass role, with an alarm that notifies, makes every use visible to the security official.',

@@ -19,6 +19,8 @@ export const breakGlassRole: ResourceRule = {
   strategy: 8,
   citations: ['164.312(a)(2)(ii)', '164.308(a)(6)(ii)'],
   severity: 'high',
+  level: 'recommended',
+  levelBasis: { beyond: '164.312(a)(2)(ii) asks for an emergency access procedure; MFA and short sessions on the break-glass role are phikit hardening.' },
   resourceTypes: ['aws_iam_role'],
   scope: 'resource',
   rationale:

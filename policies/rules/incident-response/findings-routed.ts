@@ -9,6 +9,7 @@ export const findingsRouted: GraphRule = {
   strategy: 8,
   citations: ['164.308(a)(6)(ii)'],
   severity: 'high',
+  level: 'recommended',
   resourceTypes: ['aws_cloudwatch_event_rule', 'aws_cloudwatch_event_target', 'aws_sns_topic', 'aws_sns_topic_subscription'],
   scope: 'account',
   rationale:

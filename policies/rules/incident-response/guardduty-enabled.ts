@@ -8,6 +8,7 @@ export const guarddutyEnabled: GraphRule = {
   strategy: 8,
   citations: ['164.308(a)(5)(ii)(C)', '164.308(a)(6)(ii)', '164.312(b)'],
   severity: 'high',
+  level: 'required',
   resourceTypes: ['aws_guardduty_detector'],
   scope: 'account',
   rationale:

@@ -12,6 +12,7 @@ export const guarddutyProtectionFeatures: ResourceRule = {
   strategy: 8,
   citations: ['164.308(a)(5)(ii)(B)', '164.308(a)(6)(ii)', '164.312(b)'],
   severity: 'medium',
+  level: 'recommended',
   resourceTypes: ['aws_guardduty_detector'],
   scope: 'resource',
   rationale:

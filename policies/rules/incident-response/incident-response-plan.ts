@@ -16,6 +16,8 @@ export const incidentResponsePlan: GraphRule = {
   strategy: 8,
   citations: ['164.308(a)(6)(i)', '164.308(a)(6)(ii)', '164.308(a)(7)(ii)(C)'],
   severity: 'high',
+  level: 'required',
+  levelBasis: { securityRule: '164.308(a)(6)(i)-(ii) security incident procedures: identify, respond to, mitigate and document incidents' },
   resourceTypes: [],
   scope: 'evidence',
   kind: 'evidence',

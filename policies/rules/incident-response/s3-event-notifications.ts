@@ -9,6 +9,7 @@ export const s3EventNotifications: ResourceRule = {
   strategy: 8,
   citations: ['164.308(a)(6)(ii)'],
   severity: 'low',
+  level: 'required',
   resourceTypes: ['aws_s3_bucket'],
   scope: 'resource',
   rationale:

@@ -9,6 +9,7 @@ export const securityMetricFilters: GraphRule = {
   strategy: 8,
   citations: ['164.308(a)(5)(ii)(C)', '164.308(a)(1)(ii)(D)', '164.308(a)(6)(ii)'],
   severity: 'high',
+  level: 'recommended',
   resourceTypes: ['aws_cloudwatch_log_metric_filter', 'aws_cloudwatch_metric_alarm'],
   scope: 'account',
   rationale:

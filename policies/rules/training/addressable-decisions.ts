@@ -21,6 +21,8 @@ export const addressableDecisions: GraphRule = {
   strategy: 4,
   citations: ['164.316(b)(1)', '164.308(a)(5)(ii)(B)', '164.308(a)(5)(ii)(C)', '164.308(a)(5)(ii)(D)'],
   severity: 'medium',
+  level: 'required',
+  levelBasis: { securityRule: '164.306(d)(3)(ii)(B)(1) and 164.316(b)(1): document why an addressable specification is not implemented and what is done instead' },
   resourceTypes: [],
   scope: 'evidence',
   kind: 'evidence',

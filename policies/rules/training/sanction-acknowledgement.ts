@@ -10,6 +10,8 @@ export const sanctionAcknowledgement: GraphRule = {
   strategy: 4,
   citations: ['164.308(a)(1)(ii)(C)'],
   severity: 'medium',
+  level: 'required',
+  levelBasis: { securityRule: '164.308(a)(1)(ii)(C) sanction policy against workforce members who fail to comply' },
   resourceTypes: [],
   scope: 'evidence',
   kind: 'evidence',

@@ -8,6 +8,8 @@ export const securityReminders: GraphRule = {
   strategy: 4,
   citations: ['164.308(a)(5)(ii)(A)'],
   severity: 'medium',
+  level: 'required',
+  levelBasis: { securityRule: '164.308(a)(5)(ii)(A) security reminders (periodic security updates)' },
   resourceTypes: [],
   scope: 'evidence',
   kind: 'evidence',

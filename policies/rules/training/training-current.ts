@@ -42,6 +42,8 @@ export const trainingCurrent: GraphRule = {
   strategy: 4,
   citations: ['164.308(a)(5)(i)'],
   severity: 'high',
+  level: 'required',
+  levelBasis: { securityRule: '164.308(a)(5)(i) security awareness and training program for all members of the workforce' },
   resourceTypes: ['aws_iam_user', 'aws_identitystore_user', 'aws_iam_role', 'aws_ssoadmin_account_assignment', 'aws_identitystore_group_membership'],
   scope: 'evidence',
   kind: 'evidence',

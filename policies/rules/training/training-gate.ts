@@ -13,6 +13,7 @@ export const trainingGate: ResourceRule = {
   strategy: 4,
   citations: ['164.308(a)(5)(i)', '164.308(a)(3)(ii)(A)', '164.308(a)(4)(ii)(B)'],
   severity: 'low',
+  level: 'recommended',
   resourceTypes: ['aws_iam_role'],
   scope: 'resource',
   rationale:
