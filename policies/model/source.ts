@@ -11,8 +11,8 @@
  * Where module directories come from: `module` blocks of the root's source with a local `source`
  * (`./x`, `../x`, resolved against the caller's directory), and `.terraform/modules/modules.json`
  * (`Key` → `Dir`, written by `terraform init`, for registry and git modules). Bounded: only
- * `*.tf` and `*.tf.json` files, size and count budgets, no directory or file whose real path is
- * outside the root; a file that cannot be read or parsed makes its module's source ignored, with
+ * `*.tf` and `*.tf.json` files, size and count budgets, no symlink (file or module directory) whose
+ * real path leads out of the root (a file may also stay within its module's directory); a file that cannot be read or parsed makes its module's source ignored, with
  * a warning, never an error.
  */
 import * as fs from 'node:fs';
@@ -113,6 +113,21 @@ function readModulesJson(root: string, warnings: string[]): Map<string, string> 
   return out;
 }
 
+/**
+ * The directory a local module `source` names (`lexical`, resolved against the caller's real
+ * directory): read where the configuration points, as Terraform does (`../../modules/x` of a
+ * monorepo included), but not through a symlink that leads out of the root.
+ */
+function moduleDir(root: string, lexical: string): string | undefined {
+  try {
+    const real = fs.realpathSync(lexical);
+    if (!fs.statSync(real).isDirectory()) return undefined;
+    return inside(root, real) || real === path.resolve(lexical) ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function realInside(root: string, p: string): string | undefined {
   try {
     const real = fs.realpathSync(p);
@@ -166,7 +181,7 @@ class Reader {
     const out: ParsedModule = { locals: new Map(), calls: new Map() };
     for (const name of names) {
       const file = path.join(dir, name);
-      const text = this.read(file);
+      const text = this.read(file, dir);
       if (text === undefined) return undefined;
       let doc: unknown;
       try {
@@ -195,7 +210,8 @@ class Reader {
     return out;
   }
 
-  private read(file: string): string | undefined {
+  /** A file of the module in `dir`: a symlink may point anywhere in the root or in the module's own directory, nowhere else. */
+  private read(file: string, dir: string): string | undefined {
     if (this.stopped) return undefined;
     let st: fs.Stats;
     let real: string;
@@ -206,8 +222,8 @@ class Reader {
       this.warnings.push(`${file}: cannot be read, the source of its module is ignored`);
       return undefined;
     }
-    if (!inside(this.root, real)) {
-      this.warnings.push(`${file}: links outside the source directory ${this.root}, the source of its module is ignored`);
+    if (!inside(this.root, real) && !inside(dir, real)) {
+      this.warnings.push(`${file}: links outside the source directory ${this.root} and its module's directory, the source of its module is ignored`);
       return undefined;
     }
     const size = st.isSymbolicLink() ? fs.statSync(real).size : st.size;
@@ -268,9 +284,9 @@ export async function loadTerraformSource(rootDir: string, budget: SourceBudget 
     for (const [name, src] of parsed.calls) {
       const key = item.key ? `${item.key}.${name}` : name;
       const cfg = item.cfg ? `${item.cfg}.module.${name}` : `module.${name}`;
-      const dir = keyed.get(key) ?? (isLocalSource(src) ? realInside(root, path.resolve(item.dir, src)) : undefined);
+      const dir = keyed.get(key) ?? (isLocalSource(src) ? moduleDir(root, path.resolve(item.dir, src)) : undefined);
       if (!dir) {
-        warnings.push(`${cfg}: source ${isLocalSource(src) ? 'is outside the source directory or missing' : 'is not a local path and is not in .terraform/modules/modules.json (run terraform init)'}; its locals are not followed`);
+        warnings.push(`${cfg}: source ${isLocalSource(src) ? 'is missing or a symlink out of the source directory' : 'is not a local path and is not in .terraform/modules/modules.json (run terraform init)'}; its locals are not followed`);
         continue;
       }
       queue.push({ cfg, key, dir, depth: item.depth + 1 });

@@ -58,18 +58,24 @@ describe('reading Terraform source', () => {
     expect(src.warnings.join('\n')).not.toContain('hunter2');
   });
 
-  it('never reads outside the root: symlinked files and module directories that escape are skipped with a warning', async () => {
+  it('follows ../ module paths as Terraform does, but no symlink out of the root, with a warning', async () => {
     const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'phikit-out-'));
     fs.writeFileSync(path.join(outside, 'x.tf'), 'locals {\n  leaked = aws_vpc.v.id\n}\n');
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'phikit-src-'));
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'phikit-repo-'));
+    const root = path.join(repo, 'envs', 'prod');
+    fs.mkdirSync(root, { recursive: true });
+    fs.mkdirSync(path.join(repo, 'modules', 'net'), { recursive: true });
+    fs.writeFileSync(path.join(repo, 'modules', 'net', 'main.tf'), 'locals {\n  vpc_id = aws_vpc.this.id\n}\n');
     fs.mkdirSync(path.join(root, 'm'));
     fs.symlinkSync(path.join(outside, 'x.tf'), path.join(root, 'm', 'link.tf'));
-    fs.writeFileSync(path.join(root, 'main.tf'), `module "m" {\n  source = "./m"\n}\nmodule "up" {\n  source = "${path.relative(root, outside)}"\n}\n`);
+    fs.symlinkSync(outside, path.join(root, 'up'));
+    fs.writeFileSync(path.join(root, 'main.tf'), 'module "m" {\n  source = "./m"\n}\nmodule "up" {\n  source = "./up"\n}\nmodule "net" {\n  source = "../../modules/net"\n}\n');
     const src = await loadTerraformSource(root);
+    expect(src.modules.get('module.net')?.locals.get('vpc_id')).toEqual(['aws_vpc.this.id']);
     expect(src.modules.has('module.m')).toBe(false);
     expect(src.modules.has('module.up')).toBe(false);
     expect(src.warnings.some((w) => /link\.tf: links outside/.test(w))).toBe(true);
-    expect(src.warnings.some((w) => /module\.up: source is outside/.test(w))).toBe(true);
+    expect(src.warnings.some((w) => /module\.up: source is missing or a symlink out of the source directory/.test(w))).toBe(true);
   });
 
   it('stops at the file budget with a warning, and finds registry modules through .terraform/modules/modules.json', async () => {
