@@ -117,6 +117,22 @@ export function computedOnly(a: Attr): boolean {
   return a.state === 'unknown' && isComputedOnly(a.value);
 }
 
+/** The attribute is not known before apply (unknown or sensitive): a comparison with it decides nothing. */
+export function undecided(a: Attr): boolean {
+  return a.state === 'unknown' || a.state === 'sensitive';
+}
+
+/**
+ * Three-valued equality for matching blocks by a field (`type = "AWS::S3::Object"`): true or
+ * false when the attribute is known or absent, undefined when it is unknown or sensitive (a rule
+ * must then not treat the block as "not matching").
+ */
+export function equalsKnown(a: Attr, expected: Json): boolean | undefined {
+  if (a.state === 'unknown' || a.state === 'sensitive') return undefined;
+  if (a.state === 'absent') return expected === null;
+  return a.value === expected;
+}
+
 /** Known string, or undefined. */
 export function str(a: Attr): string | undefined {
   return a.state === 'known' && typeof a.value === 'string' ? a.value : undefined;
@@ -163,6 +179,17 @@ const tagsByLowerKey = memoizeByObject((r: Resource): ReadonlyMap<string, string
   for (const [name, v] of Object.entries(tagsOf(r))) if (!out.has(name.toLowerCase())) out.set(name.toLowerCase(), v);
   return out;
 });
+
+/**
+ * Some tag of the resource is known only after apply (the `tags` map itself, or one of its values):
+ * a rule that classifies by tags cannot decide from {@link tagsOf} alone.
+ */
+export function tagsUndecided(r: Resource): boolean {
+  const t = own(r.values as Record<string, Value>, 'tags');
+  if (t instanceof Unknown) return !isComputedOnly(t);
+  if (isPlainObject(t)) for (const v of Object.values(t)) if (v instanceof Unknown || v instanceof Redacted) return true;
+  return false;
+}
 
 /** Known tags of a resource (tags and tags_all merged), unknown tag values skipped. Computed once per resource (shared, read-only). */
 export function tagsOf(r: Resource): Readonly<Record<string, string>> {

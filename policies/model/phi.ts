@@ -14,7 +14,7 @@
 import { tagsOf } from './attrs';
 import { memoizeByObject } from './memo';
 import type { Resource } from './types';
-import { Unknown, isPlainObject } from './values';
+import { Unknown, isComputedOnly, isPlainObject } from './values';
 
 const norm = (s: string) => s.toLowerCase().replace(/[-_.:\s]/g, '');
 const CLASS_KEYS = new Set(['dataclass', 'dataclassification']);
@@ -47,7 +47,8 @@ const phiTaggedOnce = memoizeByObject((r: Resource): boolean => {
 export function phiTagUnknown(r: Resource): boolean {
   for (const key of ['tags']) {
     const t = Object.prototype.hasOwnProperty.call(r.values, key) ? r.values[key] : undefined;
-    if (t instanceof Unknown) return t.refs.length > 0 || t.template !== undefined;
+    // Unknown tags, unless the plan says the configuration sets none (the provider computes an empty map).
+    if (t instanceof Unknown) return !isComputedOnly(t);
     if (isPlainObject(t)) for (const [k, v] of Object.entries(t)) if (v instanceof Unknown && isClassificationKey(k)) return true;
   }
   return false;

@@ -11,6 +11,7 @@ import { ModuleConfig, ModuleIndex, setOwn, stripInstanceKeys } from './modules'
 import type { ChangeAction, Resource, Unit } from './types';
 import { SchemaBlock, childBlock, isComputedBlock, schemaOf, structureKnown } from './schema';
 import { AFTER_APPLY, Json, NOT_CONFIGURED, REDACTED, Unknown, Value, isPlainObject } from './values';
+import { planResourceRegions } from './regions';
 
 type Obj = Record<string, unknown>;
 
@@ -394,6 +395,7 @@ export function loadPlan(doc: Obj, unit: Unit): LoadedUnit {
     }
   }
   const config = indexConfig(doc, file);
+  const regions = planResourceRegions(doc);
   const defaultAction: ChangeAction = has(doc, 'values') && !has(doc, 'planned_values') ? 'no-op' : 'create';
 
   const resources: Resource[] = [];
@@ -431,6 +433,7 @@ export function loadPlan(doc: Obj, unit: Unit): LoadedUnit {
       action,
       inlineWaivers: [],
       provider: raw.providerName,
+      region: regions.get(`${configPath}|${localName}`),
     });
   }
   // Resource expressions were needed only to explain unknown values; module wiring stays.

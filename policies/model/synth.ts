@@ -10,6 +10,7 @@ import { InputError, MAX_DEPTH, tooDeep } from './errors';
 import { setOwn } from './modules';
 import type { InlineWaiver, Resource, Unit } from './types';
 import { Json, Value, fromTemplateString } from './values';
+import { synthProviderRegions } from './regions';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -66,6 +67,7 @@ export function stackNameOf(doc: Obj): string | undefined {
 
 export function loadSynth(doc: Obj, unit: Unit): Resource[] {
   const out: Resource[] = [];
+  const regions = synthProviderRegions(doc);
   for (const mode of ['resource', 'data'] as const) {
     const section = doc[mode];
     if (section === undefined) continue;
@@ -101,6 +103,7 @@ export function loadSynth(doc: Obj, unit: Unit): Resource[] {
           constructPath: isObj(md) && typeof md.path === 'string' ? md.path : undefined,
           inlineWaivers: readWaivers(comment),
           provider,
+          region: regions.get(provider ?? 'aws'),
           meta,
         };
         out.push(r);

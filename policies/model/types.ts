@@ -47,6 +47,8 @@ export interface Resource {
   readonly inlineWaivers: readonly InlineWaiver[];
   /** Provider config key (`aws`, `aws.replica`), when known. */
   readonly provider?: string;
+  /** Region of the provider configuration the resource uses, when the inputs state it (see model/regions). */
+  readonly region?: string;
 }
 
 /** A reference edge: `from.path` refers to (or names by literal) `to`. */

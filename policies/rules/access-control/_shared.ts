@@ -3,7 +3,7 @@
  * `policies/model/iam.ts`; this file only turns its answers into verdicts and holds the
  * network-port logic several rules use.
  */
-import { attr, bool, computedOnly, str, tagsOf } from '../../model/attrs';
+import { attr, bool, computedOnly, str, tagsOf, tagsUndecided, undecided } from '../../model/attrs';
 import type { Graph } from '../../model/graph';
 import { Condition, fullServiceAccess, isRestrictingCondition, opaqueParts, PolicyDocument, PolicyDocument as Doc, PolicyRead, Statement, TrustPrincipal, identityPolicyDocuments, readPolicy, trustPrincipals } from '../../model/iam';
 import type { Resource } from '../../model/types';
@@ -291,6 +291,13 @@ export function isPublicSubnet(subnet: Resource): boolean {
     if (k === 'Name' && /public/i.test(v)) return true;
   }
   return false;
+}
+
+/** Whether a subnet is public cannot be decided before apply: it is not public by what is known, and its tags or `map_public_ip_on_launch` are unknown. */
+export function publicSubnetUndecided(subnet: Resource): boolean {
+  if (isPublicSubnet(subnet)) return false;
+  const ip = attr(subnet, 'map_public_ip_on_launch');
+  return tagsUndecided(subnet) || (undecided(ip) && !computedOnly(ip));
 }
 
 /** Verdict for a string attribute that must equal `want` (with the provider default when unset). */

@@ -1,4 +1,4 @@
-import { attr, num, str } from '../../model/attrs';
+import { attr, num, str, undecided } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
 import { ev, fail, pass, unknown, unknownMessage } from '../helpers';
 import { computedOnly } from './_shared';
@@ -26,6 +26,7 @@ export const ec2Imdsv2: ResourceRule = {
     for (const [p, a] of [['http_tokens', tokens], ['http_put_response_hop_limit', hops]] as const) {
       if ((a.state === 'unknown' && !computedOnly(a)) || a.state === 'sensitive') return unknown(unknownMessage(`metadata_options.${p}`), ev(`metadata_options.${p}`, a));
     }
+    if (str(tokens) !== 'required' && undecided(endpoint)) return unknown(`metadata_options.http_tokens is ${str(tokens) ?? 'not set'}, but metadata_options.http_endpoint is known only after apply (a disabled endpoint would pass)`, ev('metadata_options.http_endpoint', endpoint));
     if (str(tokens) !== 'required') return fail(`metadata_options.http_tokens is ${str(tokens) ?? 'not set (IMDSv1 allowed unless the AMI defaults to v2)'}`, ev('metadata_options.http_tokens', tokens));
     const h = num(hops);
     if (h !== undefined && h > 1) return fail(`metadata_options.http_put_response_hop_limit is ${h}, more than 1`, ev('metadata_options.http_put_response_hop_limit', hops));

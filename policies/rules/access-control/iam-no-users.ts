@@ -1,5 +1,6 @@
 import type { ResourceRule } from '../../engine/types';
-import { evv, fail, pass } from '../helpers';
+import { attr, computedOnly, undecided } from '../../model/attrs';
+import { ev, evv, fail, pass, unknown } from '../helpers';
 
 export const iamNoUsers: ResourceRule = {
   id: 'ACC-06a',
@@ -18,6 +19,8 @@ export const iamNoUsers: ResourceRule = {
   check(user) {
     const name = typeof user.values.name === 'string' ? user.values.name : user.name;
     if (user.values.path === '/system/' || user.values.path === '/service/') return pass(`${name} is a non-human user (path ${String(user.values.path)})`);
+    const path = attr(user, 'path');
+    if (undecided(path) && !computedOnly(path)) return unknown('path is known only after apply; a /system/ or /service/ path marks a non-human user', ev('path', path));
     return fail(`IAM user ${name} is declared; human access should be federated`, evv('name', name));
   },
   examples: {

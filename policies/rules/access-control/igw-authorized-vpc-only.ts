@@ -1,7 +1,7 @@
 import { attr } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
 import { ev, fail, notApplicable, pass, unknown, unknownMessage } from '../helpers';
-import { isPublicSubnet } from './_shared';
+import { isPublicSubnet, publicSubnetUndecided } from './_shared';
 
 export const igwAuthorizedVpcOnly: ResourceRule = {
   id: 'ACC-20b',
@@ -23,8 +23,12 @@ export const igwAuthorizedVpcOnly: ResourceRule = {
     const vpcs = ctx.graph.deref(igw, 'vpc_id').resources.filter((r) => r.type === 'aws_vpc');
     if (!vpcs.length) return a.state === 'unknown' && !a.value.refs.length ? unknown(unknownMessage('vpc_id'), ev('vpc_id', a)) : unknown('the VPC is outside these inputs; whether it is authorized is unknown', ev('vpc_id', a));
     const vpc = vpcs[0];
-    const publicSubnets = ctx.graph.related(vpc, 'aws_subnet', 'vpc_id').filter(isPublicSubnet);
-    return publicSubnets.length ? pass(`${vpc.address} declares public subnet(s) ${publicSubnets.map((s) => s.address).join(', ')}`) : fail(`${vpc.address} has an internet gateway but no subnet tagged public; it is not an internet-facing VPC`, ev('vpc_id', a));
+    const subnets = ctx.graph.related(vpc, 'aws_subnet', 'vpc_id');
+    const publicSubnets = subnets.filter(isPublicSubnet);
+    if (publicSubnets.length) return pass(`${vpc.address} declares public subnet(s) ${publicSubnets.map((s) => s.address).join(', ')}`);
+    const open = subnets.find(publicSubnetUndecided);
+    if (open) return unknown(`${vpc.address} has an internet gateway; whether ${open.address} is public is known only after apply (its tags or map_public_ip_on_launch)`, ev('vpc_id', a));
+    return fail(`${vpc.address} has an internet gateway but no subnet tagged public; it is not an internet-facing VPC`, ev('vpc_id', a));
   },
   examples: {
     pass: [

@@ -4,7 +4,7 @@ import type { Resource } from '../../model/types';
 import type { ResourceRule, Verdict } from '../../engine/types';
 import { Unknown } from '../../model/values';
 import { ev, evv, fail, notApplicable, pass, unknown, unknownMessage } from '../helpers';
-import { WORLD, computedOnly, isPublicSubnet } from './_shared';
+import { WORLD, computedOnly, isPublicSubnet, publicSubnetUndecided } from './_shared';
 
 /** Does a gateway attribute point at an internet gateway (reference or literal igw- id)? */
 function toIgw(graph: Graph, res: Resource, path: string, v: unknown): boolean | 'unknown' {
@@ -23,7 +23,9 @@ function verdictForTable(graph: Graph, table: Resource | undefined, where: strin
   const assocs = table ? graph.related(table, 'aws_route_table_association', 'route_table_id') : [];
   const subnets = assocs.flatMap((a) => graph.deref(a, 'subnet_id').resources.filter((s) => s.type === 'aws_subnet'));
   if (subnets.length && subnets.every(isPublicSubnet) && assocs.length === subnets.length) return pass(`${where} routes ${cidr} to an internet gateway only for subnets tagged public (${subnets.map((s) => s.address).join(', ')})`);
-  const priv = subnets.find((s) => !isPublicSubnet(s));
+  const priv = subnets.find((s) => !isPublicSubnet(s) && !publicSubnetUndecided(s));
+  const open = subnets.find(publicSubnetUndecided);
+  if (!priv && open) return unknown(`${where} routes ${cidr} to an internet gateway; whether ${open.address} is public is known only after apply (its tags or map_public_ip_on_launch)`, evv(where, cidr));
   return fail(
     `${where} routes ${cidr} to an internet gateway ${priv ? `and is associated with ${priv.address}, which is not tagged public` : 'and is not associated only with subnets tagged public'}`,
     evv(where, cidr),

@@ -1,5 +1,6 @@
 /** Helpers shared by the audit rules (Strategy 3). */
-import { Attr, attr, blocks, str } from '../../model/attrs';
+import { Attr, attr, blocks, equalsKnown, str } from '../../model/attrs';
+import { Unknown } from '../../model/values';
 import type { Resource } from '../../model/types';
 
 /** [LOG]: 164.308(a)(3)(ii)(A) workforce authorization/supervision; 164.312(b) audit controls. */
@@ -13,8 +14,16 @@ export const LOG = ['164.308(a)(3)(ii)(A)', '164.312(b)'];
 export function beanstalkSetting(env: Resource, namespace: string, name: string): Attr | 'unknown-blocks' {
   const all = blocks(env, 'setting');
   if (attr(env, 'setting').state === 'unknown') return 'unknown-blocks';
+  let undecidedEntry = false;
   for (const s of all) {
-    if (str(attr(s as never, 'namespace')) === namespace && str(attr(s as never, 'name')) === name) return attr(s as never, 'value');
+    if (s instanceof Unknown) {
+      undecidedEntry = true;
+      continue;
+    }
+    const ns = equalsKnown(attr(s, 'namespace'), namespace);
+    const n = equalsKnown(attr(s, 'name'), name);
+    if (ns === true && n === true) return attr(s, 'value');
+    if (ns !== false && n !== false) undecidedEntry = true; // an entry whose namespace or name is unknown may be this one
   }
-  return { state: 'absent' };
+  return undecidedEntry ? 'unknown-blocks' : { state: 'absent' };
 }

@@ -1,4 +1,5 @@
-import { attr, blocks, str } from '../../model/attrs';
+import { attr, blocks, str, undecided } from '../../model/attrs';
+import { Unknown } from '../../model/values';
 import type { ResourceRule, Verdict } from '../../engine/types';
 import { combine, evv, expectBool, fail, unknown, unknownMessage } from '../helpers';
 
@@ -27,6 +28,7 @@ export const opensearchLogs: ResourceRule = {
     const opts = blocks(d, 'log_publishing_options');
     const verdicts: Verdict[] = REQUIRED.map((type) => {
       const o = opts.find((x) => str(attr(x as never, 'log_type')) === type);
+      if (!o && opts.some((x) => x instanceof Unknown || undecided(attr(x, 'log_type')))) return unknown(`a log_publishing_options entry is known only after apply (it may be ${type})`, evv('log_publishing_options.log_type', '(known after apply)'));
       if (!o) return fail(`log_publishing_options has no ${type} entry`, evv('log_publishing_options.log_type', opts.map((x) => str(attr(x as never, 'log_type')) ?? '?').join(', ') || '(none)'));
       const v = expectBool(o as never, 'enabled', true, true, `${type} publishing is disabled`);
       return { ...v, message: `${type}: ${v.message}` };

@@ -1,7 +1,7 @@
-import { attr, blocks, str, valuesAt } from '../../model/attrs';
+import { attr, blocks, equalsKnown, str, undecided, valuesAt } from '../../model/attrs';
 import { isPhiTagged, phiTagUnknown } from '../../model/phi';
 import type { Resource } from '../../model/types';
-import { Unknown } from '../../model/values';
+import { Unknown, Value } from '../../model/values';
 import type { CheckContext, ResourceRule } from '../../engine/types';
 import { evv, fail, notApplicable, pass, unknown } from '../helpers';
 import { LOG } from './_shared';
@@ -30,26 +30,51 @@ function trailCovers(ctx: CheckContext, trail: Resource, bucket: Resource): Cove
   const name = str(attr(bucket, 'bucket'));
   const found: Cover[] = [];
   for (const sel of blocks(trail, 'event_selector')) {
-    const rw = str(attr(sel as never, 'read_write_type')) ?? 'All';
-    for (const d of blocks(sel as never, 'data_resource')) {
-      if (str(attr(d as never, 'type')) !== 'AWS::S3::Object') continue;
-      for (const v of valuesAt(d as never, 'values')) {
+    if (sel instanceof Unknown) {
+      found.push('unknown');
+      continue;
+    }
+    const rwAttr = attr(sel, 'read_write_type');
+    const rw = undecided(rwAttr) ? undefined : str(rwAttr) ?? 'All';
+    for (const d of blocks(sel, 'data_resource')) {
+      if (d instanceof Unknown) {
+        found.push('unknown');
+        continue;
+      }
+      const isObject = equalsKnown(attr(d, 'type'), 'AWS::S3::Object');
+      if (isObject === false) continue;
+      for (const v of valuesAt(d, 'values')) {
         const c = Array.isArray(v) ? v.map((x) => valueCovers(ctx, trail, x, bucket, name)) : [valueCovers(ctx, trail, v, bucket, name)];
-        if (c.includes('yes')) found.push(rw === 'All' ? 'yes' : 'no');
+        if (c.includes('yes')) found.push(isObject === undefined || rw === undefined ? 'unknown' : rw === 'All' ? 'yes' : 'no');
         else if (c.includes('unknown')) found.push('unknown');
       }
     }
   }
   for (const sel of blocks(trail, 'advanced_event_selector')) {
-    const fields = blocks(sel as never, 'field_selector');
-    const field = (f: string) => fields.find((x) => str(attr(x as never, 'field')) === f);
+    if (sel instanceof Unknown) {
+      found.push('unknown');
+      continue;
+    }
+    const all = blocks(sel, 'field_selector');
+    const fields = all.filter((x): x is Record<string, Value> => !(x instanceof Unknown));
+    if (fields.length < all.length || fields.some((x) => undecided(attr(x, 'field')))) {
+      found.push('unknown');
+      continue;
+    }
+    const field = (f: string) => fields.find((x) => str(attr(x, 'field')) === f);
     const type = field('resources.type');
-    if (!type || !valuesAt(type as never, 'equals').flat().includes('AWS::S3::Object')) continue;
+    if (!type) continue;
+    const types = valuesAt(type, 'equals').flat();
+    if (types.some((x) => x instanceof Unknown)) {
+      found.push('unknown');
+      continue;
+    }
+    if (!types.includes('AWS::S3::Object')) continue;
     if (field('readOnly')) continue; // read-only or write-only selector: half the events
     const arn = field('resources.ARN');
     if (!arn) found.push('yes');
     else {
-      const c = valuesAt(arn as never, 'starts_with').flat().map((x) => valueCovers(ctx, trail, x, bucket, name));
+      const c = valuesAt(arn, 'starts_with').flat().map((x) => valueCovers(ctx, trail, x, bucket, name));
       found.push(c.includes('yes') ? 'yes' : c.includes('unknown') ? 'unknown' : 'no');
     }
   }

@@ -2,7 +2,7 @@
  * Helpers shared by the backup and recovery rules (Strategy 6). Which resources an AWS Backup
  * selection covers is `policies/model/backup-selection.ts`; PHI scope is `policies/model/phi.ts`.
  */
-import { attr, blocks, list } from '../../model/attrs';
+import { attr, blocks, bool, list, str } from '../../model/attrs';
 import { backupCoverage } from '../../model/backup-selection';
 import type { Resource } from '../../model/types';
 import { Unknown, Value } from '../../model/values';
@@ -113,4 +113,48 @@ export function versioningOf(ctx: CheckContext, bucket: Resource): { readonly st
   // A versioning resource whose bucket reference cannot be followed may be this bucket's.
   if (ctx.graph.unresolvedReferrers(bucket, 'aws_s3_bucket_versioning', 'bucket').length) return { status: 'unknown', where: 'aws_s3_bucket_versioning.bucket (a reference phikit cannot follow without --source)' };
   return { status: 'absent', where: 'aws_s3_bucket_versioning' };
+}
+
+/** One lifecycle rule of a bucket, normalized from aws_s3_bucket_lifecycle_configuration or the legacy inline block. */
+export interface LifecycleRule {
+  /** Where it is declared, for messages: `aws_s3_bucket_lifecycle_configuration.l` or `lifecycle_rule`. */
+  readonly where: string;
+  readonly enabled: boolean | 'unknown';
+  /** Sets noncurrent_version_expiration or noncurrent_version_transition. */
+  readonly noncurrent: boolean;
+}
+
+/**
+ * Lifecycle rules of a bucket: from every aws_s3_bucket_lifecycle_configuration joined to it
+ * (`status = "Enabled"`), and from the legacy inline `lifecycle_rule` blocks of aws_s3_bucket
+ * (`enabled = true`), read the same way inline versioning is (a block the provider only computes
+ * is not configured). 'unknown' when a rule is known only after apply.
+ */
+export function lifecycleRulesOf(ctx: CheckContext, bucket: Resource): LifecycleRule[] | 'unknown' {
+  const out: LifecycleRule[] = [];
+  let unsure = false;
+  const noncurrent = (r: Readonly<Record<string, Value>>) => blocks(r, 'noncurrent_version_expiration').length > 0 || blocks(r, 'noncurrent_version_transition').length > 0;
+  for (const c of ctx.graph.related(bucket, 'aws_s3_bucket_lifecycle_configuration', 'bucket')) {
+    for (const r of blocks(c, 'rule')) {
+      if (r instanceof Unknown) {
+        unsure = true;
+        continue;
+      }
+      const status = attr(r, 'status');
+      out.push({ where: c.address, enabled: status.state === 'unknown' || status.state === 'sensitive' ? 'unknown' : str(status) === 'Enabled', noncurrent: noncurrent(r) });
+    }
+  }
+  const inline = cfgAttr(bucket, 'lifecycle_rule');
+  if (inline.state === 'unknown') unsure = true;
+  else if (inline.state === 'known') {
+    for (const r of blocks(bucket, 'lifecycle_rule')) {
+      if (r instanceof Unknown) {
+        unsure = true;
+        continue;
+      }
+      const enabled = attr(r, 'enabled');
+      out.push({ where: 'lifecycle_rule', enabled: enabled.state === 'unknown' || enabled.state === 'sensitive' ? 'unknown' : enabled.state === 'absent' ? true : bool(enabled) === true, noncurrent: noncurrent(r) });
+    }
+  }
+  return unsure && !out.some((r) => r.enabled === true && r.noncurrent) ? 'unknown' : out;
 }

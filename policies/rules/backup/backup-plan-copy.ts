@@ -1,8 +1,7 @@
-import { attr, blocks, isSet } from '../../model/attrs';
+import { backupPlanCopies, judgeCopies } from '../../model/copies';
 import type { ResourceRule } from '../../engine/types';
-import { Unknown } from '../../model/values';
 import { fail, pass, unknown } from '../helpers';
-import { BKP, planRules } from './_shared';
+import { BKP } from './_shared';
 
 const base = { rule_name: 'daily', target_vault_name: 'phi', schedule: 'cron(0 5 ? * * *)', lifecycle: [{ delete_after: 35 }] };
 
@@ -17,29 +16,21 @@ export const backupPlanCopy: ResourceRule = {
   resourceTypes: ['aws_backup_plan'],
   scope: 'resource',
   rationale:
-    'A disaster recovery plan (164.308(a)(7)(ii)(B)) must survive the loss of a region or of the account itself (compromise, closure). A copy_action sends each recovery point to a vault elsewhere; backups kept only beside the data share its fate.',
+    'HIPAA requires a disaster recovery plan to restore any loss of data (164.308(a)(7)(ii)(B)) and retrievable exact copies of ePHI (164.308(a)(7)(ii)(A)); phikit recommends that the plan survive the loss of a region or of the account itself (compromise, closure). A copy_action sends each recovery point to a vault elsewhere; backups kept only beside the data share its fate. A copy to a vault whose region these inputs do not state (outside them) counts, and the message says so; one known to be in the same region and account does not. The same decision (model/copies) judges BAK-10a.',
   remediation: 'Add copy_action { destination_vault_arn = <vault in another region or account> } to at least one rule, or use the phikit HipaaBackupPlan construct.',
   construct: 'HipaaBackupPlan',
-  check(plan) {
-    let sawUnknown = false;
-    for (const { label, rule: r } of planRules(plan)) {
-      if (r instanceof Unknown) {
-        sawUnknown = true;
-        continue;
-      }
-      for (const c of blocks(r, 'copy_action')) {
-        if (c instanceof Unknown) {
-          sawUnknown = true;
-          continue;
-        }
-        if (isSet(attr(c, 'destination_vault_arn'))) return pass(`${label} copies recovery points to another vault`);
-      }
-    }
-    if (sawUnknown) return unknown('a rule or copy_action is known only after apply');
-    return fail('no rule has a copy_action with destination_vault_arn; recovery points exist only in one vault, region and account');
+  check(plan, ctx) {
+    const c = judgeCopies([backupPlanCopies(ctx.graph, plan)], 'no rule has a copy_action with destination_vault_arn; recovery points exist only in one vault, region and account', true);
+    if (c.state === 'yes') return pass(`${c.copy.via} copies recovery points ${c.copy.detail}`);
+    if (c.state === 'unknown') return unknown(`where this plan copies recovery points is known only after apply (${c.why})`);
+    return fail(c.why.startsWith('the only copies') ? `${c.why}: a copy in the same region and account shares its fate` : c.why);
   },
   examples: {
     pass: [{ description: 'passes with a copy_action to a vault in another region', resources: { 'aws_backup_plan.p': { name: 'phi', rule: [{ ...base, copy_action: [{ destination_vault_arn: 'arn:aws:backup:us-west-2:444455556666:backup-vault:phi-dr', lifecycle: [{ delete_after: 35 }] }] }] } } }],
-    fail: [{ description: 'fails when no rule has a copy_action', resources: { 'aws_backup_plan.p': { name: 'phi', rule: [base] } } }],
+    fail: [
+      { description: 'fails when no rule has a copy_action', resources: { 'aws_backup_plan.p': { name: 'phi', rule: [base] } } },
+      { description: 'fails when the only copy goes to a vault in the same region of the same account', resources: { 'aws_backup_vault.v2': { name: 'phi-2', region: 'us-east-1' }, 'aws_backup_plan.p': { name: 'phi', region: 'us-east-1', rule: [{ ...base, copy_action: [{ destination_vault_arn: '${aws_backup_vault.v2.arn}' }] }] } }, target: 'aws_backup_plan.p' },
+    ],
+    unknown: [{ description: 'is unknown when the copy destination is known only after apply', resources: { 'aws_backup_plan.p': { name: 'phi', rule: [{ ...base, copy_action: [{ destination_vault_arn: 'arn:aws:backup:us-west-2:444455556666:backup-vault:phi-dr' }] }] } }, unknown: { 'aws_backup_plan.p': ['rule.copy_action.destination_vault_arn'] } }],
   },
 };

@@ -1,4 +1,4 @@
-import { attr, str } from '../../model/attrs';
+import { attr, str, undecided } from '../../model/attrs';
 import type { Resource } from '../../model/types';
 import type { CheckContext, ResourceRule } from '../../engine/types';
 import { ev, evv, fail, notApplicable, pass, unknown, unknownMessage } from '../helpers';
@@ -36,6 +36,8 @@ export const dynamodbAutoscaling: ResourceRule = {
     if (str(mode) === 'PAY_PER_REQUEST') return notApplicable('on-demand table (scales automatically)');
     const targets = targetsOf(ctx, table);
     const missing = DIMS.filter((d) => !targets.some((t) => str(attr(t, 'scalable_dimension')) === d));
+    const open = targets.find((t) => undecided(attr(t, 'scalable_dimension')));
+    if (missing.length && open) return unknown(`${open.address}.scalable_dimension is known only after apply (it may scale ${missing.join(' or ')})`, ev(`${open.address}.scalable_dimension`, attr(open, 'scalable_dimension')));
     if (missing.length) return fail(`billing_mode is ${str(mode) ?? 'PROVISIONED (default)'} and no aws_appautoscaling_target scales ${missing.join(' and ')}`, evv('aws_appautoscaling_target', missing.join(', ')));
     return pass(`read and write capacity auto-scale (${targets.map((t) => t.address).join(', ')})`);
   },

@@ -1,4 +1,4 @@
-import { attr, blocks, bool, str } from '../../model/attrs';
+import { attr, blocks, bool, str, undecided } from '../../model/attrs';
 import type { ResourceRule, Verdict } from '../../engine/types';
 import { Unknown } from '../../model/values';
 import { combine, ev, fail, notApplicable, pass, unknown, unknownMessage } from '../helpers';
@@ -25,7 +25,10 @@ export const dynamodbGlobalTablePitr: ResourceRule = {
       const name = str(attr(res, 'name'));
       const members = name ? ctx.graph.byLiteral(res.unit, name).filter((r) => r.type === 'aws_dynamodb_table' && r.action !== 'delete') : [];
       if (!members.length) return unknown('the regional tables of this global table are not in these inputs');
-      const off = members.filter((m) => bool(attr(m, 'point_in_time_recovery.enabled')) !== true);
+      const pitr = (m: (typeof members)[number]) => attr(m, 'point_in_time_recovery.enabled');
+      const off = members.filter((m) => !undecided(pitr(m)) && bool(pitr(m)) !== true);
+      const open = members.filter((m) => undecided(pitr(m)));
+      if (!off.length && open.length) return unknown(`${open.map((m) => m.address).join(', ')}: point_in_time_recovery.enabled is known only after apply`, ev(`${open[0].address}.point_in_time_recovery.enabled`, pitr(open[0])));
       return off.length ? fail(`regional table(s) ${off.map((m) => m.address).join(', ')} do not enable point-in-time recovery`, ev(`${off[0].address}.point_in_time_recovery.enabled`, attr(off[0], 'point_in_time_recovery.enabled'))) : pass('every regional table enables point-in-time recovery');
     }
     const replicas = blocks(res, 'replica');

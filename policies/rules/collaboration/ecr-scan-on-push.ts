@@ -1,6 +1,6 @@
-import { attr, str } from '../../model/attrs';
+import { attr, str, undecided } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { expectBool, pass } from '../helpers';
+import { ev, expectBool, pass, unknown } from '../helpers';
 
 export const ecrScanOnPush: ResourceRule = {
   id: 'COL-04b',
@@ -16,9 +16,13 @@ export const ecrScanOnPush: ResourceRule = {
   remediation: 'Set image_scanning_configuration { scan_on_push = true } on the repository, or declare aws_ecr_registry_scanning_configuration with scan_type ENHANCED.',
   anchors: { checkov: ['CKV_AWS_163'] },
   check(repo, ctx) {
-    const registry = ctx.graph.ofTypeIn(repo.unit, 'aws_ecr_registry_scanning_configuration').find((r) => str(attr(r, 'scan_type')) === 'ENHANCED');
+    const registries = ctx.graph.ofTypeIn(repo.unit, 'aws_ecr_registry_scanning_configuration');
+    const registry = registries.find((r) => str(attr(r, 'scan_type')) === 'ENHANCED');
     if (registry) return pass(`enhanced registry scanning (${registry.address}) covers this repository`);
-    return expectBool(repo, 'image_scanning_configuration.scan_on_push', true, false, 'images are not scanned when pushed');
+    const own = expectBool(repo, 'image_scanning_configuration.scan_on_push', true, false, 'images are not scanned when pushed');
+    const open = registries.find((r) => undecided(attr(r, 'scan_type')));
+    if (own.status === 'fail' && open) return unknown(`${open.address}.scan_type is known only after apply (ENHANCED registry scanning would cover this repository); ${own.message}`, ev(`${open.address}.scan_type`, attr(open, 'scan_type')));
+    return own;
   },
   examples: {
     pass: [

@@ -32,6 +32,10 @@ export function judgeRdsTls(ctx: CheckContext, db: Resource, spec: TlsParam): Ve
   const name = str(g);
   if (g.state === 'absent' || (name !== undefined && name.startsWith('default.'))) {
     const v = major(name) ?? version;
+    const ver = attr(db, 'engine_version');
+    if (!spec.defaultOn(engine, v) && v === undefined && (ver.state === 'unknown' || ver.state === 'sensitive')) {
+      return unknown(`${path} is ${name ?? 'not set'} (default parameter group) and engine_version is known only after apply; whether the default group sets ${spec.name} on depends on the version`, ev('engine_version', ver));
+    }
     return spec.defaultOn(engine, v)
       ? pass(`the default parameter group of ${engine} ${v} sets ${spec.name} on`, ev(path, g))
       : fail(`${path} is ${name ?? 'not set'} (default parameter group); ${spec.name} is off by default`, ev(path, g));

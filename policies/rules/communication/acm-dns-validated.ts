@@ -1,4 +1,4 @@
-import { attr, str } from '../../model/attrs';
+import { attr, computedOnly, str, undecided } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
 import { ev, fail, notApplicable, pass, unknown, unknownMessage } from '../helpers';
 import { TLS } from './_shared';
@@ -36,7 +36,9 @@ export const acmDnsValidated: ResourceRule = {
       return unknown(unknownMessage('certificate_arn'), ev('certificate_arn', a));
     }
     if (attr(acm, 'private_key').state !== 'absent') return fail(`${acm.address} is an imported certificate; it does not renew automatically`, ev('certificate_arn', a));
-    const m = str(attr(acm, 'validation_method'));
+    const ma = attr(acm, 'validation_method');
+    if (undecided(ma) && !computedOnly(ma)) return unknown(`${acm.address}.validation_method is known only after apply`, ev(`${acm.address}.validation_method`, ma));
+    const m = str(ma);
     return m === 'DNS' ? pass(`${acm.address} is DNS-validated`, ev('certificate_arn', a)) : fail(`${acm.address}.validation_method is ${m ?? '(not set)'}, not DNS`, ev('certificate_arn', a));
   },
   examples: {

@@ -1,4 +1,4 @@
-import { attr, blocks, str } from '../../model/attrs';
+import { attr, blocks, str, undecided } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
 import { ev, evv, fail, notApplicable, pass, unknown, unknownMessage } from '../helpers';
 import { TLS } from './_shared';
@@ -32,7 +32,9 @@ export const albHttpsRedirect: ResourceRule = {
     if (!actions.length) return fail('protocol is HTTP and there is no default_action', ev('protocol', p));
     for (const a of actions) {
       if (!('type' in (a as object))) return unknown(unknownMessage('default_action'), evv('default_action', '(known after apply)'));
-      const type = str(attr(a as never, 'type'));
+      const typeAttr = attr(a as never, 'type');
+      if (undecided(typeAttr)) return unknown(unknownMessage('default_action.type'), ev('default_action.type', typeAttr));
+      const type = str(typeAttr);
       if (type !== 'redirect') return fail(`protocol is HTTP and default_action.type is ${type ?? '(not set)'}, not a redirect to HTTPS`, evv('default_action.type', type ?? null));
       const rp = attr(a as never, 'redirect.protocol');
       if (rp.state === 'unknown' || rp.state === 'sensitive') return unknown(unknownMessage('default_action.redirect.protocol'), ev('default_action.redirect.protocol', rp));

@@ -1,4 +1,5 @@
-import { attr, blocks, str } from '../../model/attrs';
+import { attr, blocks, str, undecided } from '../../model/attrs';
+import { AFTER_APPLY, Unknown } from '../../model/values';
 import type { ResourceRule } from '../../engine/types';
 import { ev, fail, pass, unknown, unknownMessage } from '../helpers';
 import { TLS } from './_shared';
@@ -22,8 +23,10 @@ export const redshiftRequireSsl: ResourceRule = {
     if (g.state === 'absent' || (name !== undefined && name.startsWith('default.'))) return fail(`cluster_parameter_group_name is ${name ?? 'not set'} (default group: require_ssl false)`, ev('cluster_parameter_group_name', g));
     const groups = ctx.graph.deref(c, 'cluster_parameter_group_name').resources.filter((r) => r.type === 'aws_redshift_parameter_group');
     if (!groups.length) return unknown(`cluster_parameter_group_name names a parameter group outside these inputs; require_ssl cannot be verified`, ev('cluster_parameter_group_name', g));
-    const p = blocks(groups[0], 'parameter').find((x) => str(attr(x as never, 'name')) === 'require_ssl');
+    const params = blocks(groups[0], 'parameter');
+    const p = params.find((x) => !(x instanceof Unknown) && str(attr(x, 'name')) === 'require_ssl');
     const where = `${groups[0].address}.parameter[require_ssl].value`;
+    if (!p && params.some((x) => x instanceof Unknown || undecided(attr(x, 'name')))) return unknown(`a parameter of ${groups[0].address} is known only after apply (it may set require_ssl)`, ev(where, { state: 'unknown', value: AFTER_APPLY }));
     if (!p) return fail(`${groups[0].address} does not set require_ssl (default false)`, ev(where, { state: 'absent' }));
     const v = attr(p as never, 'value');
     if (v.state !== 'known') return unknown(unknownMessage(where), ev(where, v));

@@ -1,3 +1,4 @@
+import { attr, computedOnly } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
 import { PolicyDocument, conditionOn, coversAction, deniesInsecureTransport, readPolicy } from '../../model/iam';
 
@@ -33,7 +34,8 @@ export const snsSqsTlsPolicy: ResourceRule = {
     const svc: 'sns' | 'sqs' = res.type === 'aws_sns_topic' ? 'sns' : 'sqs';
     const reads = res.type === 'aws_sns_topic' ? policyReads(ctx, res, 'aws_sns_topic_policy', 'arn') : policyReads(ctx, res, 'aws_sqs_queue_policy', 'queue_url');
     const inline = readPolicy(ctx.graph, res, 'policy');
-    if (inline.state === 'known' || inline.state === 'invalid') reads.push({ read: inline, where: 'policy' });
+    // An inline policy known only at apply is read like a known one: its unknown state gives unknown, never "no policy".
+    if (inline.state === 'known' || inline.state === 'invalid' || (inline.state === 'unknown' && !computedOnly(attr(res, 'policy')))) reads.push({ read: inline, where: 'policy' });
     if (!reads.length) return fail(`no ${svc.toUpperCase()} resource policy is declared; non-TLS requests are allowed`, { attribute: 'policy', value: '(not set)' });
     const ok = reads.some((r) => r.read.state === 'known' && deniesInsecure(r.read.doc, svc));
     if (ok) return pass(`a ${svc.toUpperCase()} policy denies non-TLS requests`);

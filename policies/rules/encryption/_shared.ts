@@ -75,11 +75,17 @@ const declaredKeysOnce = memoizeByResource((graph: Graph, res: Resource, path: s
 });
 
 /** EBS encryption by default declared in the same input (ENC-07): on, and with a customer-managed default key? */
-export function ebsAccountDefault(ctx: CheckContext, res: Resource): { readonly enabled: boolean; readonly cmk?: Resource } {
-  const byDefault = ctx.graph.ofTypeIn(res.unit, 'aws_ebs_encryption_by_default').some((d) => expectBool(d, 'enabled', true, true, '').status === 'pass');
-  if (!byDefault) return { enabled: false };
-  const keyRes = ctx.graph.ofTypeIn(res.unit, 'aws_ebs_default_kms_key').find((k) => expectCmk(ctx, k, 'key_arn', '').status === 'pass');
-  return { enabled: true, cmk: keyRes };
+export function ebsAccountDefault(ctx: CheckContext, res: Resource): { readonly enabled: boolean; readonly cmk?: Resource; readonly undecided?: string } {
+  const settings = ctx.graph.ofTypeIn(res.unit, 'aws_ebs_encryption_by_default').map((d) => ({ d, v: expectBool(d, 'enabled', true, true, '') }));
+  const byDefault = settings.some((s) => s.v.status === 'pass');
+  if (!byDefault) {
+    const open = settings.find((s) => s.v.status === 'unknown');
+    return open ? { enabled: false, undecided: `${open.d.address}.enabled is known only after apply` } : { enabled: false };
+  }
+  const keys = ctx.graph.ofTypeIn(res.unit, 'aws_ebs_default_kms_key').map((k) => ({ k, v: expectCmk(ctx, k, 'key_arn', '') }));
+  const keyRes = keys.find((x) => x.v.status === 'pass')?.k;
+  const open = keyRes ? undefined : keys.find((x) => x.v.status === 'unknown');
+  return { enabled: true, cmk: keyRes, undecided: open && `${open.k.address}.key_arn is known only after apply` };
 }
 
 /**
@@ -95,10 +101,12 @@ export function ebsDeviceVerdict(ctx: CheckContext, res: Resource, block: Resour
       ? pass(`${encPath} is not set; EBS encryption by default applies`)
       : fail(`${encPath} is not set (computed by the provider) and EBS encryption by default is not declared`, evv(encPath, undefined))
     : expectBool(block as Resource, encPath, true, dflt.enabled, `${where} is not encrypted`);
+  if (on.status === 'fail' && !dflt.enabled && dflt.undecided) return unknown(`${where}: ${on.message}, unless EBS encryption by default is on (${dflt.undecided})`, on.evidence && { ...on.evidence, attribute: `${where}.${encPath}` });
   if (on.status !== 'pass') return { ...on, message: `${where}: ${on.message}`, evidence: on.evidence && { ...on.evidence, attribute: `${where}.${encPath}` } };
   const keyAttr = cfgAttr(block as Resource, keyPath);
   if (keyAttr.state === 'absent') {
     if (dflt.cmk) return pass(`${where} uses the account default key set by ${dflt.cmk.address}`);
+    if (dflt.undecided) return unknown(`${where}: ${keyPath} is not set, so the volume uses the account default key (${dflt.undecided})`, ev(`${where}.${keyPath}`, keyAttr));
     return fail(`${where}: ${keyPath} is not set, so the volume uses the AWS-managed aws/ebs key`, ev(`${where}.${keyPath}`, keyAttr));
   }
   return block === res ? expectCmkCfg(ctx, res, keyPath, 'use a customer-managed key') : blockKeyVerdict(block as Readonly<Record<string, unknown>>, keyPath, where, 'use a customer-managed key');

@@ -1,6 +1,6 @@
 import { blocks } from '../../model/attrs';
 import type { ResourceRule, Verdict } from '../../engine/types';
-import { Unknown, Value } from '../../model/values';
+import { Unknown, Value, isComputedOnly } from '../../model/values';
 import { combine, unknown } from '../helpers';
 import { ENC, ebsAccountDefault, ebsDeviceVerdict } from './_shared';
 
@@ -20,7 +20,7 @@ export const instanceBlockDevicesEncrypted: ResourceRule = {
   construct: 'AccountBaseline',
   anchors: { awsConfig: ['encrypted-volumes'], checkov: ['CKV_AWS_8'] },
   check(res, ctx) {
-    const configured = (b: Unknown | Record<string, Value>) => !(b instanceof Unknown && b.refs.length === 0 && !b.template);
+    const configured = (b: Unknown | Record<string, Value>) => !isComputedOnly(b);
     const devices = [...blocks(res, 'root_block_device').filter(configured).map((b) => ['root_block_device', b] as const), ...blocks(res, 'ebs_block_device').filter(configured).map((b, i) => [`ebs_block_device[${i}]`, b] as const)];
     if (!devices.some(([n]) => n === 'root_block_device')) {
       const dflt = ebsAccountDefault(ctx, res);

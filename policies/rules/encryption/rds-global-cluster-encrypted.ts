@@ -1,5 +1,5 @@
 import type { ResourceRule } from '../../engine/types';
-import { pass } from '../helpers';
+import { pass, unknown } from '../helpers';
 import { ENC, expectBoolCfg } from './_shared';
 
 export const rdsGlobalClusterEncrypted: ResourceRule = {
@@ -20,8 +20,11 @@ export const rdsGlobalClusterEncrypted: ResourceRule = {
   check(g, ctx) {
     const source = ctx.graph.deref(g, 'source_db_cluster_identifier');
     const src = source.resources.find((r) => r.type === 'aws_rds_cluster');
-    if (src && expectBoolCfg(src, 'storage_encrypted', true, false, '').status === 'pass') return pass(`created from ${src.address}, which is storage-encrypted`);
-    return expectBoolCfg(g, 'storage_encrypted', true, false, 'members of the global cluster are created unencrypted');
+    const fromSource = src && expectBoolCfg(src, 'storage_encrypted', true, false, '');
+    if (fromSource?.status === 'pass') return pass(`created from ${src!.address}, which is storage-encrypted`);
+    const own = expectBoolCfg(g, 'storage_encrypted', true, false, 'members of the global cluster are created unencrypted');
+    if (own.status === 'fail' && fromSource?.status === 'unknown') return unknown(`${src!.address}: ${fromSource.message} (the global cluster takes its encryption from it)`, fromSource.evidence);
+    return own;
   },
   examples: {
     pass: [

@@ -1,5 +1,5 @@
 /** Helpers shared by incident-response rules: EventBridge routing, metric filters and alarms. */
-import { attr, list, str } from '../../model/attrs';
+import { attr, list, str, undecided } from '../../model/attrs';
 import type { Graph } from '../../model/graph';
 import type { Resource } from '../../model/types';
 
@@ -82,6 +82,29 @@ export function alarmsFor(graph: Graph, filter: Resource): Resource[] {
   const ns = str(attr(filter, 'metric_transformation.namespace'));
   if (!name) return [];
   return graph.withValue(filter.unit, 'aws_cloudwatch_metric_alarm', 'metric_name', name).filter((a) => !ns || !str(attr(a, 'namespace')) || str(attr(a, 'namespace')) === ns);
+}
+
+/**
+ * Does a notifying alarm watch the filter's metric? `unknown` when the metric's name or namespace,
+ * or an alarm's actions, are known only after apply and no known alarm settles it.
+ */
+export function filterAlarmed(graph: Graph, filter: Resource): 'yes' | 'no' | 'unknown' {
+  const alarms = alarmsFor(graph, filter);
+  const notifies = alarms.map(alarmNotifies);
+  if (notifies.includes(true)) return 'yes';
+  if (notifies.includes(undefined)) return 'unknown';
+  const name = attr(filter, 'metric_transformation.name');
+  const ns = attr(filter, 'metric_transformation.namespace');
+  if (undecided(name) || undecided(ns) || (!alarms.length && undecidedAlarmMetric(graph, filter))) return 'unknown';
+  return 'no';
+}
+
+/** Some alarm of the filter's unit watches a metric named only after apply (it may be this filter's). */
+function undecidedAlarmMetric(graph: Graph, filter: Resource): boolean {
+  return graph.ofTypeIn(filter.unit, 'aws_cloudwatch_metric_alarm').some((a) => {
+    const m = attr(a, 'metric_name');
+    return undecided(m) && !(m.state === 'unknown' && m.value.refs.length && graph.deref(a, 'metric_name').resources.length);
+  });
 }
 
 /** An alarm notifies somebody: actions enabled and at least one alarm action. */

@@ -1,7 +1,7 @@
 import { attr, str } from '../../model/attrs';
 import type { GraphRule, Verdict } from '../../engine/types';
 import { fail, pass, unknown } from '../helpers';
-import { alarmNotifies, alarmsFor, patternOf } from './_shared';
+import { filterAlarmed, patternOf } from './_shared';
 import { isBreakGlass } from './break-glass-role';
 
 export const breakGlassAlarmed: GraphRule = {
@@ -30,10 +30,12 @@ export const breakGlassAlarmed: GraphRule = {
           continue;
         }
         if (!/AssumeRole/.test(p) || !(name ? p.includes(name) : /break[-_]?glass/i.test(p))) continue;
-        if (alarmsFor(ctx.graph, f).some((a) => alarmNotifies(a) === true)) return pass(`${f.address} alarms on its assumption`, undefined, role);
+        const alarmed = filterAlarmed(ctx.graph, f);
+        if (alarmed === 'yes') return pass(`${f.address} alarms on its assumption`, undefined, role);
+        if (alarmed === 'unknown') sawUnknown = true;
       }
       return sawUnknown
-        ? unknown('a metric filter pattern is known only after apply', undefined, role)
+        ? unknown('a metric filter pattern, or the alarm on a matching filter, is known only after apply', undefined, role)
         : fail(`no metric filter with a notifying alarm matches AssumeRole of ${name ?? role.address}`, { attribute: 'aws_cloudwatch_log_metric_filter.pattern', value: '(none)' }, role);
     });
   },

@@ -1,6 +1,6 @@
 import type { GraphRule } from '../../engine/types';
 import { fail, pass, unknown } from '../helpers';
-import { SECURITY_EVENTS, alarmNotifies, alarmsFor, patternOf } from './_shared';
+import { SECURITY_EVENTS, filterAlarmed, patternOf } from './_shared';
 
 export const securityMetricFilters: GraphRule = {
   id: 'IR-04',
@@ -27,14 +27,15 @@ export const securityMetricFilters: GraphRule = {
         unknownPattern = true;
         continue;
       }
-      const notifying = alarmsFor(ctx.graph, f).some((a) => alarmNotifies(a) === true);
-      if (!notifying) continue;
+      const alarmed = filterAlarmed(ctx.graph, f);
+      if (alarmed === 'unknown' && SECURITY_EVENTS.some((e) => e.match.test(p))) unknownPattern = true;
+      if (alarmed !== 'yes') continue;
       for (const e of SECURITY_EVENTS) if (e.match.test(p) && !covered.has(e.key)) covered.set(e.key, f.address);
     }
     const missing = SECURITY_EVENTS.filter((e) => !covered.has(e.key));
     if (!missing.length) return [pass(`all ${SECURITY_EVENTS.length} security event families have a filter and a notifying alarm`)];
     const value = `${covered.size}/${SECURITY_EVENTS.length} covered`;
-    if (unknownPattern) return [unknown(`cannot tell whether ${missing.map((m) => m.label).join(', ')} are monitored: a filter pattern is known only after apply`, { attribute: 'aws_cloudwatch_log_metric_filter.pattern', value })];
+    if (unknownPattern) return [unknown(`cannot tell whether ${missing.map((m) => m.label).join(', ')} are monitored: a filter pattern, or the alarm on a matching filter, is known only after apply`, { attribute: 'aws_cloudwatch_log_metric_filter.pattern', value })];
     return [fail(`no metric filter with a notifying alarm for: ${missing.map((m) => m.label).join(', ')}`, { attribute: 'aws_cloudwatch_log_metric_filter.pattern', value })];
   },
   examples: {
