@@ -54,10 +54,11 @@ export interface CheckRun {
 }
 
 /** The check pipeline the CLI runs; exported for the demo and tests. */
-export function runCheck(paths: string[], o: { waivers?: string; rule?: string[]; strategy?: string[]; maxBytes?: number; now?: Date; evidenceDir?: string; synth?: string[]; passes?: 'list' | 'count'; sources?: SourceSet }): CheckRun {
+export function runCheck(paths: string[], o: { waivers?: string; rule?: string[]; strategy?: string[]; maxBytes?: number; now?: Date; evidenceDir?: string; synth?: string[]; stacks?: string[]; passes?: 'list' | 'count'; sources?: SourceSet }): CheckRun {
   let inputs = loadInputs(paths, { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES });
   if (o.sources?.size) inputs = withSources(inputs, o.sources);
-  if (o.synth?.length) inputs = overlaySynth(inputs, loadInputs(o.synth, { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES }));
+  if (o.synth?.length) inputs = overlaySynth(inputs, loadInputs(o.synth, { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES }), { stacks: o.stacks });
+  else if (o.stacks?.length) throw new UsageError('--stack needs --synth');
   const graph = Graph.from(inputs);
   const waivers = o.waivers ? loadWaivers(o.waivers) : undefined;
   const ruleIds = o.rule?.flatMap((r) => r.split(',')).filter(Boolean);

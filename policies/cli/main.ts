@@ -37,6 +37,7 @@ interface CheckOpts {
   evidence?: string;
   synth?: string[];
   source?: string[] | false;
+  stack?: string[];
 }
 
 /** Write a report to stdout or to `output`, chunk by chunk for formats that stream. */
@@ -75,6 +76,7 @@ function buildProgram(setCode: (c: number) => void): Command {
     .option('-w, --waivers <file>', 'waivers file (JSON or YAML)')
     .option('-e, --evidence <dir>', 'organizational evidence directory (phikit evidence init writes templates)')
     .option('--synth <paths...>', 'cdktf synth output the plan was made from: adds construct paths and waivers, reads after-apply values from their templates')
+    .option('--stack <names...>', 'with --synth: the stack each plan was made from, in the order of the plans (default: the one stack holding all of the plan\'s resources)')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices([...SEVERITIES]).default('low'))
     .option('--strict', 'treat unknown (known only after apply) as failing')
     .option('-r, --rule <ids...>', 'only these rule or control ids')
@@ -92,7 +94,7 @@ function buildProgram(setCode: (c: number) => void): Command {
       if (o.failOnNew && !o.baseline) throw new UsageError('--fail-on-new needs --baseline');
       const baseline = o.baseline ? loadBaseline(o.baseline) : undefined;
       const sources = await sourcesFor(paths, o.source);
-      const run = runCheck(paths, { waivers: o.waivers, rule: o.rule, strategy: o.strategy, maxBytes: parseSize(o.maxInputSize), now, evidenceDir: o.evidence, synth: o.synth, passes: COUNTS_PASSES.has(o.format) ? 'count' : 'list', sources });
+      const run = runCheck(paths, { waivers: o.waivers, rule: o.rule, strategy: o.strategy, maxBytes: parseSize(o.maxInputSize), now, evidenceDir: o.evidence, synth: o.synth, stacks: o.stack, passes: COUNTS_PASSES.has(o.format) ? 'count' : 'list', sources });
       const result = baseline ? applyBaseline(run.result, baseline) : run.result;
       const color = o.color !== false && !o.output && o.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
       const opts = { color, toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now };

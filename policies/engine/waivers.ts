@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import YAML from 'yaml';
 import { InputError } from '../model/errors';
+import { CompiledGlob, compileGlob } from '../model/glob';
 import type { Resource } from '../model/types';
 import { compileSchema, schemaErrorsText } from '../schemas';
 import type { StaleWaiver, WaiverInfo } from './types';
@@ -52,11 +53,6 @@ export function loadWaivers(path: string): WaiversFile {
   return parseWaivers(text.replace(/^\uFEFF/, ''), path);
 }
 
-function globToRegex(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`);
-}
-
 /** End of the expiry day, UTC. */
 export function isExpired(expires: string | undefined, now: Date): boolean {
   if (!expires) return false;
@@ -73,13 +69,23 @@ export interface WaiverTarget {
   readonly stack?: string;
 }
 
+interface Compiled {
+  readonly entry: WaiverEntry;
+  readonly re: CompiledGlob;
+  readonly index: number;
+  readonly units: Set<string>;
+}
+
 /**
  * Matches findings against waivers. Call `match` for every finding, then `stale()`.
  */
 export class WaiverMatcher {
   private readonly used = new Set<number>();
   private readonly ambiguous = new Set<number>();
-  private readonly compiled: Array<{ entry: WaiverEntry; re: RegExp; index: number; units: Set<string> }>;
+  private readonly compiled: Compiled[];
+  /** Entries by rule + exact address (no `*` / `?`), and glob entries by rule: a finding meets only its own. */
+  private readonly exact = new Map<string, Compiled[]>();
+  private readonly globs = new Map<string, Compiled[]>();
 
   constructor(
     private readonly file: WaiversFile | undefined,
@@ -87,14 +93,29 @@ export class WaiverMatcher {
     /** Every (rule, address, unit) that will be matched, so globs can be checked for spanning stacks. */
     targets: readonly WaiverTarget[],
   ) {
-    this.compiled = (file?.entries ?? []).map((entry, index) => ({ entry, re: globToRegex(entry.resource), index, units: new Set<string>() }));
+    this.compiled = (file?.entries ?? []).map((entry, index) => ({ entry, re: compileGlob(entry.resource), index, units: new Set<string>() }));
     for (const c of this.compiled) {
-      for (const t of targets) if (this.scopeMatches(c.entry, c.re, t)) c.units.add(t.unitId);
-      if (c.units.size > 1 && !c.entry.any_stack && !c.entry.stack && !c.entry.file) this.ambiguous.add(c.index);
+      const isGlob = /[*?]/.test(c.entry.resource);
+      const index = isGlob ? this.globs : this.exact;
+      const key = isGlob ? c.entry.rule : `${c.entry.rule}\u0000${c.entry.resource}`;
+      const list = index.get(key);
+      if (list) list.push(c);
+      else index.set(key, [c]);
     }
+    for (const t of targets) for (const c of this.candidates(t)) if (this.scopeMatches(c.entry, c.re, t)) c.units.add(t.unitId);
+    for (const c of this.compiled) if (c.units.size > 1 && !c.entry.any_stack && !c.entry.stack && !c.entry.file) this.ambiguous.add(c.index);
   }
 
-  private scopeMatches(e: WaiverEntry, re: RegExp, t: WaiverTarget): boolean {
+  /** The entries that can match a target, in file order. */
+  private candidates(t: WaiverTarget): Compiled[] {
+    const exact = this.exact.get(`${t.ruleId}\u0000${t.address}`);
+    const globs = this.globs.get(t.ruleId);
+    if (!exact) return globs ?? [];
+    if (!globs) return exact;
+    return [...exact, ...globs].sort((x, y) => x.index - y.index);
+  }
+
+  private scopeMatches(e: WaiverEntry, re: CompiledGlob, t: WaiverTarget): boolean {
     if (e.rule !== t.ruleId) return false;
     if (e.stack && e.stack !== t.stack) return false;
     if (e.file && e.file !== t.file) return false;
@@ -103,7 +124,7 @@ export class WaiverMatcher {
 
   /** The waiver that applies to a finding (about `resource`, when it is about one), if any. */
   match(t: WaiverTarget, resource?: Resource): WaiverInfo | undefined {
-    for (const c of this.compiled) {
+    for (const c of this.candidates(t)) {
       if (this.ambiguous.has(c.index) || !this.scopeMatches(c.entry, c.re, t)) continue;
       this.used.add(c.index);
       return {

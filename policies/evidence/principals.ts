@@ -41,7 +41,7 @@ export function humanPrincipals(graph: Graph): HumanPrincipal[] {
     if (trust.state !== 'known') continue;
     for (const p of trustPrincipals(trust.doc)) {
       if (p.kind !== 'iam-user') continue;
-      const name = /:user\/(?:.*\/)?([^/]+)$/.exec(p.value)?.[1];
+      const name = p.value.indexOf(':user/') >= 0 ? p.value.slice(p.value.lastIndexOf('/') + 1) || undefined : undefined;
       if (name) add([name, p.value], `IAM user ${name} (trusted by ${role.address})`, role);
     }
   }

@@ -12,6 +12,7 @@
  * ARNs or tags are known only after apply may or may not cover a resource.
  */
 import { blocks, tagsOf } from './attrs';
+import { globMatch } from './glob';
 import type { Graph } from './graph';
 import { wildcardMatch } from './iam';
 import type { Resource } from './types';
@@ -97,11 +98,6 @@ function conditionHolds(op: string, key: string, value: string, tags: Record<str
     default:
       return false;
   }
-}
-
-/** Case-sensitive `*` / `?` match, as AWS Backup compares tag values. */
-function globMatch(pattern: string, value: string): boolean {
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(value);
 }
 
 /** Does one aws_backup_selection select `res`? */

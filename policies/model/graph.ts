@@ -8,6 +8,7 @@
 import { attr, str } from './attrs';
 import type { ParsedInput } from './load';
 import { ModuleIndex, stripInstanceKeys } from './modules';
+import { splitAddress } from './plan';
 import type { SourceModule } from './source';
 import type { Edge, Resource, Unit } from './types';
 import { Unknown, Value, isPlainObject } from './values';
@@ -575,9 +576,14 @@ export function moduleAncestors(modulePath: string): string[] {
 }
 
 function lastModuleSegment(modulePath: string): { name: string; full: string } | undefined {
-  const m = /(?:^|\.)module\.([A-Za-z_][\w-]*)((?:\[(?:"(?:[^"\\]|\\.)*"|[^\]]*)\])?)$/.exec(modulePath);
-  if (!m) return undefined;
-  return { name: m[1], full: `module.${m[1]}${m[2]}` };
+  // Split on dots outside keys (linear): `…module.<name>[key]` at the end.
+  const parts = splitAddress(modulePath);
+  if (parts.length < 2 || parts[parts.length - 2] !== 'module') return undefined;
+  const last = parts[parts.length - 1];
+  const br = last.indexOf('[');
+  const name = br < 0 ? last : last.slice(0, br);
+  if (!/^[A-Za-z_][\w-]*$/.test(name) || (br >= 0 && !last.endsWith(']'))) return undefined;
+  return { name, full: `module.${last}` };
 }
 
 /** Attribute names joined with dots (list indices are not part of a path). */

@@ -15,6 +15,7 @@
  */
 import { attr, blocks } from './attrs';
 import type { Graph } from './graph';
+import { globMatch } from './glob';
 import { jsonencodeArgument, parseHclLiteral } from './hcl-literal';
 import { memoizeByObject, memoizeByResource } from './memo';
 import type { Resource } from './types';
@@ -389,24 +390,10 @@ const readPolicyOnce = memoizeByResource((graph: Graph, res: Resource, path: str
 // ---------------------------------------------------------------------------------------------
 // Actions and resources
 
-/** Wildcard match of IAM patterns (`s3:Get*`, `*`), case-insensitive as IAM actions are. */
+/** Wildcard match of IAM patterns (`s3:Get*`, `*`), case-insensitive as IAM actions are (linear time, no regex from input). */
 export function wildcardMatch(pattern: string, value: string): boolean {
-  return pattern === '*' || wildcardRegex(pattern, 'i').test(value);
+  return globMatch(pattern, value, true);
 }
-
-/** An IAM wildcard pattern (`*`, `?`) as an anchored regular expression, compiled once per pattern and flags. */
-function wildcardRegex(pattern: string, flags: '' | 'i'): RegExp {
-  const key = `${flags}:${pattern}`;
-  let re = wildcardRegexes.get(key);
-  if (!re) {
-    // Patterns come from the inputs: keep the cache bounded.
-    if (wildcardRegexes.size >= 10_000) wildcardRegexes.clear();
-    re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, flags);
-    wildcardRegexes.set(key, re);
-  }
-  return re;
-}
-const wildcardRegexes = new Map<string, RegExp>();
 
 /** Does the statement's action list cover `action` (taking NotAction into account)? */
 export function coversAction(s: Statement, action: string): boolean {
@@ -430,7 +417,7 @@ export function coversAllResources(s: Statement): boolean {
 
 /** Does the statement's resource list cover `arn` (wildcards, NotResource)? ARNs compare case-sensitively. */
 export function coversResource(s: Statement, arn: string): boolean {
-  const match = (p: string) => p === '*' || wildcardRegex(p, '').test(arn);
+  const match = (p: string) => globMatch(p, arn);
   if (s.resources) return s.resources.some(match);
   if (s.notResources) return !s.notResources.some(match);
   return false;

@@ -7,10 +7,10 @@
  * `configuration` expressions where the configuration states a constant or names references.
  */
 import { InputError, MAX_DEPTH, tooDeep } from './errors';
-import { ModuleConfig, ModuleIndex, setOwn, stripInstanceKeys } from './modules';
+import { ModuleConfig, ModuleIndex, forEachInstanceKey, setOwn, stripInstanceKeys } from './modules';
 import type { ChangeAction, Resource, Unit } from './types';
 import { SchemaBlock, childBlock, isComputedBlock, schemaOf, structureKnown } from './schema';
-import { AFTER_APPLY, Json, NOT_CONFIGURED, REDACTED, Unknown, Value, isPlainObject } from './values';
+import { AFTER_APPLY, Json, NOT_CONFIGURED, REDACTED, SENSITIVE_AFTER_APPLY, Unknown, Value, isPlainObject } from './values';
 import { planResourceRegions } from './regions';
 
 type Obj = Record<string, unknown>;
@@ -101,7 +101,14 @@ function moduleOf(address: string): string {
 }
 
 /** `aws_s3_bucket.b["k"]` → `aws_s3_bucket.b`. */
-const withoutInstanceKey = (address: string): string => (address.endsWith(']') ? address.replace(/\[[^\]]*\]$/, '') : address);
+function withoutInstanceKey(address: string): string {
+  if (!address.endsWith(']')) return address;
+  let last = -1;
+  forEachInstanceKey(address, (start, end) => {
+    if (end === address.length) last = start;
+  });
+  return last < 0 ? address : address.slice(0, last);
+}
 
 /** Split an address on dots that are outside `[...]` keys. */
 export function splitAddress(address: string): string[] {
@@ -166,6 +173,21 @@ function unmarked(m: unknown): boolean {
   return false;
 }
 
+/**
+ * Fail-closed reading of an `after_sensitive` marker: anything other than absent, `false`,
+ * `null` or an empty container marks the value here sensitive (`true`, `1`, `"yes"`), as does a
+ * marker whose shape the value does not have (`{"value": true}` or `[true]` on a string) and
+ * any marker under a value that is unknown as a whole (the configuration expression that would
+ * explain it may hold the constant).
+ */
+function sensitiveHere(sens: unknown, known: unknown, unk: unknown): boolean {
+  if (unmarked(sens)) return false;
+  if (unk === true) return true;
+  if (Array.isArray(sens)) return !(Array.isArray(known) || ((known === undefined || known === null) && Array.isArray(unk)));
+  if (isObj(sens)) return !(isObj(known) || ((known === undefined || known === null) && isObj(unk)));
+  return true;
+}
+
 function isLeafExpr(e: unknown): e is Obj {
   return isObj(e) && (has(e, 'constant_value') || has(e, 'references'));
 }
@@ -174,6 +196,8 @@ function isLeafExpr(e: unknown): e is Obj {
 function fromExpr(e: unknown, depth: number, file: string): Value | undefined {
   if (depth > MAX_DEPTH) throw tooDeep(file);
   if (isLeafExpr(e)) {
+    // An expression flagged sensitive keeps its constant out of the model.
+    if (!unmarked(get(e, 'sensitive'))) return SENSITIVE_AFTER_APPLY;
     const refs = get(e, 'references');
     if (Array.isArray(refs) && refs.length) {
       const rs = refs.filter((r): r is string => typeof r === 'string');
@@ -264,9 +288,13 @@ function unknownAt(expr: unknown, site: Site, depth: number, file: string): Valu
  */
 function merge(known: unknown, unk: unknown, sens: unknown, expr: unknown, depth: number, file: string, site: Site): Value | undefined {
   if (depth > MAX_DEPTH) throw tooDeep(file);
-  if (sens === true) {
-    // Sensitive: never keep the value. An unknown sensitive value is still just unknown.
-    if (unk === true) return expr === undefined ? unconfigured(site) : AFTER_APPLY;
+  if (sensitiveHere(sens, known, unk)) {
+    // Sensitive: never keep the value, nor a configuration constant for it. An unknown
+    // sensitive value stays unknown, marked so nothing (a --synth template) fills it in later.
+    if (unk === true || (known === undefined && !unmarked(unk))) {
+      const u = expr === undefined ? unconfigured(site) : SENSITIVE_AFTER_APPLY;
+      return u === AFTER_APPLY ? SENSITIVE_AFTER_APPLY : u;
+    }
     return known === undefined || known === null ? (known as Json | undefined) : REDACTED;
   }
   if (unk === true) return expr === undefined ? unconfigured(site) : unknownAt(expr, site, depth + 1, file);

@@ -36,6 +36,16 @@ export class Unknown {
 export const AFTER_APPLY: Unknown = Object.freeze(new Unknown(Object.freeze([]), 'after-apply'));
 
 /**
+ * A sensitive value that is also unknown after apply. Read like any computed unknown, but marked
+ * so nothing fills it in from elsewhere (a `--synth` template could print what the plan withholds).
+ */
+export const SENSITIVE_AFTER_APPLY: Unknown = Object.freeze(new Unknown(Object.freeze([]), 'after-apply'));
+
+export function isSensitiveUnknown(v: unknown): boolean {
+  return v === SENSITIVE_AFTER_APPLY;
+}
+
+/**
  * A plan value the provider computes because the configuration leaves it out: the resource's
  * `configuration` entry (and every enclosing block of it) is present and does not set it. Only
  * attributes, and blocks the provider schema computes, get it; see `isComputedOnly`. Immutable
@@ -110,15 +120,118 @@ export function interpolations(s: string): string[] | null {
   return out.length ? out : null;
 }
 
-const TRAVERSAL =
-  /(?<![\w.])(?:(?:data\.)?[a-z][a-z0-9_]*_[a-z0-9_]+\.[A-Za-z_][\w-]*(?:\[[^\]]*\])?(?:\.[A-Za-z_][\w-]*)*|module\.[A-Za-z_][\w-]*(?:\[[^\]]*\])?(?:\.[A-Za-z_][\w-]*)?|var\.[A-Za-z_][\w-]*|local\.[A-Za-z_][\w-]*)/g;
+const isWordCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isLowerOrDigitOrUnderscore = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c === 95;
+const isNameStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isNameCode = (c: number) => isWordCode(c) || c === 45; /* - */
 
-/** The references named by a Terraform expression (`aws_s3_bucket.b.id`, `var.x`, `module.m.out`). */
+/**
+ * The expression with every complete quoted string literal replaced by `""`, so
+ * "aws_s3_bucket.x" inside a string does not count as a reference. One pass: once a quote has
+ * no closing quote, no later one has either (the rest is kept as it is).
+ */
+function withoutStrings(expr: string): string {
+  if (expr.indexOf('"') < 0) return expr;
+  let out = '';
+  let from = 0;
+  for (let i = expr.indexOf('"'); i >= 0 && i < expr.length; ) {
+    let j = i + 1;
+    while (j < expr.length && expr.charCodeAt(j) !== 34) j += expr.charCodeAt(j) === 92 ? 2 : 1;
+    if (j >= expr.length) break;
+    out += `${expr.slice(from, i)}""`;
+    from = j + 1;
+    i = expr.indexOf('"', from);
+  }
+  return out + expr.slice(from);
+}
+
+/**
+ * The references named by a Terraform expression (`aws_s3_bucket.b.id`, `var.x`, `module.m.out`,
+ * `data.t.n.attr`, with `[index]` keys). A hand-written scanner, linear in the expression: a
+ * regular expression for the same shapes backtracks quadratically on long identifier runs
+ * (`${a_a_a_…}`) or many unclosed `[`.
+ */
 export function referencesIn(expr: string): string[] {
   const found = new Set<string>();
-  // Drop quoted string literals so "aws_s3_bucket.x" inside a string does not count.
-  const stripped = expr.replace(/"(?:[^"\\]|\\.)*"/g, '""');
-  for (const m of stripped.matchAll(TRAVERSAL)) found.add(m[0]);
+  const s = withoutStrings(expr);
+  const n = s.length;
+  // Next `]` at or after a position; positions only grow, so one cached answer serves many.
+  let close = -2;
+  const closeFrom = (at: number): number => {
+    if (close === -1 || close >= at) return close;
+    close = s.indexOf(']', at);
+    return close;
+  };
+  /** End of a name (`[A-Za-z_][\w-]*`) starting at `at`, or -1. */
+  const nameEnd = (at: number): number => {
+    if (at >= n || !isNameStart(s.charCodeAt(at))) return -1;
+    let j = at + 1;
+    while (j < n && isNameCode(s.charCodeAt(j))) j++;
+    return j;
+  };
+  /** End of an optional `[ … ]` key at `at` (at itself when there is none). */
+  const keyEnd = (at: number): number => {
+    if (s.charCodeAt(at) !== 91 /* [ */) return at;
+    const c = closeFrom(at + 1);
+    return c < 0 ? at : c + 1;
+  };
+  /** End of a lower-case run `[a-z0-9_]*` starting at `at`. */
+  const runEnd = (at: number): number => {
+    let j = at;
+    while (j < n && isLowerOrDigitOrUnderscore(s.charCodeAt(j))) j++;
+    return j;
+  };
+  /** A resource type `[a-z][a-z0-9_]*_[a-z0-9_]+` exactly spanning [at, end). */
+  const isType = (at: number, end: number): boolean => {
+    const c = s.charCodeAt(at);
+    if (!(c >= 97 && c <= 122)) return false;
+    const u = s.indexOf('_', at + 1);
+    return u >= 0 && u < end - 1;
+  };
+  /** `type.name[key](.attr)*` from `at`, or -1. */
+  const resourceRef = (at: number): number => {
+    const t = runEnd(at);
+    if (t >= n || s.charCodeAt(t) !== 46 || !isType(at, t)) return -1;
+    let j = nameEnd(t + 1);
+    if (j < 0) return -1;
+    j = keyEnd(j);
+    while (j < n && s.charCodeAt(j) === 46) {
+      const e = nameEnd(j + 1);
+      if (e < 0) break;
+      j = e;
+    }
+    return j;
+  };
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    const prev = i > 0 ? s.charCodeAt(i - 1) : 0;
+    if (!(c >= 97 && c <= 122) || isWordCode(prev) || prev === 46) {
+      i++;
+      continue;
+    }
+    const word = runEnd(i);
+    const lead = s.slice(i, word);
+    let end = -1;
+    if (lead === 'data' && s.charCodeAt(word) === 46) end = resourceRef(word + 1);
+    if (end < 0) end = resourceRef(i);
+    if (end < 0 && s.charCodeAt(word) === 46) {
+      if (lead === 'module') {
+        const nm = nameEnd(word + 1);
+        if (nm >= 0) {
+          end = keyEnd(nm);
+          if (s.charCodeAt(end) === 46) {
+            const attr = nameEnd(end + 1);
+            if (attr >= 0) end = attr;
+          }
+        }
+      } else if (lead === 'var' || lead === 'local') end = nameEnd(word + 1);
+    }
+    if (end > i) {
+      found.add(s.slice(i, end));
+      i = end;
+    } else i = word > i ? word : i + 1;
+  }
   return [...found];
 }
 
