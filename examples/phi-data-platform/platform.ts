@@ -42,10 +42,7 @@ export class PhiPlatformStack extends TerraformStack {
     const net = new HipaaVpc(this, 'network', { region: REGION, availabilityZones: [`${REGION}a`, `${REGION}b`], kmsKey: auditKey, publicSubnets: false });
 
     // Clinical documents, replicated to the DR region.
-    const drKey = new HipaaKmsKey(this, 'dr-key', { description: 'PHI replicas in the DR region', servicePrincipals: [] });
-    // The DR key lives in the DR region: move it there.
-    drKey.key.provider = dr;
-    drKey.alias.provider = dr;
+    const drKey = new HipaaKmsKey(this, 'dr-key', { description: 'PHI replicas in the DR region', provider: dr });
     const replica = new HipaaBucket(this, 'documents-replica', { kmsKey: drKey, provider: dr });
     const replicationRole = new IamRole(this, 'replication-role', { namePrefix: 'phi-replication-', assumeRolePolicy: serviceTrust('s3.amazonaws.com', account.accountId), maxSessionDuration: 3600 });
     const documents = new HipaaBucket(this, 'documents', { kmsKey: dataKey, replication: { destination: replica, roleArn: replicationRole.arn, roleName: replicationRole.name } });

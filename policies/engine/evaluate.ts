@@ -166,10 +166,15 @@ export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
   }
 
   const matcher = new WaiverMatcher(opts.waivers, now, passTargets?.length ? [...drafts, ...passTargets] : drafts);
+  // An account finding has no resource of its own: an inline waiver for an account rule (a
+  // construct declaring the control provided by the organization) is carried by some resource.
+  const accountRules = new Set(rules.filter((r) => r.scope === 'account').map((r) => r.id));
+  const accountInline = new Map<string, Resource>();
+  if (accountRules.size) for (const r of graph.resources) for (const w of r.inlineWaivers) if (accountRules.has(w.ruleId) && !accountInline.has(w.ruleId)) accountInline.set(w.ruleId, r);
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i];
     if (d.status !== 'fail' && d.status !== 'unknown') continue;
-    const waiver = matcher.match(d, about[i]);
+    const waiver = matcher.match(d, about[i] ?? (d.address === ACCOUNT ? accountInline.get(d.ruleId) : undefined));
     if (!waiver) continue;
     d.waiver = waiver;
     if (waiver.expired) {

@@ -284,22 +284,28 @@ export class Graph {
     return any ? dedupe(out) : undefined;
   }
 
-  private readonly instanceCache = new Map<string, string[]>();
+  /** Per unit: module call path without an instance key → its instance paths (built once per unit). */
+  private readonly instanceIndex = new Map<string, Map<string, string[]>>();
 
-  private moduleInstances(unit: Unit, modulePrefix: string): string[] {
-    const cacheKey = `${unit.id}\u0000${modulePrefix}`;
-    const cached = this.instanceCache.get(cacheKey);
-    if (cached) return cached;
-    const set = new Set<string>();
-    for (const r of this.resources) {
-      if (r.unit !== unit || !r.modulePath.startsWith(modulePrefix)) continue;
-      const rest = r.modulePath.slice(modulePrefix.length);
-      const key = /^(\[[^\]]*\])?/.exec(rest)?.[0] ?? '';
-      if (rest === '' || rest.startsWith('[') || rest.startsWith('.')) set.add(modulePrefix + key);
+  /**
+   * The instances of the module call `modulePrefix` (`module.a[1].module.b`) that hold resources:
+   * `module.a[1].module.b["x"]`, … (or the call itself when it has no key). From one index per
+   * unit over the distinct module paths of its resources, so a lookup never scans the resources
+   * (a plan with many module instances would otherwise cost instances × resources).
+   */
+  private moduleInstances(unit: Unit, modulePrefix: string): readonly string[] {
+    let index = this.instanceIndex.get(unit.id);
+    if (!index) {
+      index = new Map();
+      const seen = new Set<string>();
+      for (const r of this.resources) {
+        if (r.unit !== unit || !r.modulePath || seen.has(r.modulePath)) continue;
+        seen.add(r.modulePath);
+        for (const { call, instance } of moduleSegments(r.modulePath)) addUnique(index, call, instance);
+      }
+      this.instanceIndex.set(unit.id, index);
     }
-    const list = [...set];
-    this.instanceCache.set(cacheKey, list);
-    return list;
+    return index.get(modulePrefix) ?? [];
   }
 
   /** What the attribute at `path` of `res` points at. Resolved once per resource and path (the answer is shared, read-only). */
@@ -563,14 +569,25 @@ function scopeNote(graph: Graph, from: Resource, path: string, to: Resource, sco
 
 /** `module.a["x"].module.b` → '', `module.a["x"]`, `module.a["x"].module.b` (the instance and every ancestor). */
 export function moduleAncestors(modulePath: string): string[] {
-  const out = [''];
-  if (!modulePath) return out;
-  const seg = /(?:^|\.)(module\.[A-Za-z_][\w-]*(?:\[(?:"(?:[^"\\]|\\.)*"|[^\]]*)\])?)/gy;
-  let at = '';
-  let m: RegExpExecArray | null;
-  while ((m = seg.exec(modulePath))) {
-    at = at ? `${at}.${m[1]}` : m[1];
-    out.push(at);
+  return ['', ...moduleSegments(modulePath).map((s) => s.instance)];
+}
+
+const MODULE_SEGMENT = /module\.([A-Za-z_][\w-]*)((?:\[(?:"(?:[^"\\]|\\.)*"|[^\]"]*)\])?)(?:\.|$)/y;
+
+/**
+ * The module calls along a module path, each as the path up to the call's name (`call`) and up
+ * to its instance key (`instance`): `module.a[1].module.b` → (`module.a`, `module.a[1]`),
+ * (`module.a[1].module.b`, `module.a[1].module.b`). Empty for a path that is not all module calls.
+ */
+function moduleSegments(modulePath: string): Array<{ call: string; instance: string }> {
+  const out: Array<{ call: string; instance: string }> = [];
+  MODULE_SEGMENT.lastIndex = 0;
+  while (MODULE_SEGMENT.lastIndex < modulePath.length) {
+    const start = MODULE_SEGMENT.lastIndex;
+    const m = MODULE_SEGMENT.exec(modulePath);
+    if (!m) return out;
+    const nameEnd = start + 'module.'.length + m[1].length;
+    out.push({ call: modulePath.slice(0, nameEnd), instance: modulePath.slice(0, nameEnd + m[2].length) });
   }
   return out;
 }
@@ -628,10 +645,26 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
+/** Members of the longer lists built by {@link addUnique}, so adding to one stays O(1). */
+const listMembers = new WeakMap<readonly unknown[], Set<unknown>>();
+
+/** Append `v` to the list at `k` unless it is there already; O(1) however long the list grows. */
 function addUnique<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const l = m.get(k);
-  if (!l) m.set(k, [v]);
-  else if (!l.includes(v)) l.push(v);
+  if (!l) {
+    m.set(k, [v]);
+    return;
+  }
+  if (l.length < 16) {
+    if (!l.includes(v)) l.push(v);
+    return;
+  }
+  let members = listMembers.get(l);
+  if (!members) listMembers.set(l, (members = new Set(l)));
+  if (!members.has(v)) {
+    members.add(v);
+    l.push(v);
+  }
 }
 
 function dedupe<T>(xs: T[]): T[] {

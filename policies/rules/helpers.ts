@@ -3,6 +3,7 @@
  * none of them sees input-format details.
  */
 import { Attr, attr, bool } from '../model/attrs';
+import { classifyStore } from '../model/phi';
 import type { Resource } from '../model/types';
 import { Json, render } from '../model/values';
 import type { CheckContext, Verdict } from '../engine/types';
@@ -123,4 +124,21 @@ export function noneJoined(ctx: CheckContext, res: Resource, type: string, path:
   if (!maybe.length) return none;
   const names = maybe.slice(0, 3).map((r) => r.address).join(', ') + (maybe.length > 3 ? ` and ${maybe.length - 3} more` : '');
   return unknown(`no ${type} is known to refer to this resource, but ${names} ${maybe.length === 1 ? 'refers' : 'refer'} through ${path} to something phikit cannot follow (pass the Terraform source with --source), which may be this resource`, { attribute: `${type}.${path}`, value: '(unresolved reference)' });
+}
+
+/**
+ * For rules scoped to PHI stores: the verdict when `res` is not one (unknown when its classification
+ * is known only after apply, not applicable for audit / other / unclassified stores), each with the
+ * classification's reason; undefined when it is a PHI store.
+ */
+export function outsidePhiScope(ctx: CheckContext, res: Resource): Verdict | undefined {
+  const c = classifyStore(ctx.graph, res);
+  if (c.class === 'phi') return undefined;
+  if (c.class === 'unknown') return unknown(`PHI scope cannot be decided: ${c.why}`, evv('tags', '(known after apply)'));
+  return notApplicable(`not a PHI store: ${c.why}`);
+}
+
+/** `PHI store (why)`: how messages of PHI-scoped rules name the store and its classification. */
+export function phiLabel(ctx: CheckContext, res: Resource, noun = res.type === 'aws_s3_bucket' ? 'PHI bucket' : 'PHI store'): string {
+  return `${noun} (${classifyStore(ctx.graph, res).why})`;
 }

@@ -1,4 +1,4 @@
-import { PHI_STORE_TYPES, isPhiTagged } from '../../model/phi';
+import { PHI_STORE_TYPES, classifyStore } from '../../model/phi';
 import type { Resource } from '../../model/types';
 import type { CheckContext, GraphRule, Verdict } from '../../engine/types';
 import { evv, fail, pass, unknown } from '../helpers';
@@ -23,8 +23,10 @@ function keysOf(ctx: CheckContext, store: Resource): Resource[] {
 function guarded(ctx: CheckContext): Map<Resource, string> {
   const out = new Map<Resource, string>();
   for (const r of ctx.graph.resources) {
-    if (r.mode !== 'managed' || !STORE_TYPES.has(r.type) || !isPhiTagged(r)) continue;
-    out.set(r, 'PHI store');
+    if (r.mode !== 'managed' || !STORE_TYPES.has(r.type)) continue;
+    const c = classifyStore(ctx.graph, r);
+    if (c.class !== 'phi') continue;
+    out.set(r, `PHI store (${c.why})`);
     for (const k of keysOf(ctx, r)) if (!out.has(k)) out.set(k, `key of PHI store ${r.address}`);
   }
   return out;
