@@ -11,6 +11,7 @@ import { UsageError } from './model/errors';
 import { Graph } from './model/graph';
 import { DEFAULT_MAX_INPUT_BYTES, loadInputs } from './model/load';
 import { overlaySynth } from './model/overlay';
+import type { UnassessedModule } from './source/load';
 import { RULES } from './rules';
 import type { ParsedInput } from './model/load';
 import type { SourceSet } from './model/source';
@@ -51,11 +52,16 @@ export function parseStrategies(values: string[] | undefined): Strategy[] | unde
 export interface CheckRun {
   readonly result: RunResult;
   readonly graph: Graph;
+  /** Terraform source: modules whose source could not be read, so their resources were not assessed. */
+  readonly unassessedModules: readonly UnassessedModule[];
 }
 
 /** The check pipeline the CLI runs; exported for the demo and tests. */
-export function runCheck(paths: string[], o: { waivers?: string; rule?: string[]; strategy?: string[]; maxBytes?: number; now?: Date; evidenceDir?: string; synth?: string[]; stacks?: string[]; passes?: 'list' | 'count'; sources?: SourceSet }): CheckRun {
-  let inputs = loadInputs(paths, { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES });
+export function runCheck(
+  paths: string[],
+  o: { waivers?: string; rule?: string[]; strategy?: string[]; maxBytes?: number; now?: Date; evidenceDir?: string; synth?: string[]; stacks?: string[]; passes?: 'list' | 'count'; vars?: string[]; varFiles?: string[]; sources?: SourceSet },
+): CheckRun {
+  let inputs = loadInputs(paths, { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES, source: { vars: o.vars, varFiles: o.varFiles } });
   if (o.sources?.size) inputs = withSources(inputs, o.sources);
   if (o.synth?.length) inputs = overlaySynth(inputs, loadInputs(o.synth, { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES }), { stacks: o.stacks });
   else if (o.stacks?.length) throw new UsageError('--stack needs --synth');
@@ -65,6 +71,6 @@ export function runCheck(paths: string[], o: { waivers?: string; rule?: string[]
   if (ruleIds) for (const id of ruleIds) if (!RULES.some((r) => r.id === id || r.control === id || (r.aliases ?? []).includes(id))) throw new UsageError(`--rule: no rule "${id}" (see phikit rules)`);
   const evidence = o.evidenceDir ? loadEvidence(o.evidenceDir) : undefined;
   const result = evaluate(graph, { rules: RULES, waivers, now: o.now, ruleIds, strategies: parseStrategies(o.strategy), evidence, passes: o.passes });
-  return { result, graph };
+  return { result, graph, unassessedModules: inputs.flatMap((i) => i.unassessedModules ?? []) };
 }
 

@@ -18,6 +18,7 @@ import { COUNTS_PASSES, REPORTERS, Write, buffered, writeFileChunked, writeRepor
 import { CATALOGUE_VERSION, RULES } from '../rules';
 import { VERSION } from '../version';
 import { registerExtraCommands } from './commands';
+import { noteUnassessed } from './notes';
 import { parseSize } from './size';
 
 
@@ -37,6 +38,8 @@ interface CheckOpts {
   evidence?: string;
   synth?: string[];
   source?: string[] | false;
+  var?: string[];
+  varFile?: string[];
   stack?: string[];
 }
 
@@ -88,13 +91,16 @@ function buildProgram(setCode: (c: number) => void): Command {
     .option('--fail-on-new', 'with --baseline: only new failing findings fail the run')
     .option('--source <dirs...>', 'Terraform source of the plan (root module directory; default: the plan file\'s directory when it holds .tf files): joins through locals')
     .option('--no-source', 'do not read Terraform source beside the plan')
+    .option('--var <name=value...>', 'Terraform source: set an input variable (as terraform plan -var)')
+    .option('--var-file <files...>', 'Terraform source: read variable values from .tfvars files (after terraform.tfvars and *.auto.tfvars)')
     .action(async (paths: string[], o: CheckOpts) => {
       const now = o.now ? new Date(o.now) : undefined;
       if (now && Number.isNaN(now.getTime())) throw new UsageError(`--now: "${o.now}" is not a date`);
       if (o.failOnNew && !o.baseline) throw new UsageError('--fail-on-new needs --baseline');
       const baseline = o.baseline ? loadBaseline(o.baseline) : undefined;
       const sources = await sourcesFor(paths, o.source);
-      const run = runCheck(paths, { waivers: o.waivers, rule: o.rule, strategy: o.strategy, maxBytes: parseSize(o.maxInputSize), now, evidenceDir: o.evidence, synth: o.synth, stacks: o.stack, passes: COUNTS_PASSES.has(o.format) ? 'count' : 'list', sources });
+      const run = runCheck(paths, { waivers: o.waivers, rule: o.rule, strategy: o.strategy, maxBytes: parseSize(o.maxInputSize), now, evidenceDir: o.evidence, synth: o.synth, stacks: o.stack, passes: COUNTS_PASSES.has(o.format) ? 'count' : 'list', vars: o.var, varFiles: o.varFile, sources });
+      noteUnassessed(run.unassessedModules);
       const result = baseline ? applyBaseline(run.result, baseline) : run.result;
       const color = o.color !== false && !o.output && o.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
       const opts = { color, toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now };

@@ -8,6 +8,7 @@ import { VERSION } from '../version';
 import { UsageError } from '../model/errors';
 import { DEFAULT_MAX_INPUT_BYTES } from '../model/load';
 import { exitCodeFor, runCheck } from '../pipeline';
+import { noteUnassessed } from './notes';
 import { parseSize } from './size';
 import { sourcesFor } from './source';
 
@@ -26,12 +27,15 @@ export function registerReport(program: Command, setCode: (code: number) => void
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices([...SEVERITIES]).default('low'))
     .option('--source <dirs...>', 'Terraform source of the plan (default: the plan file\'s directory when it holds .tf files)')
     .option('--no-source', 'do not read Terraform source beside the plan')
-    .action(async (paths: string[], o: { out: string; waivers?: string; evidence?: string; baseline?: string; now?: string; failOn: Severity; rowsPerRule: string; maxInputSize: string; source?: string[] | false }) => {
+    .option('--var <name=value...>', 'Terraform source: set an input variable')
+    .option('--var-file <files...>', 'Terraform source: read variable values from .tfvars files')
+    .action(async (paths: string[], o: { out: string; waivers?: string; evidence?: string; baseline?: string; now?: string; failOn: Severity; rowsPerRule: string; maxInputSize: string; var?: string[]; varFile?: string[]; source?: string[] | false }) => {
       const now = o.now ? new Date(o.now) : undefined;
       if (now && Number.isNaN(now.getTime())) throw new UsageError(`--now: "${o.now}" is not a date`);
       const rowsPerRule = Number(o.rowsPerRule);
       if (!/^\d+$/.test(o.rowsPerRule) || !Number.isSafeInteger(rowsPerRule)) throw new UsageError(`--rows-per-rule: "${o.rowsPerRule}" is not a whole number`);
-      const run = runCheck(paths, { waivers: o.waivers, now, evidenceDir: o.evidence, maxBytes: parseSize(o.maxInputSize), sources: await sourcesFor(paths, o.source) });
+      const run = runCheck(paths, { waivers: o.waivers, now, evidenceDir: o.evidence, maxBytes: parseSize(o.maxInputSize), vars: o.var, varFiles: o.varFile, sources: await sourcesFor(paths, o.source) });
+      noteUnassessed(run.unassessedModules);
       const result = o.baseline ? applyBaseline(run.result, loadBaseline(o.baseline)) : run.result;
       const files = writeComplianceReports(result, o.out, { toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now, rowsPerRule });
       process.stdout.write(`HTML:     ${files.html}\nMarkdown: ${files.markdown}\nJSON:     ${files.json}\n`);

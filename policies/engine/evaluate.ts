@@ -98,7 +98,7 @@ export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
     const unit = resource?.unit ?? defaultUnit;
     const evidenceFile = 'evidenceFile' in v ? v.evidenceFile : undefined;
     const address = resource ? resource.address : rule.scope === 'evidence' ? EVIDENCE : ACCOUNT;
-    const file = evidenceFile || (unit?.file ?? '');
+    const file = evidenceFile || resource?.location?.file || (unit?.file ?? '');
     if (passCounts && v.status === 'pass') {
       passCounts.set(rule.id, (passCounts.get(rule.id) ?? 0) + 1);
       passTargets?.push({ ruleId: rule.id, address, file, unitId: unit?.id ?? '', stack: unit?.stack });
@@ -116,6 +116,7 @@ export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
       address,
       resourceType: resource?.type,
       file,
+      line: resource?.location?.line,
       unitId: unit?.id ?? '',
       stack: unit?.stack,
       constructPath: resource?.constructPath,

@@ -10,6 +10,7 @@ import { COLLECT_AFTER_CHARS, collectGarbage } from './memory';
 import type { ModuleIndex } from './modules';
 import { checkPlanVersion, isPlanDocument, loadPlan } from './plan';
 import { isSynthDocument, loadSynth, stackNameOf } from './synth';
+import { SourceOptions, UnassessedModule, isTerraformSourceDir, loadSourceDir } from '../source/load';
 import type { SourceIndex } from './source';
 import type { Resource, Unit } from './types';
 
@@ -18,12 +19,16 @@ export const DEFAULT_MAX_INPUT_BYTES = 256 * 1024 * 1024;
 export interface LoadOptions {
   /** Largest file accepted, in bytes (default 256 MiB). */
   readonly maxBytes?: number;
+  /** Source mode (a directory of .tf files): variable values from the command line. */
+  readonly source?: Pick<SourceOptions, 'vars' | 'varFiles'>;
 }
 
 export interface ParsedInput {
   readonly unit: Unit;
   readonly resources: Resource[];
   readonly modules?: ModuleIndex;
+  /** Source mode: modules whose source could not be read (not assessed). */
+  readonly unassessedModules?: readonly UnassessedModule[];
   /** Terraform source of the plan's modules (locals), when it was read (`--source`). */
   readonly source?: SourceIndex;
 }
@@ -189,7 +194,8 @@ function loadDirectory(dir: string, opts: LoadOptions, read: { chars: number }):
   }
   const single = path.join(dir, 'cdk.tf.json');
   if (fs.existsSync(single)) return [loadFile(single, opts, undefined, read)];
-  throw new InputError(`${dir}: directory has no manifest.json (cdktf.out) or cdk.tf.json`);
+  if (isTerraformSourceDir(dir)) return [loadSourceDir(dir, { ...opts.source, maxBytes: opts.maxBytes })];
+  throw new InputError(`${dir}: directory has no manifest.json (cdktf.out), cdk.tf.json or Terraform (.tf) files`);
 }
 
 /** Load one or more paths into parsed inputs (not yet a graph). */

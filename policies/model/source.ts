@@ -17,6 +17,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { hasTerraformFiles } from '../source/parse';
 import { UsageError } from './errors';
 import { interpolations, referencesIn } from './values';
 
@@ -65,15 +66,6 @@ function hcl(): Hcl2Json {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   if (!parser) parser = require('@cdktn/hcl2json') as Hcl2Json;
   return parser;
-}
-
-/** True when `dir` directly holds a `*.tf` or `*.tf.json` file. */
-export function hasTerraformSource(dir: string): boolean {
-  try {
-    return fs.readdirSync(dir).some((f) => f.endsWith('.tf') || f.endsWith('.tf.json'));
-  } catch {
-    return false;
-  }
 }
 
 /** A real path inside `root` (or `root` itself)? */
@@ -321,7 +313,7 @@ export async function loadSources(inputs: readonly string[], dirs?: readonly str
   }
   for (const input of inputs) {
     const dir = path.dirname(input);
-    if (statIs(input, 'file') && hasTerraformSource(dir)) out.set(input, await load(dir));
+    if (statIs(input, 'file') && hasTerraformFiles(dir)) out.set(input, await load(dir));
   }
   return out;
 }

@@ -17,6 +17,14 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 
 const META_ARGS = new Set(['lifecycle', 'count', 'for_each', 'depends_on', 'provider', 'provisioner', 'connection']);
 
+/** `formatVersion` of a unit read from Terraform source (.tf files), which is otherwise a configuration unit like cdk.tf.json. */
+export const TERRAFORM_SOURCE = 'terraform-source';
+
+/** Read from .tf source: a configuration, with no planned actions and no values known only from a plan. */
+export function isSourceUnit(unit: Unit): boolean {
+  return unit.formatVersion === TERRAFORM_SOURCE;
+}
+
 export function isSynthDocument(doc: unknown): boolean {
   if (!isObj(doc)) return false;
   return ['resource', 'data', 'terraform', 'provider', 'module', '//'].some((k) => Object.prototype.hasOwnProperty.call(doc, k));

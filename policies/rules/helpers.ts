@@ -103,14 +103,28 @@ export function bucketSide(ctx: CheckContext, bucket: Resource, type: string): R
   return joined(ctx, bucket, type, 'bucket');
 }
 
-/** Resolve the verdict of several sub-verdicts: any fail → fail, else any unknown → unknown, else pass. */
-export function combine(verdicts: readonly Verdict[], passMessage: string): Verdict {
-  const f = verdicts.find((v) => v.status === 'fail');
-  if (f) return f;
-  const u = verdicts.find((v) => v.status === 'unknown');
-  if (u) return u;
+/**
+ * One verdict from several checks a rule makes of one resource (several attributes, several
+ * blocks, several joined resources). A known failure is never hidden behind an unknown:
+ *  - any part fails → fail, naming every failing part, then the parts known only after apply;
+ *  - else any part unknown → unknown, naming them;
+ *  - else pass with `passMessage` (not-applicable parts count as passing).
+ * The evidence and resource are the first failing (else unknown, else first) part's.
+ */
+export function judgeAll(verdicts: readonly Verdict[], passMessage: string): Verdict {
+  const fails = verdicts.filter((v) => v.status === 'fail');
+  const unknowns = verdicts.filter((v) => v.status === 'unknown');
+  if (fails.length) {
+    if (fails.length === 1 && !unknowns.length) return fails[0];
+    const also = unknowns.length ? `; not known before apply: ${unknowns.map((u) => u.evidence?.attribute ?? u.message).join(', ')}` : '';
+    return { ...fails[0], message: `${fails.map((f) => f.message).join('; ')}${also}` };
+  }
+  if (unknowns.length) return unknowns.length === 1 ? unknowns[0] : { ...unknowns[0], message: unknowns.map((u) => u.message).join('; ') };
   return pass(passMessage, verdicts[0]?.evidence);
 }
+
+/** {@link judgeAll} under its earlier name. */
+export const combine = judgeAll;
 
 /**
  * The verdict for "no `type` refers to `res` through `path`": `none` (usually a fail) when that is
