@@ -2,11 +2,14 @@
  * The normalized resource graph: every resource of every input, indexed by type, address and
  * literal identity (bucket name, ARN, id, name), with reference edges resolved once.
  *
- * Joins (`related`, `deref`) never cross units: two stacks or two plan files are two
- * Terraform states. Account-level rules can still look at `ofType` across all units.
+ * Joins (`related`, `deref`) never cross units — two stacks or two plan files are two Terraform
+ * states — except along cdktf's own cross-stack references within one cdktf.out (an output of one
+ * stack read through `terraform_remote_state` by another). Account-level rules can still look at
+ * `ofType` across all units.
  */
 import { attr, str } from './attrs';
 import type { ParsedInput } from './load';
+import { backendKey } from './synth';
 import { ModuleIndex, stripInstanceKeys } from './modules';
 import { splitAddress } from './plan';
 import type { SourceModule } from './source';
@@ -70,6 +73,9 @@ export class Graph {
   private readonly edgesIn = new Map<Resource, Edge[]>();
   private readonly edgesOut = new Map<Resource, Edge[]>();
   private edgesBuilt = false;
+  // cdktf cross-stack references: (cdktf.out dir, backend) → the stack writing that state.
+  private readonly stackByState = new Map<string, { unit: Unit; outputs: ReadonlyMap<string, readonly string[]> }>();
+  private readonly outDirOf = new Map<string, string>();
 
   private constructor(inputs: readonly ParsedInput[]) {
     this.units = inputs.map((i) => i.unit);
@@ -77,6 +83,10 @@ export class Graph {
     for (const input of inputs) {
       if (input.modules) this.modules.set(input.unit.id, input.modules);
       if (input.source) this.sources.set(input.unit.id, input.source.modules);
+      if (input.outDir && input.stackInterface?.backend) {
+        this.outDirOf.set(input.unit.id, input.outDir);
+        this.stackByState.set(`${input.outDir}\u0000${input.stackInterface.backend}`, { unit: input.unit, outputs: input.stackInterface.outputs });
+      }
       const sorted = [...input.resources].sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
       for (const r of sorted) all.push(r);
     }
@@ -195,6 +205,7 @@ export class Graph {
       if (!callRefs || !callRefs.length) return undefined;
       return this.resolveMany(unit, parentPath, callRefs, depth + 1, stuck);
     }
+    if (ref.startsWith('data.terraform_remote_state.')) return this.resolveRemoteState(unit, modulePath, ref, depth);
     if (ref.startsWith('local.')) return this.resolveLocal(unit, modulePath, ref, depth, stuck);
     if (ref.startsWith('each.')) {
       stuck?.add(modulePath);
@@ -236,6 +247,24 @@ export class Graph {
     }
     const found = this.byBase.get(unit.id)?.get(base);
     return found && found.length ? found : undefined;
+  }
+
+  /**
+   * `data.terraform_remote_state.<x>.outputs.<name>` as cdktf writes a cross-stack reference: the
+   * data source reads the state of another stack of the same cdktf.out (same backend config), whose
+   * output `<name>` refers to resources there. Never across cdktf.out directories or plan files.
+   */
+  private resolveRemoteState(unit: Unit, modulePath: string, ref: string, depth: number): Resource[] | undefined {
+    const m = /^data\.terraform_remote_state\.([A-Za-z_][\w-]*)\.outputs\.([A-Za-z_][\w-]*)/.exec(ref);
+    const outDir = this.outDirOf.get(unit.id);
+    if (!m || !outDir || modulePath) return undefined;
+    const ds = this.byAddress.get(unit.id)?.get(`data.terraform_remote_state.${m[1]}`);
+    const type = ds && typeof ds.values.backend === 'string' ? ds.values.backend : undefined;
+    const key = type ? backendKey(type, ds?.values.config) : undefined;
+    const producer = key ? this.stackByState.get(`${outDir}\u0000${key}`) : undefined;
+    if (!producer || producer.unit === unit) return undefined;
+    const refs = producer.outputs.get(m[2]);
+    return refs?.length ? this.resolveMany(producer.unit, '', refs, depth + 1) : undefined;
   }
 
   /**

@@ -9,7 +9,7 @@ import { Graph } from './graph';
 import { COLLECT_AFTER_CHARS, collectGarbage } from './memory';
 import type { ModuleIndex } from './modules';
 import { checkPlanVersion, isPlanDocument, loadPlan } from './plan';
-import { isSynthDocument, loadSynth, stackNameOf } from './synth';
+import { isSynthDocument, loadSynth, stackInterfaceOf, stackNameOf, type StackInterface } from './synth';
 import { SourceOptions, UnassessedModule, isTerraformSourceDir, loadSourceDir } from '../source/load';
 import type { SourceIndex } from './source';
 import type { Resource, Unit } from './types';
@@ -27,6 +27,10 @@ export interface ParsedInput {
   readonly unit: Unit;
   readonly resources: Resource[];
   readonly modules?: ModuleIndex;
+  /** A cdktf stack's backend and outputs, for cross-stack references (synth input only). */
+  readonly stackInterface?: StackInterface;
+  /** The cdktf.out directory the stack was listed in: cross-stack references join only within one. */
+  readonly outDir?: string;
   /** Source mode: modules whose source could not be read (not assessed). */
   readonly unassessedModules?: readonly UnassessedModule[];
   /** Terraform source of the plan's modules (locals), when it was read (`--source`). */
@@ -130,7 +134,7 @@ export function parseDocument(doc: unknown, file: string, source: Buffer | strin
       sha256: hash,
       formatVersion: 'terraform-json',
     };
-    return { unit, resources: structural(file, 'Terraform JSON configuration', () => loadSynth(obj, unit)) };
+    return { unit, resources: structural(file, 'Terraform JSON configuration', () => loadSynth(obj, unit)), stackInterface: stackInterfaceOf(obj) };
   }
   throw new InputError(`${file}: not a Terraform plan JSON (format_version) or Terraform JSON configuration (resource/terraform)`);
 }
@@ -187,7 +191,7 @@ function loadDirectory(dir: string, opts: LoadOptions, read: { chars: number }):
         throw new InputError(`${file}: listed in manifest.json but missing (or a symlink loop)`);
       }
       if (!real.startsWith(realDir + path.sep)) throw new InputError(`${file}: stack path escapes the cdktf.out directory`);
-      out.push(loadFile(file, opts, typeof s.name === 'string' ? s.name : name, read));
+      out.push({ ...loadFile(file, opts, typeof s.name === 'string' ? s.name : name, read), outDir: realDir });
     }
     if (!out.length) throw new InputError(`${manifest}: lists no stacks`);
     return out;

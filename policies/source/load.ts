@@ -20,6 +20,7 @@ import { InputError } from '../model/errors';
 import type { ParsedInput } from '../model/load';
 import { ModuleConfig, ModuleIndex, setOwn, stripInstanceKeys } from '../model/modules';
 import type { Resource, Unit } from '../model/types';
+import { isRegion } from '../model/regions';
 import { TERRAFORM_SOURCE } from '../model/synth';
 import { Unknown, Value } from '../model/values';
 import { EV, EvalError, Json, Residual, isKnown, isResidual, parseExpression, parseTemplateString, refsIn } from './expr';
@@ -337,10 +338,11 @@ function refsOfRaw(raw: unknown, scope: Scope): string[] {
   return [...refsIn(evalRaw(raw, scope))];
 }
 
-function evaluateModule(ctx: Ctx, src: ModuleSource, modulePath: string, scope: Scope, depth: number): void {
+function evaluateModule(ctx: Ctx, src: ModuleSource, modulePath: string, scope: Scope, depth: number, inherited: ReadonlyMap<string, string>): void {
   if (depth > MAX_MODULE_DEPTH) throw new InputError(`${src.dir}: modules nested deeper than ${MAX_MODULE_DEPTH} levels`);
   const configPath = stripInstanceKeys(modulePath);
   const cfg = configFor(ctx, configPath);
+  const regions = providerRegions(src, scope, inherited);
   const prefix = modulePath ? `${modulePath}.` : '';
 
   for (const mode of ['resource', 'data'] as const) {
@@ -351,7 +353,7 @@ function evaluateModule(ctx: Ctx, src: ModuleSource, modulePath: string, scope: 
       const list = inst === 'unknown' ? [{ key: '', scope: { ...scope, countIndex: undefined, each: undefined } }] : inst;
       for (const { key, scope: s } of list) {
         if (ctx.resources.length >= MAX_RESOURCES) throw new InputError(`${ctx.root}: more than ${MAX_RESOURCES} resources`);
-        ctx.resources.push(makeResource(ctx, { mode, type, name, body, at, modulePath, key, scope: s }));
+        ctx.resources.push(makeResource(ctx, { mode, type, name, body, at, modulePath, key, scope: s, regions }));
       }
     }
   }
@@ -386,7 +388,7 @@ function evaluateModule(ctx: Ctx, src: ModuleSource, modulePath: string, scope: 
         if (refs.size) calls.set(arg, [...new Set([...(calls.get(arg) ?? []), ...refs])]);
         inputs.set(arg, crossScope(v, arg));
       }
-      evaluateModule(ctx, child, `${address}${key}`, moduleScope(child, inputs, undefined, ctx), depth + 1);
+      evaluateModule(ctx, child, `${address}${key}`, moduleScope(child, inputs, undefined, ctx), depth + 1, passedProviders(body, regions));
     }
     void at;
   }
@@ -397,9 +399,43 @@ function evaluateModule(ctx: Ctx, src: ModuleSource, modulePath: string, scope: 
   }
 }
 
+/**
+ * Regions of the provider configurations a module instance sees, by reference (`aws`, `aws.dr`):
+ * what the caller passed (or the default configuration it inherits), then the module's own
+ * `provider` blocks, whose `region` counts when it evaluates to a region.
+ */
+function providerRegions(src: ModuleSource, scope: Scope, inherited: ReadonlyMap<string, string>): Map<string, string> {
+  const out = new Map(inherited);
+  for (const { name, body } of src.config.provider) {
+    if (name !== 'aws') continue;
+    const alias = evalRaw(body.alias, scope);
+    const region = evalRaw(body.region, scope);
+    const key = typeof alias === 'string' && alias ? `aws.${alias}` : 'aws';
+    if (isRegion(region)) out.set(key, region);
+    else out.delete(key);
+  }
+  return out;
+}
+
+/** `providers = { aws = aws.dr }` of a module call: the child's configurations by the caller's ones. */
+function passedProviders(body: Obj, regions: ReadonlyMap<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  const def = regions.get('aws');
+  if (def) out.set('aws', def);
+  if (isObj(body.providers)) {
+    for (const [child, raw] of Object.entries(body.providers)) {
+      const from = typeof raw === 'string' ? raw.replace(/^\$\{(.*)\}$/, '$1') : '';
+      const region = regions.get(from);
+      if (region) out.set(child, region);
+      else out.delete(child);
+    }
+  }
+  return out;
+}
+
 function makeResource(
   ctx: Ctx,
-  r: { mode: 'resource' | 'data'; type: string; name: string; body: Obj; at: BlockLocation; modulePath: string; key: string; scope: Scope },
+  r: { mode: 'resource' | 'data'; type: string; name: string; body: Obj; at: BlockLocation; modulePath: string; key: string; scope: Scope; regions: ReadonlyMap<string, string> },
 ): Resource {
   const values: Record<string, Value> = {};
   const meta: Record<string, Value> = {};
@@ -425,6 +461,7 @@ function makeResource(
     action: 'config',
     inlineWaivers: [],
     provider,
+    region: r.regions.get(provider ?? 'aws'),
     meta,
     location: r.at,
   };
@@ -441,7 +478,7 @@ export function loadSourceDir(dir: string, opts: SourceOptions = {}): SourceInpu
   const hash = createHash('sha256');
   const unit: Unit = { id: dir, file: dir, format: 'synth', sha256: '', formatVersion: TERRAFORM_SOURCE };
   const ctx: Ctx = { root: realRoot, limits, unit, modulesJson, parsed: new Map([[realRoot, src]]), index: new Map(), resources: [], unassessed: [] };
-  evaluateModule(ctx, src, '', moduleScope(src, new Map(), rootVariables(realRoot, opts, limits), ctx), 0);
+  evaluateModule(ctx, src, '', moduleScope(src, new Map(), rootVariables(realRoot, opts, limits), ctx), 0, new Map());
   for (const m of [...ctx.parsed.values()].sort((a, b) => (a.dir < b.dir ? -1 : 1))) for (const f of m.files) hash.update(f.path).update('\0').update(f.text);
   (unit as { sha256: string }).sha256 = hash.digest('hex');
   return { unit, resources: ctx.resources, modules: ctx.index, unassessedModules: ctx.unassessed };
