@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding, Strategy } from '../../policies/engine/types';
-import { runCheck } from '../../policies/pipeline';
+import { loadSources, runCheck } from '../../policies/pipeline';
 import { RULES } from '../../policies/rules';
 
 /** test/fixtures, from the sources or from the compiled copy in dist/test/support. */
@@ -24,7 +24,12 @@ export interface Label {
   readonly why: string;
 }
 
-export type Mode = 'plan' | 'source';
+/**
+ * `plan`: plan.json alone (what CI and most users have). `source`: plan.json with the Terraform
+ * source beside it (`--source`, joins through locals, issue 11 item 4). `hcl`: the .tf
+ * configuration itself, no plan (source mode, `phikit check DIR`).
+ */
+export type Mode = 'plan' | 'source' | 'hcl';
 
 export interface KnownGap {
   /** `modules/<name>` or `peers/<case>`. */
@@ -87,29 +92,35 @@ export function moduleSources(fx: Fixture): string[] {
 }
 
 /**
- * Can the fixture be checked from its Terraform source (issue 11 item 4)? Its root configuration
- * is committed; every local module it calls must exist on this machine. `PHIKIT_FIXTURE_SOURCE=0`
- * turns the source runs off.
+ * Can the fixture be checked with its Terraform source (modes `source` and `hcl`)? Its root
+ * configuration is committed; every local module it calls must exist on this machine.
+ * `PHIKIT_FIXTURE_SOURCE=0` turns the source runs off.
  */
 export function sourceAvailable(fx: Fixture): boolean {
   if (process.env.PHIKIT_FIXTURE_SOURCE === '0') return false;
   return fs.existsSync(path.join(fx.dir, 'main.tf')) && moduleSources(fx).every((d) => fs.existsSync(d));
 }
 
-/** The plan alone: what CI and most users have. */
+/** The plan alone. */
 export function checkPlan(fx: Fixture): readonly Finding[] {
   return runCheck([fx.plan], { now: NOW }).result.findings;
 }
 
-/**
- * The Terraform source of the same configuration (source mode: `phikit check DIR` reads the .tf
- * files and the local modules they call), where it is available; undefined otherwise.
- */
-export function checkWithSource(fx: Fixture): readonly Finding[] | undefined {
-  if (!sourceAvailable(fx)) return undefined;
+/** The plan with the Terraform source beside it (fx.dir, whose module calls point at moduleSources(fx)). */
+export async function checkWithSource(fx: Fixture): Promise<readonly Finding[]> {
+  const sources = await loadSources([fx.plan], [fx.dir]);
+  return runCheck([fx.plan], { now: NOW, sources }).result.findings;
+}
+
+/** The .tf configuration without a plan (source mode reads main.tf and the local modules it calls). */
+export function checkHcl(fx: Fixture): readonly Finding[] {
   const run = runCheck([fx.dir], { now: NOW });
   if (run.unassessedModules.length) throw new Error(`${fx.id}: modules not assessed in source mode: ${run.unassessedModules.map((m) => JSON.stringify(m)).join(', ')}`);
   return run.result.findings;
+}
+
+export async function check(mode: Mode, fx: Fixture): Promise<readonly Finding[]> {
+  return mode === 'plan' ? checkPlan(fx) : mode === 'source' ? checkWithSource(fx) : checkHcl(fx);
 }
 
 const RULE_LEVEL = new Map(RULES.map((r) => [r.id, (r as { level?: string }).level]));
@@ -145,5 +156,3 @@ export function planAddresses(plan: string): string[] {
 }
 
 export const gapKey = (fixture: string, l: { resource: string; strategy: number; expect: string }) => `${fixture} | ${l.resource} | ${l.strategy} | ${l.expect}`;
-
-export const check = (mode: Mode, fx: Fixture) => (mode === 'plan' ? checkPlan(fx) : checkWithSource(fx));

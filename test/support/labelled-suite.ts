@@ -1,7 +1,6 @@
 /**
- * The labelled-fixture suite, run once per mode by test/fixtures/modules.test.ts (plan JSON alone)
- * and test/fixtures/modules-source.test.ts (the Terraform source of the same configuration), so
- * jest can run the two in parallel. See test/fixtures/modules.test.ts for what it asserts.
+ * The labelled-fixture suite, run once per mode (see Mode) by test/fixtures/modules.test.ts,
+ * modules-source.test.ts and modules-hcl.test.ts, so jest can run them in parallel. See test/fixtures/modules.test.ts for what it asserts.
  */
 import type { Finding } from '../../policies/engine/types';
 import { check, gapKey, judge, listFixtures, planAddresses, readKnownGaps, sourceAvailable, under } from './labelled-fixtures';
@@ -67,7 +66,7 @@ export function describeLabelledFixtures(mode: Mode): void {
         expect(new Set(keys).size).toBe(keys.length);
       });
 
-      (runnable.includes(fx) ? it : it.skip)(`labels hold or are listed as known gaps (${mode})`, () => verify(check(mode, fx)));
+      (runnable.includes(fx) ? it : it.skip)(`labels hold or are listed as known gaps (${mode})`, async () => verify(await check(mode, fx)));
 
       function verify(findings: readonly Finding[] | undefined): void {
         expect(findings).toBeDefined();
