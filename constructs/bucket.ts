@@ -1,5 +1,6 @@
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import type { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
+import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
 import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
@@ -268,13 +269,23 @@ export class HipaaBucket extends Construct {
     ];
   }
 
-  /** Grant a role read access (S3 + KMS decrypt) through a managed policy. */
-  grantRead(roleName: string, id = 'grant-read'): IamPolicy {
-    return attachPolicy(this, id, roleName, this.readStatements(), `read ${this.node.path}`);
+  /**
+   * Grant a role read access (S3 + KMS decrypt) through a managed policy. Given the role construct,
+   * the policy is created beside the role (in its stack), so an app stack's grant makes the app
+   * stack depend on the data stack, never the reverse; given a role name, beside the bucket.
+   */
+  grantRead(role: string | IamRole, id = 'grant-read'): IamPolicy {
+    return this.grant(role, id, this.readStatements(), 'read');
   }
 
-  /** Grant a role write access (S3 + KMS encrypt) through a managed policy. */
-  grantWrite(roleName: string, id = 'grant-write'): IamPolicy {
-    return attachPolicy(this, id, roleName, this.writeStatements(), `write ${this.node.path}`);
+  /** Grant a role write access (S3 + KMS encrypt) through a managed policy (placed as grantRead's). */
+  grantWrite(role: string | IamRole, id = 'grant-write'): IamPolicy {
+    return this.grant(role, id, this.writeStatements(), 'write');
+  }
+
+  private grant(role: string | IamRole, id: string, statements: Record<string, unknown>[], what: string): IamPolicy {
+    if (typeof role === 'string') return attachPolicy(this, id, role, statements, `${what} ${this.node.path}`);
+    const scope = role.node.scope as Construct;
+    return attachPolicy(scope, `${role.node.id}-${id}-${this.node.id}`, role.name, statements, `${what} ${this.node.path}`);
   }
 }

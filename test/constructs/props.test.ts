@@ -212,3 +212,29 @@ describe('AuditTrail under an organization', () => {
     );
   });
 });
+
+describe('HipaaBucket.grantRead across stacks', () => {
+  it('puts the policy beside the role, so the app stack depends on the data stack and not the reverse', async () => {
+    const { App, TerraformStack } = await import('cdktf');
+    const { AwsProvider } = await import('@cdktf/provider-aws/lib/provider');
+    const { IamRole } = await import('@cdktf/provider-aws/lib/iam-role');
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'phikit-grant-'));
+    const app = new App({ outdir, stackTraces: false });
+    const data = new TerraformStack(app, 'data');
+    new AwsProvider(data, 'aws', { region: 'us-east-1' });
+    const bucket = new HipaaBucket(data, 'claims');
+    const svc = new TerraformStack(app, 'svc');
+    new AwsProvider(svc, 'aws', { region: 'us-east-1' });
+    const role = new IamRole(svc, 'worker', { assumeRolePolicy: '{}' });
+    bucket.grantRead(role);
+    app.synth();
+    const read = (s: string) => JSON.parse(fs.readFileSync(path.join(outdir, `stacks/${s}/cdk.tf.json`), 'utf8'));
+    expect(Object.keys(read('svc').resource.aws_iam_policy)).toHaveLength(1);
+    expect(read('data').resource.aws_iam_policy).toBeUndefined();
+    expect(read('data').data?.terraform_remote_state).toBeUndefined();
+    expect(Object.keys(read('svc').data.terraform_remote_state)).toHaveLength(1);
+  });
+});
