@@ -26,12 +26,14 @@ export function registerReport(program: Command, setCode: (code: number) => void
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices([...SEVERITIES]).default('low'))
     .option('--var <name=value...>', 'Terraform source: set an input variable')
     .option('--var-file <files...>', 'Terraform source: read variable values from .tfvars files')
-    .action((paths: string[], o: { out: string; waivers?: string; evidence?: string; baseline?: string; now?: string; failOn: Severity; rowsPerRule: string; maxInputSize: string; var?: string[]; varFile?: string[] }) => {
+    .option('--synth <paths...>', 'cdktf synth output the plan was made from: adds construct paths and waivers, reads after-apply values from their templates')
+    .option('--stack <names...>', 'with --synth: the stack each plan was made from, in the order of the plans')
+    .action((paths: string[], o: { synth?: string[]; stack?: string[]; out: string; waivers?: string; evidence?: string; baseline?: string; now?: string; failOn: Severity; rowsPerRule: string; maxInputSize: string; var?: string[]; varFile?: string[] }) => {
       const now = o.now ? new Date(o.now) : undefined;
       if (now && Number.isNaN(now.getTime())) throw new UsageError(`--now: "${o.now}" is not a date`);
       const rowsPerRule = Number(o.rowsPerRule);
       if (!/^\d+$/.test(o.rowsPerRule) || !Number.isSafeInteger(rowsPerRule)) throw new UsageError(`--rows-per-rule: "${o.rowsPerRule}" is not a whole number`);
-      const run = runCheck(paths, { waivers: o.waivers, now, evidenceDir: o.evidence, maxBytes: parseSize(o.maxInputSize), vars: o.var, varFiles: o.varFile });
+      const run = runCheck(paths, { waivers: o.waivers, now, evidenceDir: o.evidence, maxBytes: parseSize(o.maxInputSize), vars: o.var, varFiles: o.varFile, synth: o.synth, stacks: o.stack });
       noteUnassessed(run.unassessedModules);
       const result = o.baseline ? applyBaseline(run.result, loadBaseline(o.baseline)) : run.result;
       const files = writeComplianceReports(result, o.out, { toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now, rowsPerRule });
