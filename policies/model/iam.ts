@@ -796,8 +796,18 @@ export function ownAccountIds(graph: Graph, extra: readonly string[] = []): Read
   return out;
 }
 
+/**
+ * True when the inputs read this account's id (`data.aws_caller_identity`) but do not know it:
+ * Terraform source (nothing is read before a plan) or a plan that reads it at apply. Then an
+ * account id absent from {@link ownAccountIds} may still be the inputs' own account, so "external"
+ * is unknown, not a failure.
+ */
+export function ownAccountUnresolved(graph: Graph): boolean {
+  return graph.resources.some((r) => r.type === 'aws_caller_identity' && r.mode === 'data' && !(typeof r.values.account_id === 'string' && /^\d{12}$/.test(r.values.account_id)));
+}
+
 /** Attributes holding principals or policies: account ids there are not necessarily this plan's own. */
-const NOT_OWN_ACCOUNT_ATTRS = new Set(['assume_role_policy', 'policy', 'principal', 'principals', 'identifiers', 'source_account', 'shared_accounts', 'account_ids', 'inline_policy', 'json', 'container_definitions', 'access_policies', 'permissions']);
+const NOT_OWN_ACCOUNT_ATTRS = new Set(['assume_role_policy', 'policy', 'minified_json', 'principal', 'principals', 'identifiers', 'source_account', 'shared_accounts', 'account_ids', 'inline_policy', 'json', 'container_definitions', 'access_policies', 'permissions']);
 const ARN_ACCOUNT = /arn:aws[\w-]*:[\w-]+:[\w-]*:(\d{12}):/g;
 
 function collectAccountIds(v: Value, depth: number, out: Set<string>): void {
