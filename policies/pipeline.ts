@@ -14,6 +14,18 @@ import { DEFAULT_MAX_INPUT_BYTES, loadInputs } from './model/load';
 import { overlaySynth } from './model/overlay';
 import type { UnassessedModule } from './source/load';
 import { RULES } from './rules';
+import type { ParsedInput } from './model/load';
+import type { SourceSet } from './model/source';
+
+export { loadSources } from './model/source';
+
+/** Attach each plan input's Terraform source (read beforehand by the async {@link loadSources}). */
+function withSources(inputs: ParsedInput[], sources: SourceSet): ParsedInput[] {
+  return inputs.map((i) => {
+    const source = i.unit.format === 'plan' ? sources.get(i.unit.file) : undefined;
+    return source ? { ...i, source } : i;
+  });
+}
 
 /**
  * Exit code for a result: 1 when a finding that gates fails — at/above the `failOn` severity and of
@@ -71,10 +83,13 @@ export interface CheckOptions {
    * assessed; `fail` — they fail on the missing files, as the evidence directory was asked for.
    */
   withoutEvidence?: 'not_assessed' | 'fail';
+  /** Terraform source beside plan inputs (read beforehand by the async {@link loadSources}): joins through locals. */
+  sources?: SourceSet;
 }
 
 export function runCheck(paths: string[], o: CheckOptions): CheckRun {
   let inputs = loadInputs(paths, { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES, source: { vars: o.vars, varFiles: o.varFiles } });
+  if (o.sources?.size) inputs = withSources(inputs, o.sources);
   if (o.synth?.length) inputs = overlaySynth(inputs, loadInputs(o.synth, { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES }), { stacks: o.stacks });
   else if (o.stacks?.length) throw new UsageError('--stack needs --synth');
   const graph = Graph.from(inputs);

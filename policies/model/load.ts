@@ -11,6 +11,7 @@ import type { ModuleIndex } from './modules';
 import { checkPlanVersion, isPlanDocument, loadPlan } from './plan';
 import { isSynthDocument, loadSynth, stackInterfaceOf, stackNameOf, type StackInterface } from './synth';
 import { SourceOptions, UnassessedModule, isTerraformSourceDir, loadSourceDir } from '../source/load';
+import type { SourceIndex } from './source';
 import type { Resource, Unit } from './types';
 
 export const DEFAULT_MAX_INPUT_BYTES = 256 * 1024 * 1024;
@@ -32,6 +33,8 @@ export interface ParsedInput {
   readonly outDir?: string;
   /** Source mode: modules whose source could not be read (not assessed). */
   readonly unassessedModules?: readonly UnassessedModule[];
+  /** Terraform source of the plan's modules (locals), when it was read (`--source`). */
+  readonly source?: SourceIndex;
 }
 
 /** Decode file bytes: UTF-8 (with or without BOM) or UTF-16 LE/BE with BOM; strict. */
