@@ -9,6 +9,7 @@ import { loadWaivers } from './engine/waivers';
 import { loadEvidence } from './evidence';
 import { UsageError } from './model/errors';
 import { Graph } from './model/graph';
+import { Budget } from './model/input-file';
 import { DEFAULT_MAX_INPUT_BYTES, loadInputs } from './model/load';
 import { overlaySynth } from './model/overlay';
 import { RULES } from './rules';
@@ -42,15 +43,17 @@ export interface CheckRun {
 }
 
 /** The check pipeline the CLI runs; exported for the demo and tests. */
-export function runCheck(paths: string[], o: { waivers?: string; rule?: string[]; strategy?: string[]; maxBytes?: number; now?: Date; evidenceDir?: string; synth?: string[]; stacks?: string[]; passes?: 'list' | 'count' }): CheckRun {
-  let inputs = loadInputs(paths, { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES });
-  if (o.synth?.length) inputs = overlaySynth(inputs, loadInputs(o.synth, { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES }), { stacks: o.stacks });
+export function runCheck(paths: string[], o: { waivers?: string; rule?: string[]; strategy?: string[]; maxBytes?: number; now?: Date; evidenceDir?: string; synth?: string[]; stacks?: string[]; passes?: 'list' | 'count'; maxTotalBytes?: number; maxResources?: number }): CheckRun {
+  // One budget for everything the run reads: inputs, synth output, waivers, evidence.
+  const read = { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES, budget: new Budget({ totalBytes: o.maxTotalBytes, resources: o.maxResources }) };
+  let inputs = loadInputs(paths, read);
+  if (o.synth?.length) inputs = overlaySynth(inputs, loadInputs(o.synth, read), { stacks: o.stacks });
   else if (o.stacks?.length) throw new UsageError('--stack needs --synth');
   const graph = Graph.from(inputs);
-  const waivers = o.waivers ? loadWaivers(o.waivers) : undefined;
+  const waivers = o.waivers ? loadWaivers(o.waivers, read) : undefined;
   const ruleIds = o.rule?.flatMap((r) => r.split(',')).filter(Boolean);
   if (ruleIds) for (const id of ruleIds) if (!RULES.some((r) => r.id === id || r.control === id || (r.aliases ?? []).includes(id))) throw new UsageError(`--rule: no rule "${id}" (see phikit rules)`);
-  const evidence = o.evidenceDir ? loadEvidence(o.evidenceDir) : undefined;
+  const evidence = o.evidenceDir ? loadEvidence(o.evidenceDir, read) : undefined;
   const result = evaluate(graph, { rules: RULES, waivers, now: o.now, ruleIds, strategies: parseStrategies(o.strategy), evidence, passes: o.passes });
   return { result, graph };
 }

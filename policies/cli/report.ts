@@ -5,6 +5,7 @@ import { SEVERITIES, Severity } from '../engine/types';
 import { writeComplianceReports } from '../reporters/files';
 import { CATALOGUE_VERSION } from '../rules';
 import { VERSION } from '../version';
+import { term } from '../reporters/escape';
 import { UsageError } from '../model/errors';
 import { DEFAULT_MAX_INPUT_BYTES } from '../model/load';
 import { exitCodeFor, runCheck } from '../pipeline';
@@ -29,9 +30,9 @@ export function registerReport(program: Command, setCode: (code: number) => void
       const rowsPerRule = Number(o.rowsPerRule);
       if (!/^\d+$/.test(o.rowsPerRule) || !Number.isSafeInteger(rowsPerRule)) throw new UsageError(`--rows-per-rule: "${o.rowsPerRule}" is not a whole number`);
       const run = runCheck(paths, { waivers: o.waivers, now, evidenceDir: o.evidence, maxBytes: parseSize(o.maxInputSize) });
-      const result = o.baseline ? applyBaseline(run.result, loadBaseline(o.baseline)) : run.result;
+      const result = o.baseline ? applyBaseline(run.result, loadBaseline(o.baseline, { maxBytes: parseSize(o.maxInputSize) })) : run.result;
       const files = writeComplianceReports(result, o.out, { toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now, rowsPerRule });
-      process.stdout.write(`HTML:     ${files.html}\nMarkdown: ${files.markdown}\nJSON:     ${files.json}\n`);
+      process.stdout.write(`HTML:     ${term(files.html)}\nMarkdown: ${term(files.markdown)}\nJSON:     ${term(files.json)}\n`);
       setCode(exitCodeFor(result, o.failOn, false));
     });
 }

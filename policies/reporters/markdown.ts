@@ -1,12 +1,10 @@
 /** Markdown compliance mapping for security reviewers (same content as the HTML report). */
 import { CoverageRow, STATUS_ICON, STATUS_LABEL, buildMapping, countsText, omittedCount, scoreOf, whereOf } from './mapping';
+import { md, staleProblem, waiverTerms } from './escape';
 import { joined } from './sink';
 import type { Reporter, StreamingReporter } from './types';
 
-/** Escape text for a Markdown table cell or paragraph. */
-export function md(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/[*_`[\]]/g, '\\$&').replace(/\r?\n/g, ' ');
-}
+export { md };
 
 const coverageCell = (row: CoverageRow) => {
   const ids = [...row.technical, ...row.evidence].map((r) => r.id);
@@ -31,7 +29,7 @@ export const writeMarkdownReport: StreamingReporter = (result, opts, write) => {
   }
   out.push('', 'Score = passing findings ÷ (pass + fail + unknown + error); waived findings are listed separately.', '');
   out.push('### Provenance', '', '| Input | Format | Stack | SHA-256 |', '|---|---|---|---|');
-  for (const u of m.inputs) out.push(`| ${md(u.file)} | ${u.format}${u.formatVersion ? ` ${md(u.formatVersion)}` : ''} | ${md(u.stack ?? '')} | \`${u.sha256}\` |`);
+  for (const u of m.inputs) out.push(`| ${md(u.file)} | ${md(u.format)}${u.formatVersion ? ` ${md(u.formatVersion)}` : ''} | ${md(u.stack ?? '')} | \`${u.sha256}\` |`);
   out.push('');
 
   for (const s of m.strategies) {
@@ -50,7 +48,7 @@ export const writeMarkdownReport: StreamingReporter = (result, opts, write) => {
             const evidence = f.evidence ? `${md(f.evidence.attribute)} = ${md(f.evidence.value)}` : '';
             let detail = md(f.message);
             if (f.status === 'fail' || f.status === 'unknown' || f.status === 'error') detail += `<br>Fix: ${md(f.remediation)}`;
-            if (f.waiver) detail += `<br>Waiver: ${md(f.waiver.reason)} (approved by ${md(f.waiver.approvedBy ?? 'n/a')}, expires ${md(f.waiver.expires ?? 'never')}${f.waiver.expired ? ', EXPIRED' : ''})`;
+            if (f.waiver) detail += `<br>Waiver: ${md(f.waiver.reason)} (${md(waiverTerms(f.waiver))})`;
             const base = f.baseline ? ` (${f.baseline})` : '';
             out.push(`| ${STATUS_ICON[f.status]} ${STATUS_LABEL[f.status]}${base} | ${md(whereOf(f))} | ${evidence} | ${detail} |`);
           }
@@ -78,20 +76,20 @@ export const writeMarkdownReport: StreamingReporter = (result, opts, write) => {
     out.push('| Rule | Resource | Reason | Approved by | Expires | Expired? |', '|---|---|---|---|---|---|');
     for (const f of [...m.waived, ...m.expiredWaivers]) {
       const w = f.waiver!;
-      out.push(`| ${f.ruleId} | ${md(whereOf(f))} | ${md(w.reason)} | ${md(w.approvedBy ?? 'n/a')} | ${md(w.expires ?? 'never')} | ${w.expired ? 'yes — finding fails' : 'no'} |`);
+      out.push(`| ${md(f.ruleId)} | ${md(whereOf(f))} | ${md(w.reason)} | ${md(w.approvedBy ?? '—')} | ${md(w.expires ?? '—')} | ${w.expired ? 'yes — finding fails' : 'no'} |`);
     }
     out.push('');
   }
   if (m.stale.length) {
     out.push('### Stale waivers', '', '| Rule | Resource pattern | Problem | Where |', '|---|---|---|---|');
-    for (const w of m.stale) out.push(`| ${md(w.rule)} | ${md(w.resource)} | ${w.problem === 'ambiguous' ? 'matches several stacks/files' : 'matches nothing'} | ${md(w.origin)} |`);
+    for (const w of m.stale) out.push(`| ${md(w.rule)} | ${md(w.resource)} | ${md(staleProblem(w))} | ${md(w.origin)} |`);
     out.push('');
   }
   if (m.baseline) {
     out.push('## Changes since the baseline', '');
     const added = result.findings.filter((f) => f.baseline === 'new');
     out.push(`${added.length} new, ${result.findings.filter((f) => f.baseline === 'unchanged').length} unchanged, ${m.resolved.length} resolved.`, '');
-    for (const r of m.resolved) out.push(`- Resolved: ${r.ruleId} ${md(r.address)} (${md(r.file)}), was ${r.status}`);
+    for (const r of m.resolved) out.push(`- Resolved: ${md(r.ruleId)} ${md(r.address)} (${md(r.file)}), was ${md(r.status)}`);
     if (m.resolved.length) out.push('');
   }
   out.end('\n');

@@ -5,6 +5,7 @@
  */
 import { summarize } from '../engine/evaluate';
 import { Finding, STRATEGIES, Status, Strategy } from '../engine/types';
+import { staleProblem, term, waiverTerms } from './escape';
 import type { Reporter, StreamingReporter } from './types';
 
 const CODES = { red: 31, green: 32, yellow: 33, magenta: 35, cyan: 36, dim: 2, bold: 1 } as const;
@@ -24,7 +25,7 @@ export const writeTextReport: StreamingReporter = (result, opts, write) => {
     lines.length = 0;
   };
   lines.push(c('bold', `phikit ${opts.toolVersion} — HIPAA policy check (catalogue ${opts.catalogueVersion})`));
-  for (const u of result.units) lines.push(c('dim', `  input: ${u.file}${u.stack ? ` [stack ${u.stack}]` : ''} (${u.format})`));
+  for (const u of result.units) lines.push(c('dim', `  input: ${term(u.file)}${u.stack ? ` [stack ${term(u.stack)}]` : ''} (${term(u.format)})`));
   const byStrategy = new Map<Strategy, Finding[]>();
   const counted = new Map<Strategy, Record<Status, number>>();
   const countsOf = (s: Strategy): Record<Status, number> => {
@@ -52,23 +53,23 @@ export const writeTextReport: StreamingReporter = (result, opts, write) => {
     lines.push('');
     lines.push(c('bold', `${s}. ${STRATEGIES[s]}`) + c('dim', `  (${counts.pass} pass, ${counts.fail} fail, ${counts.unknown} unknown, ${counts.waived} waived${counts.error ? `, ${counts.error} error` : ''})`));
     for (const f of byStrategy.get(s) ?? []) {
-      const where = `${f.address}${f.stack ? ` [${f.stack}]` : ''}${f.constructPath ? ` (${f.constructPath})` : ''}`;
-      lines.push(`  ${label[f.status]}${f.baseline === 'new' ? c('bold', ' NEW') : ''} ${f.ruleId} ${f.severity} ${where}`);
-      lines.push(`       ${f.title}`);
-      lines.push(`       ${f.message}`);
-      if (f.evidence) lines.push(c('dim', `       evidence: ${f.evidence.attribute} = ${f.evidence.value}`));
-      if (f.waiver) lines.push(c('dim', `       waiver: ${f.waiver.reason} (approved by ${f.waiver.approvedBy ?? 'n/a'}, expires ${f.waiver.expires ?? 'never'}${f.waiver.expired ? ', EXPIRED' : ''})`));
-      if (f.status === 'fail' || f.status === 'unknown') lines.push(c('dim', `       fix: ${f.remediation}`));
-      lines.push(c('dim', `       HIPAA: ${f.citations.join(', ')} · ${f.file}`));
+      const where = `${term(f.address)}${f.stack ? ` [${term(f.stack)}]` : ''}${f.constructPath ? ` (${term(f.constructPath)})` : ''}`;
+      lines.push(`  ${label[f.status]}${f.baseline === 'new' ? c('bold', ' NEW') : ''} ${term(f.ruleId)} ${f.severity} ${where}`);
+      lines.push(`       ${term(f.title)}`);
+      lines.push(`       ${term(f.message)}`);
+      if (f.evidence) lines.push(c('dim', `       evidence: ${term(f.evidence.attribute)} = ${term(f.evidence.value)}`));
+      if (f.waiver) lines.push(c('dim', `       waiver: ${term(f.waiver.reason)} (${term(waiverTerms(f.waiver))})`));
+      if (f.status === 'fail' || f.status === 'unknown') lines.push(c('dim', `       fix: ${term(f.remediation)}`));
+      lines.push(c('dim', `       HIPAA: ${f.citations.join(', ')} · ${term(f.file)}`));
       flush();
     }
   }
   for (const w of result.staleWaivers) {
     lines.push('');
-    lines.push(`${c('yellow', 'STALE WAIVER')} ${w.rule} ${w.resource}: ${w.problem === 'ambiguous' ? 'matches resources in several stacks/files; add "stack", "file" or "any_stack": true' : 'matches no finding'} (${w.origin})`);
+    lines.push(`${c('yellow', 'STALE WAIVER')} ${term(w.rule)} ${term(w.resource)}: ${w.problem === 'ambiguous' ? 'matches resources in several stacks/files; add "stack", "file" or "any_stack": true' : w.problem === 'invalid' ? term(staleProblem(w)) : 'matches no finding'} (${term(w.origin)})`);
   }
   for (const r of result.resolved ?? []) {
-    lines.push(`${c('green', 'RESOLVED')} ${r.ruleId} ${r.address} (${r.file}): was ${r.status}`);
+    lines.push(`${c('green', 'RESOLVED')} ${term(r.ruleId)} ${term(r.address)} (${term(r.file)}): was ${term(r.status)}`);
   }
   const t = summarize(result.findings, result.passCounts);
   lines.push('');
