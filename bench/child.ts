@@ -1,5 +1,5 @@
 /**
- * Benchmark worker (one process per measurement). Prints JSON: time and peak RSS.
+ * Benchmark worker (one process per measurement). Prints JSON: elapsed time, CPU time and peak RSS.
  *   parse FILE           reading the file and JSON.parse alone (the floor)
  *   check FORMAT FILE    `phikit check FILE --format FORMAT` as the CLI runs it, timed from before
  *                        phikit's modules are loaded until the report is written
@@ -12,6 +12,7 @@ import * as path from 'node:path';
 
 const NOW = '2026-11-28T00:00:00Z';
 let tEnd: bigint | undefined;
+let cpuEnd: NodeJS.CpuUsage | undefined;
 
 async function run(mode: string, args: string[]): Promise<number> {
   if (mode === 'parse') {
@@ -28,6 +29,7 @@ async function run(mode: string, args: string[]): Promise<number> {
         : ['check', args[1], '--format', args[0], '--output', path.join(dir, 'report'), '--now', NOW, '--max-input-size', '2GiB'];
     const code = await main(argv);
     tEnd = process.hrtime.bigint(); // removing the report is not part of the run
+    cpuEnd = process.cpuUsage();
     if (code > 1) throw new Error(`phikit ${argv[0]} exited ${code}`);
     return code;
   } finally {
@@ -40,7 +42,11 @@ const t0 = process.hrtime.bigint();
 run(mode, args).then(
   (code) => {
     const ms = Number((tEnd ?? process.hrtime.bigint()) - t0) / 1e6;
-    process.stdout.write(JSON.stringify({ mode, ms, maxRssMb: process.resourceUsage().maxRSS / 1024, exitCode: code }));
+    // CPU time (user + system, all threads) since start-up: on a shared machine it varies much
+    // less than the elapsed time, which includes waiting for a core.
+    const cpu = cpuEnd ?? process.cpuUsage();
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    process.stdout.write(JSON.stringify({ mode, ms, cpuMs, maxRssMb: process.resourceUsage().maxRSS / 1024, exitCode: code }));
   },
   (e: unknown) => {
     process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);

@@ -45,12 +45,41 @@ export function modulePlanSources(repoRoot: string, sharedRoot = '/work/shared')
 /** Prefix a module address (`module.a`) or the root (undefined) with `module.<tile>`. */
 const under = (tile: string, moduleAddress: unknown) => `module.${tile}${typeof moduleAddress === 'string' && moduleAddress ? `.${moduleAddress}` : ''}`;
 
-/** A planned_values / prior_state module moved under the tile (recursively). */
-function moveModule(m: Obj, tile: string, isRoot: boolean): Obj {
+/** A planned_values / prior_state module moved under the tile (recursively), its values renamed. */
+function moveModule(m: Obj, tile: string, isRoot: boolean, rename: (v: unknown) => unknown): Obj {
   const out: Obj = { ...m, address: isRoot ? `module.${tile}` : under(tile, m.address) };
-  if (Array.isArray(m.resources)) out.resources = (m.resources as Obj[]).map((r) => ({ ...r, address: `module.${tile}.${r.address as string}` }));
-  if (Array.isArray(m.child_modules)) out.child_modules = (m.child_modules as Obj[]).map((c) => moveModule(c, tile, false));
+  if (Array.isArray(m.resources)) out.resources = (m.resources as Obj[]).map((r) => ({ ...r, address: `module.${tile}.${r.address as string}`, values: rename(r.values) }));
+  if (Array.isArray(m.child_modules)) out.child_modules = (m.child_modules as Obj[]).map((c) => moveModule(c, tile, false, rename));
   return out;
+}
+
+/** Attributes that name a resource (as the model's literal-name joins read them). */
+const IDENTITY = ['id', 'arn', 'name', 'bucket', 'name_prefix', 'bucket_prefix', 'identifier', 'identifier_prefix', 'function_name', 'role_name', 'policy_name', 'topic_arn', 'queue_url', 'key_id', 'alias'];
+
+/** One pattern matching the plan's identity values, longest first (no backtracking: literals only). */
+function identityPattern(plan: Obj): RegExp | undefined {
+  const values = new Set<string>();
+  for (const rc of (plan.resource_changes ?? []) as Obj[]) {
+    const after = (rc.change as Obj | undefined)?.after;
+    if (!isObj(after)) continue;
+    for (const k of IDENTITY) if (typeof after[k] === 'string' && (after[k] as string).length >= 3) values.add(after[k] as string);
+  }
+  if (!values.size) return undefined;
+  const escaped = [...values].sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(escaped.join('|'), 'g');
+}
+
+/** `v` with every string value (not key) renamed for one instance. */
+function renamed(v: unknown, re: RegExp | undefined, suffix: string): unknown {
+  if (!re || !suffix) return v;
+  if (typeof v === 'string') return v.replace(re, (m) => `${m}${suffix}`);
+  if (Array.isArray(v)) return v.map((x) => renamed(x, re, suffix));
+  if (isObj(v)) {
+    const out: Obj = {};
+    for (const [k, x] of Object.entries(v)) out[k] = renamed(x, re, suffix);
+    return out;
+  }
+  return v;
 }
 
 function resourceCount(plan: Obj): number {
@@ -59,7 +88,10 @@ function resourceCount(plan: Obj): number {
 
 /** One plan of at least `n` resources (whole tiles): the sources round-robin, each tile in its own module. */
 export function tileModulePlans(sources: readonly string[], n: number): Obj {
-  const plans = sources.map((f) => ({ name: path.basename(path.dirname(f)).replace(/[^A-Za-z0-9_]+/g, '_'), plan: JSON.parse(fs.readFileSync(f, 'utf8')) as Obj })).filter((p) => resourceCount(p.plan) > 0);
+  const plans = sources
+    .map((f) => ({ name: path.basename(path.dirname(f)).replace(/[^A-Za-z0-9_]+/g, '_'), plan: JSON.parse(fs.readFileSync(f, 'utf8')) as Obj }))
+    .filter((p) => resourceCount(p.plan) > 0)
+    .map((p) => ({ ...p, identity: identityPattern(p.plan) }));
   if (!plans.length) throw new Error('no module plans to tile');
   const changes: Obj[] = [];
   const plannedChildren: Obj[] = [];
@@ -69,19 +101,21 @@ export function tileModulePlans(sources: readonly string[], n: number): Obj {
   let providerConfig: Obj = {};
   const instances = new Map<string, number>();
   for (let k = 0; changes.length < n; k++) {
-    const { name, plan } = plans[k % plans.length];
+    const { name, plan, identity } = plans[k % plans.length];
     const i = Math.floor(k / plans.length);
+    const suffix = i ? `-t${i}` : '';
     const call = `tile_${name}`;
     const tile = `${call}[${i}]`;
     instances.set(call, i + 1);
     // Whole tiles only (the last one may pass n by less than one source plan).
     for (const rc of (plan.resource_changes ?? []) as Obj[]) {
-      changes.push({ ...rc, address: `module.${tile}.${rc.address as string}`, module_address: under(tile, rc.module_address) });
+      changes.push({ ...rc, change: renamed(rc.change, identity, suffix), address: `module.${tile}.${rc.address as string}`, module_address: under(tile, rc.module_address) });
     }
     const planned = (plan.planned_values as Obj | undefined)?.root_module;
-    if (isObj(planned)) plannedChildren.push(moveModule(planned, tile, true));
+    const rename = (v: unknown) => renamed(v, identity, suffix);
+    if (isObj(planned)) plannedChildren.push(moveModule(planned, tile, true, rename));
     const prior = ((plan.prior_state as Obj | undefined)?.values as Obj | undefined)?.root_module;
-    if (isObj(prior)) priorChildren.push(moveModule(prior, tile, true));
+    if (isObj(prior)) priorChildren.push(moveModule(prior, tile, true, rename));
     const config = plan.configuration as Obj | undefined;
     if (isObj(config?.root_module) && !(call in calls)) calls[call] = { source: `./modules/${name}`, module: config!.root_module };
     if (isObj(config?.provider_config) && !Object.keys(providerConfig).length) providerConfig = config!.provider_config as Obj;

@@ -5,7 +5,7 @@
  *   synth    generated cdk.tf.json
  * — each measured in separate processes: JSON.parse of the file alone (the floor), then
  * `phikit check --format F` for text, json, sarif, junit, markdown and html, and `phikit report`;
- * time and peak RSS, medians of PHIKIT_BENCH_REPEAT (3) runs. Then the reporters' scaling on
+ * elapsed time, CPU time (user + system) and peak RSS, medians of PHIKIT_BENCH_REPEAT (3) runs. Then the reporters' scaling on
  * synthetic 5k/20k-finding runs, and synth-time checking overhead. Prints Markdown tables and
  * writes bench/results.json.
  *
@@ -32,6 +32,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phikit-bench-'));
 
 interface Sample {
   ms: number;
+  cpuMs: number;
   maxRssMb: number;
 }
 
@@ -42,17 +43,19 @@ function measure(args: string[]): Sample {
     if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr.slice(0, 500)}`);
     runs.push(JSON.parse(r.stdout.slice(r.stdout.lastIndexOf('\n') + 1))); // after what `phikit report` prints
   }
-  runs.sort((a, b) => a.ms - b.ms);
-  const rss = runs.map((x) => x.maxRssMb).sort((a, b) => a - b);
-  return { ms: runs[Math.floor(runs.length / 2)].ms, maxRssMb: rss[Math.floor(rss.length / 2)] };
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { ms: median(runs.map((x) => x.ms)), cpuMs: median(runs.map((x) => x.cpuMs)), maxRssMb: median(runs.map((x) => x.maxRssMb)) };
 }
 
 const ratio = (a: number, b: number) => +(a / b).toFixed(2);
 
 interface ModeResult {
   ms: number;
+  cpuMs: number;
   rssMb: number;
   timeRatio: number;
+  /** CPU time (user + system) over the parse-only process's. */
+  cpuRatio: number;
   rssRatio: number;
   /** µs per resource added since the previous size (the slope; flat = linear). */
   usMarginal?: number;
@@ -62,6 +65,7 @@ interface Row {
   resources: number;
   fileMb: number;
   parseMs: number;
+  parseCpuMs: number;
   parseRssMb: number;
   modes: Record<string, ModeResult>;
 }
@@ -87,9 +91,9 @@ for (const input of INPUTS) {
     for (const mode of MODES) {
       // SARIF of cdk.tf.json, the reviewer report of it: the same code paths, measured on plans.
       const s = mode === 'report' ? measure(['report', file]) : measure(['check', mode, file]);
-      modes[mode] = { ms: Math.round(s.ms), rssMb: Math.round(s.maxRssMb), timeRatio: ratio(s.ms, parse.ms), rssRatio: ratio(s.maxRssMb, parse.maxRssMb) };
+      modes[mode] = { ms: Math.round(s.ms), cpuMs: Math.round(s.cpuMs), rssMb: Math.round(s.maxRssMb), timeRatio: ratio(s.ms, parse.ms), cpuRatio: ratio(s.cpuMs, parse.cpuMs), rssRatio: ratio(s.maxRssMb, parse.maxRssMb) };
     }
-    rows.push({ input, resources, fileMb: +(fs.statSync(file).size / 1024 / 1024).toFixed(1), parseMs: Math.round(parse.ms), parseRssMb: Math.round(parse.maxRssMb), modes });
+    rows.push({ input, resources, fileMb: +(fs.statSync(file).size / 1024 / 1024).toFixed(1), parseMs: Math.round(parse.ms), parseCpuMs: Math.round(parse.cpuMs), parseRssMb: Math.round(parse.maxRssMb), modes });
     fs.unlinkSync(file);
     process.stderr.write(`bench: ${input} ${resources} done\n`);
   }
@@ -113,6 +117,7 @@ const header = ['input', 'resources', 'file', 'parse', ...MODES];
 const table = (cell: (r: Row, m: ModeResult) => string, first: (r: Row) => string) =>
   [line(header), line(header.map((_, i) => (i < 2 ? '---' : '---:'))), ...rows.map((r) => line([r.input, r.resources.toLocaleString('en-US'), `${r.fileMb} MB`, first(r), ...MODES.map((m) => cell(r, r.modes[m]))]))].join('\n');
 process.stdout.write(`Time (÷ parse):\n${table((_r, m) => `${fmtMs(m.ms)} (${m.timeRatio}×)`, (r) => fmtMs(r.parseMs))}\n\n`);
+process.stdout.write(`CPU time, user + system (÷ parse):\n${table((_r, m) => `${fmtMs(m.cpuMs)} (${m.cpuRatio}×)`, (r) => fmtMs(r.parseCpuMs))}\n\n`);
 process.stdout.write(`Peak RSS (÷ parse-only process):\n${table((_r, m) => `${m.rssMb} MB (${m.rssRatio}×)`, (r) => `${r.parseRssMb} MB`)}\n\n`);
 process.stdout.write(`Marginal µs per resource since the previous size:\n${table((_r, m) => (m.usMarginal === undefined ? '—' : String(m.usMarginal)), () => '')}\n\n`);
 process.stdout.write(`Marginal growth (last slope ÷ first slope; ≤ 1 = no super-linear step): ${JSON.stringify(growth)}\n`);

@@ -32,6 +32,12 @@ export interface HipaaCheckOptions {
   readonly waivers?: string | WaiversFile;
   /** Unknown (known only after apply) findings become errors instead of warnings. @default false */
   readonly strict?: boolean;
+  /**
+   * Other stacks of the same app checked together with this one, so joins follow cdktf's
+   * cross-stack references (a trail in a security stack selecting this stack's buckets). Only
+   * this stack's findings are reported. @default none
+   */
+  readonly alongWith?: readonly TerraformStack[];
   /** Clock for waiver expiry. @default now */
   readonly now?: Date;
 }
@@ -43,12 +49,23 @@ const rawToTerraform = new WeakMap<TerraformStack, () => unknown>();
 
 /** Run the catalogue over a stack's Terraform JSON (with its "//" metadata and construct waivers). */
 export function checkStack(stack: TerraformStack, options: HipaaCheckOptions = {}, json?: unknown): RunResult {
-  const doc = json ?? (rawToTerraform.get(stack) ?? (() => stack.toTerraform()))();
-  const text = JSON.stringify(doc);
-  const graph = Graph.from([parseDocument(JSON.parse(text), `${stack.node.path}/cdk.tf.json`, text, stack.node.id)]);
+  const raw = (s: TerraformStack) => (rawToTerraform.get(s) ?? (() => s.toTerraform()))();
+  const others = (options.alongWith ?? []).filter((s) => s !== stack);
+  // Stacks checked together join like the stacks of one cdktf.out (by their backends and outputs).
+  const group = others.length ? `(app ${stack.node.scope?.node.path ?? ''})` : undefined;
+  const parse = (s: TerraformStack, doc: unknown) => {
+    const text = JSON.stringify(doc);
+    const input = parseDocument(JSON.parse(text), `${s.node.path}/cdk.tf.json`, text, s.node.id);
+    return group ? { ...input, outDir: group } : input;
+  };
+  const inputs = [parse(stack, json ?? raw(stack)), ...others.map((s) => parse(s, raw(s)))];
+  const graph = Graph.from(inputs);
   const rules = RULES.filter((r) => r.scope !== 'evidence' && (options.accountRules !== false || r.scope !== 'account'));
   const waivers = typeof options.waivers === 'string' ? loadWaivers(options.waivers) : options.waivers;
-  return evaluate(graph, { rules, ruleIds: options.rules, strategies: options.strategies, waivers, now: options.now });
+  const result = evaluate(graph, { rules, ruleIds: options.rules, strategies: options.strategies, waivers, now: options.now });
+  if (!others.length) return result;
+  const mine = inputs[0].unit;
+  return { ...result, findings: result.findings.filter((f) => f.unitId === mine.id || (f.address.startsWith('(') && f.unitId === '')) };
 }
 
 /** Findings that make synth fail: failing, rule errors, and (strict) unknown. */

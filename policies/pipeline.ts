@@ -12,6 +12,7 @@ import { Graph } from './model/graph';
 import { Budget } from './model/input-file';
 import { DEFAULT_MAX_INPUT_BYTES, loadInputs } from './model/load';
 import { overlaySynth } from './model/overlay';
+import type { UnassessedModule } from './source/load';
 import { RULES } from './rules';
 
 /** Exit code for a result: 1 when a finding at/above the threshold fails (or unknown in strict mode). */
@@ -40,13 +41,18 @@ export function parseStrategies(values: string[] | undefined): Strategy[] | unde
 export interface CheckRun {
   readonly result: RunResult;
   readonly graph: Graph;
+  /** Terraform source: modules whose source could not be read, so their resources were not assessed. */
+  readonly unassessedModules: readonly UnassessedModule[];
 }
 
 /** The check pipeline the CLI runs; exported for the demo and tests. */
-export function runCheck(paths: string[], o: { waivers?: string; rule?: string[]; strategy?: string[]; maxBytes?: number; now?: Date; evidenceDir?: string; synth?: string[]; stacks?: string[]; passes?: 'list' | 'count'; maxTotalBytes?: number; maxResources?: number }): CheckRun {
+export function runCheck(
+  paths: string[],
+  o: { waivers?: string; rule?: string[]; strategy?: string[]; maxBytes?: number; now?: Date; evidenceDir?: string; synth?: string[]; stacks?: string[]; passes?: 'list' | 'count'; vars?: string[]; varFiles?: string[]; maxTotalBytes?: number; maxResources?: number },
+): CheckRun {
   // One budget for everything the run reads: inputs, synth output, waivers, evidence.
   const read = { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES, budget: new Budget({ totalBytes: o.maxTotalBytes, resources: o.maxResources }) };
-  let inputs = loadInputs(paths, read);
+  let inputs = loadInputs(paths, { ...read, source: { vars: o.vars, varFiles: o.varFiles } });
   if (o.synth?.length) inputs = overlaySynth(inputs, loadInputs(o.synth, read), { stacks: o.stacks });
   else if (o.stacks?.length) throw new UsageError('--stack needs --synth');
   const graph = Graph.from(inputs);
@@ -55,6 +61,6 @@ export function runCheck(paths: string[], o: { waivers?: string; rule?: string[]
   if (ruleIds) for (const id of ruleIds) if (!RULES.some((r) => r.id === id || r.control === id || (r.aliases ?? []).includes(id))) throw new UsageError(`--rule: no rule "${id}" (see phikit rules)`);
   const evidence = o.evidenceDir ? loadEvidence(o.evidenceDir, read) : undefined;
   const result = evaluate(graph, { rules: RULES, waivers, now: o.now, ruleIds, strategies: parseStrategies(o.strategy), evidence, passes: o.passes });
-  return { result, graph };
+  return { result, graph, unassessedModules: inputs.flatMap((i) => i.unassessedModules ?? []) };
 }
 

@@ -18,6 +18,7 @@ import { CATALOGUE_VERSION, RULES } from '../rules';
 import { VERSION } from '../version';
 import { term } from '../reporters/escape';
 import { registerExtraCommands } from './commands';
+import { noteUnassessed } from './notes';
 import { parseCount, parseSize } from './size';
 
 
@@ -38,6 +39,8 @@ interface CheckOpts {
   failOnNew?: boolean;
   evidence?: string;
   synth?: string[];
+  var?: string[];
+  varFile?: string[];
   stack?: string[];
 }
 
@@ -89,12 +92,15 @@ function buildProgram(setCode: (c: number) => void): Command {
     .option('--no-color', 'never colour text output')
     .option('-b, --baseline <report.json>', 'previous --format json report: mark findings new/unchanged and list resolved ones')
     .option('--fail-on-new', 'with --baseline: only new failing findings fail the run')
+    .option('--var <name=value...>', 'Terraform source: set an input variable (as terraform plan -var)')
+    .option('--var-file <files...>', 'Terraform source: read variable values from .tfvars files (after terraform.tfvars and *.auto.tfvars)')
     .action((paths: string[], o: CheckOpts) => {
       const now = o.now ? new Date(o.now) : undefined;
       if (now && Number.isNaN(now.getTime())) throw new UsageError(`--now: "${o.now}" is not a date`);
       if (o.failOnNew && !o.baseline) throw new UsageError('--fail-on-new needs --baseline');
       const baseline = o.baseline ? loadBaseline(o.baseline, { maxBytes: parseSize(o.maxInputSize) }) : undefined;
-      const run = runCheck(paths, { waivers: o.waivers, rule: o.rule, strategy: o.strategy, maxBytes: parseSize(o.maxInputSize), maxTotalBytes: parseSize(o.maxTotalInputSize, '--max-total-input-size'), maxResources: parseCount(o.maxResources, '--max-resources'), now, evidenceDir: o.evidence, synth: o.synth, stacks: o.stack, passes: COUNTS_PASSES.has(o.format) ? 'count' : 'list' });
+      const run = runCheck(paths, { waivers: o.waivers, rule: o.rule, strategy: o.strategy, maxBytes: parseSize(o.maxInputSize), maxTotalBytes: parseSize(o.maxTotalInputSize, '--max-total-input-size'), maxResources: parseCount(o.maxResources, '--max-resources'), now, evidenceDir: o.evidence, synth: o.synth, stacks: o.stack, passes: COUNTS_PASSES.has(o.format) ? 'count' : 'list', vars: o.var, varFiles: o.varFile });
+      noteUnassessed(run.unassessedModules);
       const result = baseline ? applyBaseline(run.result, baseline) : run.result;
       const color = o.color !== false && !o.output && o.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
       const opts = { color, toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now };

@@ -99,7 +99,7 @@ export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
     const unit = resource?.unit ?? defaultUnit;
     const evidenceFile = 'evidenceFile' in v ? v.evidenceFile : undefined;
     const address = resource ? resource.address : rule.scope === 'evidence' ? EVIDENCE : ACCOUNT;
-    const file = evidenceFile || (unit?.file ?? '');
+    const file = evidenceFile || resource?.location?.file || (unit?.file ?? '');
     if (passCounts && v.status === 'pass') {
       passCounts.set(rule.id, (passCounts.get(rule.id) ?? 0) + 1);
       passTargets?.push({ ruleId: rule.id, address: clip(address), file, unitId: unit?.id ?? '', stack: unit?.stack });
@@ -118,6 +118,7 @@ export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
       address: clip(address),
       resourceType: resource?.type,
       file,
+      line: resource?.location?.line,
       unitId: unit?.id ?? '',
       stack: unit?.stack,
       constructPath: resource?.constructPath === undefined ? undefined : clip(resource.constructPath),
@@ -166,10 +167,15 @@ export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
   }
 
   const matcher = new WaiverMatcher(opts.waivers, now, passTargets?.length ? [...drafts, ...passTargets] : drafts);
+  // An account finding has no resource of its own: an inline waiver for an account rule (a
+  // construct declaring the control provided by the organization) is carried by some resource.
+  const accountRules = new Set(rules.filter((r) => r.scope === 'account').map((r) => r.id));
+  const accountInline = new Map<string, Resource>();
+  if (accountRules.size) for (const r of graph.resources) for (const w of r.inlineWaivers) if (accountRules.has(w.ruleId) && !accountInline.has(w.ruleId)) accountInline.set(w.ruleId, r);
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i];
     if (d.status !== 'fail' && d.status !== 'unknown') continue;
-    const waiver = matcher.match(d, about[i]);
+    const waiver = matcher.match(d, about[i] ?? (d.address === ACCOUNT ? accountInline.get(d.ruleId) : undefined));
     if (!waiver) continue;
     if ('invalid' in waiver) {
       // A waiver without an approver, an expiry date or a reason waives nothing: the finding keeps its status.

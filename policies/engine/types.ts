@@ -178,6 +178,8 @@ export interface Finding {
   readonly address: string;
   readonly resourceType?: string;
   readonly file: string;
+  /** Line of the resource in `file`, when the input says it (Terraform source). */
+  readonly line?: number;
   readonly unitId: string;
   readonly stack?: string;
   readonly constructPath?: string;

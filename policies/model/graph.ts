@@ -2,11 +2,14 @@
  * The normalized resource graph: every resource of every input, indexed by type, address and
  * literal identity (bucket name, ARN, id, name), with reference edges resolved once.
  *
- * Joins (`related`, `deref`) never cross units: two stacks or two plan files are two
- * Terraform states. Account-level rules can still look at `ofType` across all units.
+ * Joins (`related`, `deref`) never cross units — two stacks or two plan files are two Terraform
+ * states — except along cdktf's own cross-stack references within one cdktf.out (an output of one
+ * stack read through `terraform_remote_state` by another). Account-level rules can still look at
+ * `ofType` across all units.
  */
 import { attr, str } from './attrs';
 import type { ParsedInput } from './load';
+import { backendKey } from './synth';
 import { ModuleIndex, stripInstanceKeys } from './modules';
 import { splitAddress } from './plan';
 import type { Edge, Resource, Unit } from './types';
@@ -53,12 +56,19 @@ export class Graph {
   private readonly edgesIn = new Map<Resource, Edge[]>();
   private readonly edgesOut = new Map<Resource, Edge[]>();
   private edgesBuilt = false;
+  // cdktf cross-stack references: (cdktf.out dir, backend) → the stack writing that state.
+  private readonly stackByState = new Map<string, { unit: Unit; outputs: ReadonlyMap<string, readonly string[]> }>();
+  private readonly outDirOf = new Map<string, string>();
 
   private constructor(inputs: readonly ParsedInput[]) {
     this.units = inputs.map((i) => i.unit);
     const all: Resource[] = [];
     for (const input of inputs) {
       if (input.modules) this.modules.set(input.unit.id, input.modules);
+      if (input.outDir && input.stackInterface?.backend) {
+        this.outDirOf.set(input.unit.id, input.outDir);
+        this.stackByState.set(`${input.outDir}\u0000${input.stackInterface.backend}`, { unit: input.unit, outputs: input.stackInterface.outputs });
+      }
       const sorted = [...input.resources].sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
       for (const r of sorted) all.push(r);
     }
@@ -162,6 +172,7 @@ export class Graph {
       if (!callRefs || !callRefs.length) return undefined;
       return this.resolveMany(unit, parentPath, callRefs, depth + 1);
     }
+    if (ref.startsWith('data.terraform_remote_state.')) return this.resolveRemoteState(unit, modulePath, ref, depth);
     if (ref.startsWith('local.') || ref.startsWith('each.') || ref.startsWith('count.') || ref.startsWith('path.') || ref.startsWith('terraform.')) {
       return undefined;
     }
@@ -197,6 +208,24 @@ export class Graph {
     return found && found.length ? found : undefined;
   }
 
+  /**
+   * `data.terraform_remote_state.<x>.outputs.<name>` as cdktf writes a cross-stack reference: the
+   * data source reads the state of another stack of the same cdktf.out (same backend config), whose
+   * output `<name>` refers to resources there. Never across cdktf.out directories or plan files.
+   */
+  private resolveRemoteState(unit: Unit, modulePath: string, ref: string, depth: number): Resource[] | undefined {
+    const m = /^data\.terraform_remote_state\.([A-Za-z_][\w-]*)\.outputs\.([A-Za-z_][\w-]*)/.exec(ref);
+    const outDir = this.outDirOf.get(unit.id);
+    if (!m || !outDir || modulePath) return undefined;
+    const ds = this.byAddress.get(unit.id)?.get(`data.terraform_remote_state.${m[1]}`);
+    const type = ds && typeof ds.values.backend === 'string' ? ds.values.backend : undefined;
+    const key = type ? backendKey(type, ds?.values.config) : undefined;
+    const producer = key ? this.stackByState.get(`${outDir}\u0000${key}`) : undefined;
+    if (!producer || producer.unit === unit) return undefined;
+    const refs = producer.outputs.get(m[2]);
+    return refs?.length ? this.resolveMany(producer.unit, '', refs, depth + 1) : undefined;
+  }
+
   private resolveMany(unit: Unit, modulePath: string, refs: readonly string[], depth: number): Resource[] | undefined {
     const out: Resource[] = [];
     let any = false;
@@ -211,22 +240,28 @@ export class Graph {
     return any ? dedupe(out) : undefined;
   }
 
-  private readonly instanceCache = new Map<string, string[]>();
+  /** Per unit: module call path without an instance key → its instance paths (built once per unit). */
+  private readonly instanceIndex = new Map<string, Map<string, string[]>>();
 
-  private moduleInstances(unit: Unit, modulePrefix: string): string[] {
-    const cacheKey = `${unit.id}\u0000${modulePrefix}`;
-    const cached = this.instanceCache.get(cacheKey);
-    if (cached) return cached;
-    const set = new Set<string>();
-    for (const r of this.resources) {
-      if (r.unit !== unit || !r.modulePath.startsWith(modulePrefix)) continue;
-      const rest = r.modulePath.slice(modulePrefix.length);
-      const key = /^(\[[^\]]*\])?/.exec(rest)?.[0] ?? '';
-      if (rest === '' || rest.startsWith('[') || rest.startsWith('.')) set.add(modulePrefix + key);
+  /**
+   * The instances of the module call `modulePrefix` (`module.a[1].module.b`) that hold resources:
+   * `module.a[1].module.b["x"]`, … (or the call itself when it has no key). From one index per
+   * unit over the distinct module paths of its resources, so a lookup never scans the resources
+   * (a plan with many module instances would otherwise cost instances × resources).
+   */
+  private moduleInstances(unit: Unit, modulePrefix: string): readonly string[] {
+    let index = this.instanceIndex.get(unit.id);
+    if (!index) {
+      index = new Map();
+      const seen = new Set<string>();
+      for (const r of this.resources) {
+        if (r.unit !== unit || !r.modulePath || seen.has(r.modulePath)) continue;
+        seen.add(r.modulePath);
+        for (const { call, instance } of moduleSegments(r.modulePath)) addUnique(index, call, instance);
+      }
+      this.instanceIndex.set(unit.id, index);
     }
-    const list = [...set];
-    this.instanceCache.set(cacheKey, list);
-    return list;
+    return index.get(modulePrefix) ?? [];
   }
 
   /** What the attribute at `path` of `res` points at. Resolved once per resource and path (the answer is shared, read-only). */
@@ -378,6 +413,26 @@ export class Graph {
   }
 }
 
+const MODULE_SEGMENT = /module\.([A-Za-z_][\w-]*)((?:\[(?:"(?:[^"\\]|\\.)*"|[^\]"]*)\])?)(?:\.|$)/y;
+
+/**
+ * The module calls along a module path, each as the path up to the call's name (`call`) and up
+ * to its instance key (`instance`): `module.a[1].module.b` → (`module.a`, `module.a[1]`),
+ * (`module.a[1].module.b`, `module.a[1].module.b`). Empty for a path that is not all module calls.
+ */
+function moduleSegments(modulePath: string): Array<{ call: string; instance: string }> {
+  const out: Array<{ call: string; instance: string }> = [];
+  MODULE_SEGMENT.lastIndex = 0;
+  while (MODULE_SEGMENT.lastIndex < modulePath.length) {
+    const start = MODULE_SEGMENT.lastIndex;
+    const m = MODULE_SEGMENT.exec(modulePath);
+    if (!m) return out;
+    const nameEnd = start + 'module.'.length + m[1].length;
+    out.push({ call: modulePath.slice(0, nameEnd), instance: modulePath.slice(0, nameEnd + m[2].length) });
+  }
+  return out;
+}
+
 function lastModuleSegment(modulePath: string): { name: string; full: string } | undefined {
   // Split on dots outside keys (linear): `…module.<name>[key]` at the end.
   const parts = splitAddress(modulePath);
@@ -431,10 +486,26 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
+/** Members of the longer lists built by {@link addUnique}, so adding to one stays O(1). */
+const listMembers = new WeakMap<readonly unknown[], Set<unknown>>();
+
+/** Append `v` to the list at `k` unless it is there already; O(1) however long the list grows. */
 function addUnique<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const l = m.get(k);
-  if (!l) m.set(k, [v]);
-  else if (!l.includes(v)) l.push(v);
+  if (!l) {
+    m.set(k, [v]);
+    return;
+  }
+  if (l.length < 16) {
+    if (!l.includes(v)) l.push(v);
+    return;
+  }
+  let members = listMembers.get(l);
+  if (!members) listMembers.set(l, (members = new Set(l)));
+  if (!members.has(v)) {
+    members.add(v);
+    l.push(v);
+  }
 }
 
 function dedupe<T>(xs: T[]): T[] {

@@ -10,7 +10,8 @@ import { Budget, DEFAULT_MAX_INPUT_BYTES, decode, readInputBytes } from './input
 import { COLLECT_AFTER_CHARS, collectGarbage } from './memory';
 import type { ModuleIndex } from './modules';
 import { checkPlanVersion, isPlanDocument, loadPlan } from './plan';
-import { isSynthDocument, loadSynth, stackNameOf } from './synth';
+import { isSynthDocument, loadSynth, stackInterfaceOf, stackNameOf, type StackInterface } from './synth';
+import { SourceOptions, UnassessedModule, isTerraformSourceDir, loadSourceDir } from '../source/load';
 import type { Resource, Unit } from './types';
 
 export { DEFAULT_MAX_INPUT_BYTES, decode };
@@ -20,12 +21,23 @@ export interface LoadOptions {
   readonly maxBytes?: number;
   /** The run's budget of bytes read and resources modelled (default: a fresh one with the default limits). */
   readonly budget?: Budget;
+  /** Source mode (a directory of .tf files): variable values from the command line. */
+  readonly source?: Pick<SourceOptions, 'vars' | 'varFiles'>;
 }
+
+/** Load options with the defaults filled in. */
+type Loading = LoadOptions & { readonly maxBytes: number; readonly budget: Budget };
 
 export interface ParsedInput {
   readonly unit: Unit;
   readonly resources: Resource[];
   readonly modules?: ModuleIndex;
+  /** A cdktf stack's backend and outputs, for cross-stack references (synth input only). */
+  readonly stackInterface?: StackInterface;
+  /** The cdktf.out directory the stack was listed in: cross-stack references join only within one. */
+  readonly outDir?: string;
+  /** Source mode: modules whose source could not be read (not assessed). */
+  readonly unassessedModules?: readonly UnassessedModule[];
 }
 
 export function parseJson(text: string, file: string): unknown {
@@ -85,7 +97,7 @@ export function parseDocument(doc: unknown, file: string, source: Buffer | strin
       formatVersion: 'terraform-json',
     };
     budget?.addResources(countSynthResources(obj), file);
-    return { unit, resources: structural(file, 'Terraform JSON configuration', () => loadSynth(obj, unit)) };
+    return { unit, resources: structural(file, 'Terraform JSON configuration', () => loadSynth(obj, unit)), stackInterface: stackInterfaceOf(obj) };
   }
   throw new InputError(`${file}: not a Terraform plan JSON (format_version) or Terraform JSON configuration (resource/terraform)`);
 }
@@ -104,7 +116,7 @@ function countSynthResources(doc: Record<string, unknown>): number {
   return n;
 }
 
-function loadFile(file: string, opts: Required<LoadOptions>, stack?: string, read?: { chars: number }): ParsedInput {
+function loadFile(file: string, opts: Loading, stack?: string, read?: { chars: number }): ParsedInput {
   const { text, sha256: hash } = readText(file, opts);
   if (read) read.chars += text.length;
   // Only the text stays reachable while the document is parsed (the file bytes can be freed).
@@ -112,7 +124,7 @@ function loadFile(file: string, opts: Required<LoadOptions>, stack?: string, rea
 }
 
 /** File → decoded text and the SHA-256 of its bytes. */
-function readText(file: string, opts: Required<LoadOptions>): { text: string; sha256: string } {
+function readText(file: string, opts: Loading): { text: string; sha256: string } {
   const buf = readInputBytes(file, opts);
   const out = { sha256: sha256(buf), text: decode(buf, file) };
   release(buf);
@@ -132,7 +144,7 @@ function release(buf: Buffer): void {
 }
 
 /** A cdktf.out directory: every stack of its manifest.json; or a stack dir with cdk.tf.json. */
-function loadDirectory(dir: string, opts: Required<LoadOptions>, read: { chars: number }, seen: Map<string, string>): ParsedInput[] {
+function loadDirectory(dir: string, opts: Loading, read: { chars: number }, seen: Map<string, string>): ParsedInput[] {
   const manifest = path.join(dir, 'manifest.json');
   if (fs.existsSync(manifest)) {
     const buf = readInputBytes(manifest, { ...opts, what: 'cdktf manifest' });
@@ -164,17 +176,22 @@ function loadDirectory(dir: string, opts: Required<LoadOptions>, read: { chars: 
       const first = seen.get(real);
       if (first !== undefined) throw new InputError(`${file}: is read twice (also as ${first}); every stack file may be listed once`);
       seen.set(real, file);
-      out.push(loadFile(file, opts, stackName, read));
+      out.push({ ...loadFile(file, opts, stackName, read), outDir: realDir });
     }
     if (!out.length) throw new InputError(`${manifest}: lists no stacks`);
     return out;
   }
   const single = path.join(dir, 'cdk.tf.json');
   if (fs.existsSync(single)) return [loadFileOnce(single, opts, read, seen)];
-  throw new InputError(`${dir}: directory has no manifest.json (cdktf.out) or cdk.tf.json`);
+  if (isTerraformSourceDir(dir)) {
+    const src = loadSourceDir(dir, { ...opts.source, maxBytes: opts.maxBytes });
+    opts.budget.addResources(src.resources.length, dir);
+    return [src];
+  }
+  throw new InputError(`${dir}: directory has no manifest.json (cdktf.out), cdk.tf.json or Terraform (.tf) files`);
 }
 
-function loadFileOnce(file: string, opts: Required<LoadOptions>, read: { chars: number }, seen: Map<string, string>): ParsedInput {
+function loadFileOnce(file: string, opts: Loading, read: { chars: number }, seen: Map<string, string>): ParsedInput {
   let real = file;
   try {
     real = fs.realpathSync(file);
@@ -190,7 +207,7 @@ function loadFileOnce(file: string, opts: Required<LoadOptions>, read: { chars: 
 /** Load one or more paths into parsed inputs (not yet a graph). */
 export function loadInputs(paths: readonly string[], opts: LoadOptions = {}): ParsedInput[] {
   if (!paths.length) throw new InputError('no input given: pass a plan JSON, a cdk.tf.json or a cdktf.out directory');
-  const o: Required<LoadOptions> = { maxBytes: opts.maxBytes ?? DEFAULT_MAX_INPUT_BYTES, budget: opts.budget ?? new Budget() };
+  const o: Loading = { maxBytes: opts.maxBytes ?? DEFAULT_MAX_INPUT_BYTES, budget: opts.budget ?? new Budget() };
   const out: ParsedInput[] = [];
   const read = { chars: 0 };
   const seen = new Map<string, string>();

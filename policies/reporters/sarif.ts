@@ -79,7 +79,7 @@ export const writeSarifReport: StreamingReporter = (result, opts, write) => {
         {
           physicalLocation: {
             artifactLocation: { uri: uriOf(f.file), uriBaseId: 'SRCROOT' },
-            region: { startLine: locator.line(f.file, f.address, f.resourceType) },
+            region: { startLine: f.line ?? locator.line(f.file, f.address, f.resourceType) },
           },
           logicalLocations: logical,
         },

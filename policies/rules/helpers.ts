@@ -3,6 +3,7 @@
  * none of them sees input-format details.
  */
 import { Attr, attr, bool } from '../model/attrs';
+import { classifyStore } from '../model/phi';
 import type { Resource } from '../model/types';
 import { Json, render } from '../model/values';
 import type { CheckContext, Verdict } from '../engine/types';
@@ -102,11 +103,42 @@ export function bucketSide(ctx: CheckContext, bucket: Resource, type: string): R
   return joined(ctx, bucket, type, 'bucket');
 }
 
-/** Resolve the verdict of several sub-verdicts: any fail → fail, else any unknown → unknown, else pass. */
-export function combine(verdicts: readonly Verdict[], passMessage: string): Verdict {
-  const f = verdicts.find((v) => v.status === 'fail');
-  if (f) return f;
-  const u = verdicts.find((v) => v.status === 'unknown');
-  if (u) return u;
+/**
+ * One verdict from several checks a rule makes of one resource (several attributes, several
+ * blocks, several joined resources). A known failure is never hidden behind an unknown:
+ *  - any part fails → fail, naming every failing part, then the parts known only after apply;
+ *  - else any part unknown → unknown, naming them;
+ *  - else pass with `passMessage` (not-applicable parts count as passing).
+ * The evidence and resource are the first failing (else unknown, else first) part's.
+ */
+export function judgeAll(verdicts: readonly Verdict[], passMessage: string): Verdict {
+  const fails = verdicts.filter((v) => v.status === 'fail');
+  const unknowns = verdicts.filter((v) => v.status === 'unknown');
+  if (fails.length) {
+    if (fails.length === 1 && !unknowns.length) return fails[0];
+    const also = unknowns.length ? `; not known before apply: ${unknowns.map((u) => u.evidence?.attribute ?? u.message).join(', ')}` : '';
+    return { ...fails[0], message: `${fails.map((f) => f.message).join('; ')}${also}` };
+  }
+  if (unknowns.length) return unknowns.length === 1 ? unknowns[0] : { ...unknowns[0], message: unknowns.map((u) => u.message).join('; ') };
   return pass(passMessage, verdicts[0]?.evidence);
+}
+
+/** {@link judgeAll} under its earlier name. */
+export const combine = judgeAll;
+
+/**
+ * For rules scoped to PHI stores: the verdict when `res` is not one (unknown when its classification
+ * is known only after apply, not applicable for audit / other / unclassified stores), each with the
+ * classification's reason; undefined when it is a PHI store.
+ */
+export function outsidePhiScope(ctx: CheckContext, res: Resource): Verdict | undefined {
+  const c = classifyStore(ctx.graph, res);
+  if (c.class === 'phi') return undefined;
+  if (c.class === 'unknown') return unknown(`PHI scope cannot be decided: ${c.why}`, evv('tags', '(known after apply)'));
+  return notApplicable(`not a PHI store: ${c.why}`);
+}
+
+/** `PHI store (why)`: how messages of PHI-scoped rules name the store and its classification. */
+export function phiLabel(ctx: CheckContext, res: Resource, noun = res.type === 'aws_s3_bucket' ? 'PHI bucket' : 'PHI store'): string {
+  return `${noun} (${classifyStore(ctx.graph, res).why})`;
 }
