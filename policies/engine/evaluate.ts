@@ -10,7 +10,7 @@
 import * as vm from 'node:vm';
 import type { Graph } from '../model/graph';
 import type { Resource } from '../model/types';
-import type { CheckContext, EvidenceSet, Finding, Rule, RunResult, Status, Strategy, Verdict } from './types';
+import type { CheckContext, DeclaredScope, EvidenceSet, Finding, Rule, RunResult, Status, Strategy, Verdict } from './types';
 import { clip } from '../model/printable';
 import { WaiverMatcher, WaiversFile, WaiverTarget } from './waivers';
 
@@ -34,7 +34,27 @@ export interface EvaluateOptions {
    * rest (text, SARIF), which then need neither the time nor the memory of the pass findings.
    */
   readonly passes?: 'list' | 'count';
+  /**
+   * What the team declared to live elsewhere: account-level findings (at `(account)`) of the
+   * declared account rules that do not pass become `not_assessed` with the declared reason.
+   */
+  readonly scope?: DeclaredScope;
+  /**
+   * The run was given no evidence directory: evidence rules are not run; each yields one
+   * `not_assessed` finding (a gap) instead of failing on every missing file.
+   */
+  readonly evidenceNotGiven?: boolean;
 }
+
+/** Is `rule` an account rule covered by the declared `scope.account` (all, or the listed rule / control ids)? */
+export function declaredElsewhere(rule: Rule, scope: DeclaredScope | undefined): boolean {
+  const a = scope?.account;
+  if (!a || rule.scope !== 'account') return false;
+  return !a.controls || a.controls.some((c) => c === rule.id || c === rule.control || (rule.aliases ?? []).includes(c));
+}
+
+export const NOT_ASSESSED_ELSEWHERE = 'not assessed here — declared elsewhere: ';
+export const NOT_ASSESSED_EVIDENCE = 'not assessed: no evidence directory was given (--evidence DIR, or `evidence:` in phikit.config.yaml)';
 
 export const ACCOUNT = '(account)';
 export const EVIDENCE = '(evidence)';
@@ -78,7 +98,7 @@ function errorMessage(e: unknown): string {
   return `rule raised ${name} while checking; the result for this target is unknown (reported as an error)`;
 }
 
-type Outcome = Verdict | { readonly status: 'error'; readonly message: string; readonly resource?: Resource };
+type Outcome = Verdict | { readonly status: 'error' | 'not_assessed'; readonly message: string; readonly resource?: Resource };
 
 export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
   const now = opts.now ?? new Date();
@@ -100,7 +120,13 @@ export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
     const evidenceFile = 'evidenceFile' in v ? v.evidenceFile : undefined;
     const address = resource ? resource.address : rule.scope === 'evidence' ? EVIDENCE : ACCOUNT;
     const file = evidenceFile || resource?.location?.file || (unit?.file ?? '');
-    if (passCounts && v.status === 'pass') {
+    let status: Status = v.status;
+    let message = v.message;
+    if (elsewhere && address === ACCOUNT && (status === 'fail' || status === 'unknown')) {
+      status = 'not_assessed';
+      message = `${NOT_ASSESSED_ELSEWHERE}${opts.scope?.account?.reason} (in these inputs: ${v.message})`;
+    }
+    if (passCounts && status === 'pass') {
       passCounts.set(rule.id, (passCounts.get(rule.id) ?? 0) + 1);
       passTargets?.push({ ruleId: rule.id, address: clip(address), file, unitId: unit?.id ?? '', stack: unit?.stack });
       return;
@@ -112,9 +138,9 @@ export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
       severity: rule.severity,
       level: rule.level,
       citations: rule.citations,
-      status: v.status,
+      status,
       // Strings from the input are bounded here, once, for every report (clip is O(1) when short).
-      message: clip(v.message),
+      message: clip(message),
       address: clip(address),
       resourceType: resource?.type,
       file,
@@ -129,7 +155,13 @@ export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
     about.push(resource);
   };
 
+  let elsewhere = false;
   for (const rule of rules) {
+    elsewhere = declaredElsewhere(rule, opts.scope);
+    if (rule.scope === 'evidence' && opts.evidenceNotGiven) {
+      emit(rule, { status: 'not_assessed', message: NOT_ASSESSED_EVIDENCE }, undefined);
+      continue;
+    }
     // Nothing to check (and no deadline watchdog to start) when no resource has the rule's types.
     if (rule.scope === 'resource' && rule.resourceTypes.every((t) => graph.ofType(t).length === 0)) continue;
     const first = drafts.length;
@@ -219,7 +251,7 @@ function sortRange(drafts: Draft[], about: Array<Resource | undefined>, first: n
 
 /** Counts by status; with `passCounts` (passes counted, not listed), those passes too. */
 export function summarize(findings: readonly Finding[], passCounts?: ReadonlyMap<string, number>): Record<Status, number> {
-  const out: Record<Status, number> = { pass: 0, fail: 0, unknown: 0, waived: 0, error: 0 };
+  const out: Record<Status, number> = { pass: 0, fail: 0, unknown: 0, waived: 0, error: 0, not_assessed: 0 };
   for (const f of findings) out[f.status]++;
   if (passCounts) for (const n of passCounts.values()) out.pass += n;
   return out;

@@ -8,6 +8,7 @@
  * `ofType` across all units.
  */
 import { attr, str } from './attrs';
+import { decideConditionalDefaults } from './defaults';
 import type { ParsedInput } from './load';
 import { backendKey } from './synth';
 import { ModuleIndex, stripInstanceKeys } from './modules';
@@ -87,7 +88,13 @@ export class Graph {
   }
 
   static from(inputs: readonly ParsedInput[]): Graph {
-    return new Graph(inputs);
+    const g = new Graph(inputs);
+    // Provider defaults that depend on a related resource (a listener's protocol on its load balancer's type).
+    decideConditionalDefaults(g.resources, (r, p) => g.deref(r, p).resources, (r, p) => {
+      const a = attr(r, p);
+      return a.state === 'known' ? { known: true, value: a.value } : { known: a.state === 'absent' };
+    });
+    return g;
   }
 
   /** Resources of a type across every unit (managed resources unless `mode` says otherwise). */

@@ -10,7 +10,9 @@
  *   Markdown renderer) and the inline syntax characters backslash-escaped (no emphasis, code,
  *   link, image, strikethrough or table cell starts from input).
  *
- * Both bound the length (`clip`). Also the wording shared by the reports for a waiver's terms
+ * - {@link code} for Markdown code spans (addresses), with the same line and control handling.
+ *
+ * All bound the length (`clip`). Also the wording shared by the reports for a waiver's terms
  * and a stale waiver's problem.
  */
 import type { StaleWaiver, WaiverInfo } from '../engine/types';
@@ -26,6 +28,24 @@ const ENTITY: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>
 /** Escape text for a Markdown table cell or paragraph (the one Markdown escaper). */
 export function md(s: string): string {
   return terminalSafe(String(s).replace(LINE_BREAKS, ' ')).replace(MARKDOWN_SPECIAL, (c) => ENTITY[c] ?? `\\${c}`);
+}
+
+/**
+ * Text as a Markdown code span (searchable and copyable as written: `aws_db_instance.open`, not
+ * `aws\_db\_instance.open`): one line, control characters as visible escapes, fenced with more
+ * backticks than it contains, `|` escaped for tables. Inside a code span a renderer shows `<`,
+ * `*`, `[` … literally, so nothing else needs escaping.
+ */
+export function code(s: string): string {
+  const one = terminalSafe(String(s).replace(LINE_BREAKS, ' '));
+  let longest = 0;
+  for (let i = 0, run = 0; i < one.length; i++) {
+    run = one.charCodeAt(i) === 96 ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  const fence = '`'.repeat(longest + 1);
+  const pad = one.startsWith('`') || one.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${one.replace(/\|/g, '\\|')}${pad}${fence}`;
 }
 
 /** "approved by …, expires …" (every applied waiver has both: the one waiver policy). */

@@ -25,7 +25,7 @@ export function renderAttr(a: Attr): string {
     case 'unknown':
       return a.value.toJSON();
     default:
-      return render(a.value);
+      return a.providerDefault ? `${render(a.value)} (provider default)` : render(a.value);
   }
 }
 
@@ -44,13 +44,16 @@ export const unknownMessage = (path: string) => `${path} is known only after app
 export function expectBool(res: Resource, path: string, expected: boolean, providerDefault: boolean | undefined, what: string): Verdict {
   const a = attr(res, path);
   if (a.state === 'unknown' || a.state === 'sensitive') return unknown(unknownMessage(path), ev(path, a));
+  // The model's defaults table answers for the attributes it covers (a known value flagged providerDefault);
+  // `providerDefault` is the fallback for the others (attributes inside nested blocks read without a resource).
+  const dflt = a.state === 'absent' || (a.state === 'known' && a.providerDefault === true);
   const b = a.state === 'absent' ? providerDefault : bool(a);
   if (b === undefined) {
     return a.state === 'absent' ? fail(`${path} is not set; ${what}`, ev(path, a)) : fail(`${path} is not a boolean; ${what}`, ev(path, a));
   }
   return b === expected
-    ? pass(`${path} is ${b}${a.state === 'absent' ? ' (provider default)' : ''}`, ev(path, a))
-    : fail(`${path} is ${b}${a.state === 'absent' ? ' (provider default, not set)' : ''}; ${what}`, ev(path, a));
+    ? pass(`${path} is ${b}${dflt ? ' (provider default)' : ''}`, ev(path, a))
+    : fail(`${path} is ${b}${dflt ? ' (provider default, not set)' : ''}; ${what}`, ev(path, a));
 }
 
 /**
