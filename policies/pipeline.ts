@@ -15,6 +15,18 @@ import { DEFAULT_MAX_INPUT_BYTES, loadInputs } from './model/load';
 import { overlaySynth } from './model/overlay';
 import type { UnassessedModule } from './source/load';
 import { RULES } from './rules';
+import type { ParsedInput } from './model/load';
+import type { SourceSet } from './model/source';
+
+export { loadSources } from './model/source';
+
+/** Attach each plan input's Terraform source (read beforehand by the async {@link loadSources}). */
+function withSources(inputs: ParsedInput[], sources: SourceSet): ParsedInput[] {
+  return inputs.map((i) => {
+    const source = i.unit.format === 'plan' ? sources.get(i.unit.file) : undefined;
+    return source ? { ...i, source } : i;
+  });
+}
 
 /**
  * Exit code for a result: 1 when a finding that gates fails — at/above the `failOn` severity and of
@@ -72,6 +84,8 @@ export interface CheckOptions {
    * assessed; `fail` — they fail on the missing files, as the evidence directory was asked for.
    */
   withoutEvidence?: 'not_assessed' | 'fail';
+  /** Terraform source beside plan inputs (read beforehand by the async {@link loadSources}): joins through locals. */
+  sources?: SourceSet;
   /** Whole-run budgets (see model/input-file.ts): bytes read across all files, resources modelled. */
   maxTotalBytes?: number;
   maxResources?: number;
@@ -81,6 +95,7 @@ export function runCheck(paths: string[], o: CheckOptions): CheckRun {
   // One budget for everything the run reads: inputs, synth output, waivers, evidence.
   const read = { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES, budget: new Budget({ totalBytes: o.maxTotalBytes, resources: o.maxResources }) };
   let inputs = loadInputs(paths, { ...read, source: { vars: o.vars, varFiles: o.varFiles } });
+  if (o.sources?.size) inputs = withSources(inputs, o.sources);
   if (o.synth?.length) inputs = overlaySynth(inputs, loadInputs(o.synth, read), { stacks: o.stacks });
   else if (o.stacks?.length) throw new UsageError('--stack needs --synth');
   const graph = Graph.from(inputs);

@@ -14,6 +14,7 @@ import { applyConfig } from './config';
 import { InputError, UsageError } from '../model/errors';
 import { DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_RESOURCES, DEFAULT_MAX_TOTAL_BYTES } from '../model/input-file';
 import { exitCodeFor, runCheck } from '../pipeline';
+import { sourcesFor } from './source';
 import { COUNTS_PASSES, REPORTERS, Write, buffered, writeFileChunked, writeReport } from '../reporters';
 import { CATALOGUE_VERSION, RULES } from '../rules';
 import { VERSION } from '../version';
@@ -40,6 +41,7 @@ interface CheckOpts {
   failOnNew?: boolean;
   evidence?: string;
   synth?: string[];
+  source?: string[] | false;
   var?: string[];
   varFile?: string[];
   stack?: string[];
@@ -101,15 +103,18 @@ function buildProgram(setCode: (c: number) => void): Command {
     .option('--no-color', 'never colour text output')
     .option('-b, --baseline <report.json>', 'previous --format json report: mark findings new/unchanged and list resolved ones')
     .option('--fail-on-new', 'with --baseline: only new failing findings fail the run')
+    .option('--source <dirs...>', 'Terraform source of the plan (root module directory; default: the plan file\'s directory when it holds .tf files): joins through locals')
+    .option('--no-source', 'do not read Terraform source beside the plan')
     .option('--var <name=value...>', 'Terraform source: set an input variable (as terraform plan -var)')
     .option('--var-file <files...>', 'Terraform source: read variable values from .tfvars files (after terraform.tfvars and *.auto.tfvars)')
-    .action((args: string[], o: CheckOpts, cmd: Command) => {
+    .action(async (args: string[], o: CheckOpts, cmd: Command) => {
       const { paths, scope } = applyConfig(cmd, args, o as unknown as Record<string, unknown>);
       const now = o.now ? new Date(o.now) : undefined;
       if (now && Number.isNaN(now.getTime())) throw new UsageError(`--now: "${o.now}" is not a date`);
       if (o.failOnNew && !o.baseline) throw new UsageError('--fail-on-new needs --baseline');
       const baseline = o.baseline ? loadBaseline(o.baseline, { maxBytes: parseSize(o.maxInputSize) }) : undefined;
-      const run = runCheck(paths, { waivers: o.waivers, rule: o.rule, strategy: o.strategy, maxBytes: parseSize(o.maxInputSize), maxTotalBytes: parseSize(o.maxTotalInputSize, '--max-total-input-size'), maxResources: parseCount(o.maxResources, '--max-resources'), now, evidenceDir: o.evidence, synth: o.synth, stacks: o.stack, passes: COUNTS_PASSES.has(o.format) ? 'count' : 'list', vars: o.var, varFiles: o.varFile, scope });
+      const sources = await sourcesFor(paths, o.source);
+      const run = runCheck(paths, { waivers: o.waivers, rule: o.rule, strategy: o.strategy, maxBytes: parseSize(o.maxInputSize), maxTotalBytes: parseSize(o.maxTotalInputSize, '--max-total-input-size'), maxResources: parseCount(o.maxResources, '--max-resources'), now, evidenceDir: o.evidence, synth: o.synth, stacks: o.stack, passes: COUNTS_PASSES.has(o.format) ? 'count' : 'list', vars: o.var, varFiles: o.varFile, scope, sources });
       noteUnassessed(run.unassessedModules);
       const result = baseline ? applyBaseline(run.result, baseline) : run.result;
       const color = o.color !== false && !o.output && o.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;

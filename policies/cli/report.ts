@@ -12,6 +12,7 @@ import { DEFAULT_MAX_INPUT_BYTES } from '../model/load';
 import { exitCodeFor, runCheck } from '../pipeline';
 import { noteUnassessed } from './notes';
 import { parseSize } from './size';
+import { sourcesFor } from './source';
 
 export function registerReport(program: Command, setCode: (code: number) => void): void {
   program
@@ -33,15 +34,17 @@ export function registerReport(program: Command, setCode: (code: number) => void
     .option('--max-input-size <size>', 'largest input file accepted', `${DEFAULT_MAX_INPUT_BYTES / 1024 / 1024}MiB`)
     .option('--rows-per-rule <n>', 'HTML/Markdown: findings listed per rule and status, the rest counted (0 = all; the JSON lists all)', '100')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices([...SEVERITIES]).default('low'))
+    .option('--source <dirs...>', 'Terraform source of the plan (default: the plan file\'s directory when it holds .tf files)')
+    .option('--no-source', 'do not read Terraform source beside the plan')
     .option('--var <name=value...>', 'Terraform source: set an input variable')
     .option('--var-file <files...>', 'Terraform source: read variable values from .tfvars files')
-    .action((args: string[], o: { out: string; waivers?: string; evidence?: string; baseline?: string; now?: string; failOn: Severity; rowsPerRule: string; maxInputSize: string; var?: string[]; varFile?: string[]; synth?: string[]; rule?: string[]; strategy?: string[]; level: Level; strict?: boolean; config?: string; accountElsewhere?: string }, cmd: Command) => {
+    .action(async (args: string[], o: { out: string; waivers?: string; evidence?: string; baseline?: string; now?: string; failOn: Severity; rowsPerRule: string; maxInputSize: string; var?: string[]; varFile?: string[]; synth?: string[]; rule?: string[]; strategy?: string[]; level: Level; strict?: boolean; config?: string; accountElsewhere?: string; source?: string[] | false }, cmd: Command) => {
       const { paths, scope } = applyConfig(cmd, args, o as unknown as Record<string, unknown>);
       const now = o.now ? new Date(o.now) : undefined;
       if (now && Number.isNaN(now.getTime())) throw new UsageError(`--now: "${o.now}" is not a date`);
       const rowsPerRule = Number(o.rowsPerRule);
       if (!/^\d+$/.test(o.rowsPerRule) || !Number.isSafeInteger(rowsPerRule)) throw new UsageError(`--rows-per-rule: "${o.rowsPerRule}" is not a whole number`);
-      const run = runCheck(paths, { waivers: o.waivers, now, evidenceDir: o.evidence, maxBytes: parseSize(o.maxInputSize), vars: o.var, varFiles: o.varFile, synth: o.synth, rule: o.rule, strategy: o.strategy, scope });
+      const run = runCheck(paths, { waivers: o.waivers, now, evidenceDir: o.evidence, maxBytes: parseSize(o.maxInputSize), vars: o.var, varFiles: o.varFile, synth: o.synth, rule: o.rule, strategy: o.strategy, scope, sources: await sourcesFor(paths, o.source) });
       noteUnassessed(run.unassessedModules);
       const result = o.baseline ? applyBaseline(run.result, loadBaseline(o.baseline, { maxBytes: parseSize(o.maxInputSize) })) : run.result;
       const files = writeComplianceReports(result, o.out, { toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now, rowsPerRule, level: o.level });

@@ -173,9 +173,11 @@ export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
             for (const res of graph.ofType(type)) {
               current = res;
               try {
+                graph.takeJoinNotes();
                 const v = rule.check(res, ctx);
-                if (Array.isArray(v)) for (const x of v as readonly Verdict[]) emit(rule, x, x.resource ?? res);
-                else emit(rule, v as Verdict, (v as Verdict).resource ?? res);
+                const notes = graph.takeJoinNotes();
+                if (Array.isArray(v)) for (const x of v as readonly Verdict[]) emit(rule, withJoinNotes(x, notes), x.resource ?? res);
+                else emit(rule, withJoinNotes(v as Verdict, notes), (v as Verdict).resource ?? res);
               } catch (e) {
                 emit(rule, { status: 'error', message: errorMessage(e) }, res);
               }
@@ -255,4 +257,10 @@ export function summarize(findings: readonly Finding[], passCounts?: ReadonlyMap
   for (const f of findings) out[f.status]++;
   if (passCounts) for (const n of passCounts.values()) out.pass += n;
   return out;
+}
+
+/** A verdict that relied on joins made by scope says so (see Graph.related). */
+function withJoinNotes(v: Verdict, notes: readonly string[]): Verdict {
+  if (!notes.length || v.status === 'not_applicable') return v;
+  return { ...v, message: `${v.message} (${[...new Set(notes)].join('; ')})` };
 }

@@ -12,6 +12,7 @@ import type { ModuleIndex } from './modules';
 import { checkPlanVersion, isPlanDocument, loadPlan } from './plan';
 import { isSynthDocument, loadSynth, stackInterfaceOf, stackNameOf, type StackInterface } from './synth';
 import { SourceOptions, UnassessedModule, isTerraformSourceDir, loadSourceDir } from '../source/load';
+import type { SourceIndex } from './source';
 import type { Resource, Unit } from './types';
 
 export { DEFAULT_MAX_INPUT_BYTES, decode };
@@ -38,6 +39,8 @@ export interface ParsedInput {
   readonly outDir?: string;
   /** Source mode: modules whose source could not be read (not assessed). */
   readonly unassessedModules?: readonly UnassessedModule[];
+  /** Terraform source of the plan's modules (locals), when it was read (`--source`). */
+  readonly source?: SourceIndex;
 }
 
 export function parseJson(text: string, file: string): unknown {

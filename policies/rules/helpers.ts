@@ -130,6 +130,20 @@ export function judgeAll(verdicts: readonly Verdict[], passMessage: string): Ver
 export const combine = judgeAll;
 
 /**
+ * The verdict for "no `type` refers to `res` through `path`": `none` (usually a fail) when that is
+ * known, unknown when some `type` resource refers through `path` to something phikit cannot
+ * follow (a local without the Terraform source, `each.value`, …) that may be `res`. An unresolved
+ * join is never a failure.
+ */
+export function noneJoined(ctx: CheckContext, res: Resource, type: string, path: string, none: Verdict): Verdict {
+  if (none.status !== 'fail') return none;
+  const maybe = ctx.graph.unresolvedReferrers(res, type, path);
+  if (!maybe.length) return none;
+  const names = maybe.slice(0, 3).map((r) => r.address).join(', ') + (maybe.length > 3 ? ` and ${maybe.length - 3} more` : '');
+  return unknown(`no ${type} is known to refer to this resource, but ${names} ${maybe.length === 1 ? 'refers' : 'refer'} through ${path} to something phikit cannot follow (pass the Terraform source with --source), which may be this resource`, { attribute: `${type}.${path}`, value: '(unresolved reference)' });
+}
+
+/**
  * For rules scoped to PHI stores: the verdict when `res` is not one (unknown when its classification
  * is known only after apply, not applicable for audit / other / unclassified stores), each with the
  * classification's reason; undefined when it is a PHI store.

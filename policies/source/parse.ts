@@ -4,14 +4,12 @@
  * Terraform-JSON-shaped configuration, with the file and line of every resource, data and
  * module block.
  *
- * hcl2json runs in WebAssembly behind a Promise API; the check pipeline is synchronous, so the
- * files of a directory are parsed in one short-lived child process (`execFileSync`), bounded in
- * time and output. A file that does not parse makes the directory unreadable with a one-line
- * reason (exit 2), never a stack trace.
+ * A file that does not parse makes the directory unreadable with a one-line reason (exit 2),
+ * never a stack trace.
  */
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import { InputError } from '../model/errors';
 
 type Obj = Record<string, unknown>;
@@ -90,37 +88,70 @@ function readSource(file: string, limits: ReadLimits): string {
   }
 }
 
-// The child: read [{name, text}] on stdin, print [{json} | {error}] (hcl2json's parse per file).
-const CHILD = `
-const hcl = require(process.argv[1]);
-let input = '';
-process.stdin.setEncoding('utf8');
-process.stdin.on('data', (c) => (input += c));
-process.stdin.on('end', async () => {
-  const files = JSON.parse(input);
+// The worker: answers each [{name, text}] request on its port with [{json} | {error}] (hcl2json's
+// parse per file), then raises the shared flag the caller waits on.
+const WORKER = `
+const { workerData } = require('node:worker_threads');
+const hcl = require(workerData.hcl);
+const { port, flag } = workerData;
+port.on('message', async (files) => {
   const out = [];
   for (const f of files) {
     try { out.push({ json: await hcl.parse(f.name, f.text) }); }
     catch (e) { out.push({ error: String((e && e.message) || e).split('\\n')[0].slice(0, 300) }); }
   }
-  process.stdout.write(JSON.stringify(out));
+  port.postMessage(out);
+  Atomics.store(flag, 0, 1);
+  Atomics.notify(flag, 0);
 });`;
 
-/** Parse HCL texts with hcl2json in one child process. */
+const PARSE_TIMEOUT_MS = 120_000;
+
+/**
+ * hcl2json runs in WebAssembly behind a Promise API, while the check pipeline is synchronous: one
+ * worker thread (started on first use, compiled once per process) parses, and the caller blocks on
+ * a shared flag until the answer is on the port (`receiveMessageOnPort` reads it synchronously).
+ */
+class HclWorker {
+  private static shared: HclWorker | undefined;
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly flag = new Int32Array(new SharedArrayBuffer(4));
+
+  static get(): HclWorker {
+    return (HclWorker.shared ??= new HclWorker());
+  }
+
+  private constructor() {
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    this.worker = new Worker(WORKER, { eval: true, workerData: { hcl: require.resolve('@cdktn/hcl2json'), port: port2, flag: this.flag }, transferList: [port2] });
+    this.worker.unref();
+    this.port.unref();
+    this.worker.on('error', () => {
+      HclWorker.shared = undefined;
+    });
+  }
+
+  parse(files: ReadonlyArray<{ name: string; text: string }>): Array<{ json?: Obj; error?: string }> | undefined {
+    Atomics.store(this.flag, 0, 0);
+    this.port.postMessage(files);
+    if (Atomics.wait(this.flag, 0, 0, PARSE_TIMEOUT_MS) === 'timed-out') {
+      void this.worker.terminate();
+      HclWorker.shared = undefined;
+      return undefined;
+    }
+    const msg = receiveMessageOnPort(this.port);
+    return msg ? (msg.message as Array<{ json?: Obj; error?: string }>) : undefined;
+  }
+}
+
+/** Parse HCL texts with hcl2json (one worker thread for the whole run). */
 function parseHcl(files: readonly SourceFile[]): Array<{ json?: Obj; error?: string }> {
   if (!files.length) return [];
-  let out: string;
-  try {
-    out = execFileSync(process.execPath, ['-e', CHILD, require.resolve('@cdktn/hcl2json')], {
-      input: JSON.stringify(files.map((f) => ({ name: path.basename(f.path), text: f.text }))),
-      maxBuffer: 1024 * 1024 * 1024,
-      timeout: 120_000,
-      stdio: ['pipe', 'pipe', 'ignore'],
-    }).toString('utf8');
-  } catch {
-    throw new InputError(`${path.dirname(files[0].path)}: the Terraform files could not be parsed (HCL parser failed or timed out)`);
-  }
-  return JSON.parse(out) as Array<{ json?: Obj; error?: string }>;
+  const out = HclWorker.get().parse(files.map((f) => ({ name: path.basename(f.path), text: f.text })));
+  if (!out || out.length !== files.length) throw new InputError(`${path.dirname(files[0].path)}: the Terraform files could not be parsed (HCL parser failed or timed out)`);
+  return out;
 }
 
 /** Lines where `resource "T" "N"`, `data "T" "N"` and `module "N"` blocks open (1-based). */
@@ -147,6 +178,15 @@ function setOwn(m: Map<string, unknown>, k: string, v: unknown): void {
   m.set(k, v);
 }
 
+/**
+ * The position and summary of the parser's first diagnostic (`line 2: Invalid expression`); its
+ * detail text can quote the file, which may hold a secret, so it is never shown.
+ */
+function diagnostic(error: string | undefined): string {
+  const m = /:(\d+),\d+(?:-\d+(?:,\d+)?)?: ([A-Za-z][A-Za-z ,'-]{0,80});/.exec(error ?? '');
+  return m ? ` (line ${m[1]}: ${m[2]})` : '';
+}
+
 /** Read and merge one module directory. */
 export function readModuleDir(dir: string, limits: ReadLimits): ModuleSource {
   const paths = terraformFiles(dir);
@@ -157,7 +197,7 @@ export function readModuleDir(dir: string, limits: ReadLimits): ModuleSource {
   const docs: Array<{ file: SourceFile; doc: Obj; json: boolean }> = [];
   hclFiles.forEach((f, i) => {
     const r = parsed[i];
-    if (!r || r.error || !isObj(r.json)) throw new InputError(`${f.path}: not valid HCL (${(r?.error ?? 'unreadable').replace(/[\r\n]+/g, ' ')})`);
+    if (!r || r.error || !isObj(r.json)) throw new InputError(`${f.path}: not valid HCL${diagnostic(r?.error)}`);
     docs.push({ file: f, doc: r.json, json: false });
   });
   for (const f of files) {

@@ -76,6 +76,8 @@ import { apigwPolicyNotPublic } from './apigw-policy-not-public';
 import { lambdaLayerNotPublic } from './lambda-layer-not-public';
 import { dynamodbPolicyNotPublic } from './dynamodb-policy-not-public';
 import { kinesisPolicyNotPublic } from './kinesis-policy-not-public';
+import { s3AccessPointPolicyNotPublic } from './s3-access-point-policy-not-public';
+import { logResourcePolicyNotPublic } from './log-resource-policy-not-public';
 import { ssmDocumentNotPublic } from './ssm-document-not-public';
 import { subnetNoAutoPublicIp } from './subnet-no-auto-public-ip';
 import { vpcDefaultSgClosed } from './vpc-default-sg-closed';
@@ -155,6 +157,8 @@ export const accessControlRules: readonly Rule[] = [
   lambdaLayerNotPublic,
   dynamodbPolicyNotPublic,
   kinesisPolicyNotPublic,
+  s3AccessPointPolicyNotPublic,
+  logResourcePolicyNotPublic,
   apigwMethodAuthorization,
   apigwv2RouteAuthorization,
   ecsNoPrivilegedContainers,

@@ -1,6 +1,6 @@
 import { attr, bool } from '../../model/attrs';
 import type { ResourceRule, Verdict } from '../../engine/types';
-import { bucketSide, ev, fail, judgeAll, pass, unknown, unknownMessage } from '../helpers';
+import { bucketSide, ev, fail, judgeAll, noneJoined, pass, unknown, unknownMessage } from '../helpers';
 import { PUB } from './_shared';
 
 const PAB = 'aws_s3_bucket_public_access_block';
@@ -27,7 +27,7 @@ export const s3BucketPublicAccessBlock: ResourceRule = {
   },
   check(bucket, ctx) {
     const blocks = bucketSide(ctx, bucket, PAB);
-    if (!blocks.length) return fail(`no ${PAB} refers to this bucket, so public ACLs and policies are not blocked`, ev(PAB, { state: 'absent' }));
+    if (!blocks.length) return noneJoined(ctx, bucket, PAB, 'bucket', fail(`no ${PAB} refers to this bucket, so public ACLs and policies are not blocked`, ev(PAB, { state: 'absent' })));
     const parts = blocks.flatMap((b) =>
       FLAGS.map((f): Verdict => {
         const a = attr(b, f);

@@ -1,7 +1,7 @@
 import { attr, blocks } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
 import { Unknown } from '../../model/values';
-import { ev, evv, fail, joined, pass, unknown } from '../helpers';
+import { ev, evv, fail, joined, noneJoined, pass, unknown } from '../helpers';
 import { computedOnly } from './_shared';
 
 export const vpcDefaultSgClosed: ResourceRule = {
@@ -20,7 +20,7 @@ export const vpcDefaultSgClosed: ResourceRule = {
   anchors: { cdkNag: ['HIPAA.Security-VPCDefaultSecurityGroupClosed'], awsConfig: ['vpc-default-security-group-closed'], checkov: ['CKV2_AWS_12'] },
   check(vpc, ctx) {
     const defaults = joined(ctx, vpc, 'aws_default_security_group', 'vpc_id');
-    if (!defaults.length) return fail('no aws_default_security_group manages this VPC\'s default group, so it keeps AWS\'s allow-all rules', evv('aws_default_security_group', null));
+    if (!defaults.length) return noneJoined(ctx, vpc, 'aws_default_security_group', 'vpc_id', fail('no aws_default_security_group manages this VPC\'s default group, so it keeps AWS\'s allow-all rules', evv('aws_default_security_group', null)));
     const d = defaults[0];
     for (const dir of ['ingress', 'egress']) {
       const a = attr(d, dir);

@@ -90,6 +90,8 @@ export function versioningOf(ctx: CheckContext, bucket: Resource): { readonly st
   const inline = cfgAttr(bucket, 'versioning.enabled');
   if (inline.state === 'unknown') return { status: 'unknown', where: 'versioning.enabled' };
   if (inline.state === 'known') return { status: inline.value === true || inline.value === 'true' ? 'Enabled' : 'Disabled', where: 'versioning.enabled', value: String(inline.value) };
+  // A versioning resource whose bucket reference cannot be followed may be this bucket's.
+  if (ctx.graph.unresolvedReferrers(bucket, 'aws_s3_bucket_versioning', 'bucket').length) return { status: 'unknown', where: 'aws_s3_bucket_versioning.bucket (a reference phikit cannot follow without --source)' };
   return { status: 'absent', where: 'aws_s3_bucket_versioning' };
 }
 

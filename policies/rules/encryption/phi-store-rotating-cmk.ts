@@ -1,6 +1,6 @@
 import { PHI_STORE_TYPES, S3_SSE } from '../../model/phi';
 import type { ResourceRule, Verdict } from '../../engine/types';
-import { combine, ev, fail, isAwsManagedKey, outsidePhiScope, pass, phiLabel, unknown } from '../helpers';
+import { combine, ev, fail, isAwsManagedKey, noneJoined, outsidePhiScope, pass, phiLabel, unknown } from '../helpers';
 import { cfgAttr, declaredKeys, expectBoolCfg, phiStoreKeySites } from './_shared';
 
 const PHI = { DataClass: 'PHI' };
@@ -24,7 +24,7 @@ export const phiStoreRotatingCmk: ResourceRule = {
     const out = outsidePhiScope(ctx, store);
     if (out) return out;
     const sites = phiStoreKeySites(ctx, store);
-    if (!sites.length) return fail(`no ${S3_SSE} refers to this ${phiLabel(ctx, store)}, so it is not encrypted with a customer-managed key`);
+    if (!sites.length) return noneJoined(ctx, store, S3_SSE, 'bucket', fail(`no ${S3_SSE} refers to this ${phiLabel(ctx, store)}, so it is not encrypted with a customer-managed key`));
     const verdicts: Verdict[] = sites.map(({ res, path }) => {
       const where = res === store ? path : `${res.address}.${path}`;
       const a = cfgAttr(res, path);

@@ -1,6 +1,6 @@
 import { attr, str } from '../../model/attrs';
 import type { ResourceRule, Verdict } from '../../engine/types';
-import { bucketSide, ev, expectCmk, fail, judgeAll, pass, unknown, unknownMessage } from '../helpers';
+import { bucketSide, ev, expectCmk, fail, judgeAll, noneJoined, pass, unknown, unknownMessage } from '../helpers';
 import { cfgAttr } from './_shared';
 
 const SSE = 'aws_s3_bucket_server_side_encryption_configuration';
@@ -34,7 +34,7 @@ export const s3DefaultEncryptionKms: ResourceRule = {
     const inline = cfgAttr(bucket, `server_side_encryption_configuration.${ALGO}`);
     const sources = configs.length ? configs.map((c) => ({ res: c, prefix: '', where: c.address })) : inline.state !== 'absent' ? [{ res: bucket, prefix: 'server_side_encryption_configuration.', where: bucket.address }] : [];
     if (!sources.length) {
-      return fail(`no ${SSE} refers to this bucket, so objects get the SSE-S3 default, not a customer-managed KMS key`, ev(SSE, { state: 'absent' }));
+      return noneJoined(ctx, bucket, SSE, 'bucket', fail(`no ${SSE} refers to this bucket, so objects get the SSE-S3 default, not a customer-managed KMS key`, ev(SSE, { state: 'absent' })));
     }
     const parts: Verdict[] = [];
     for (const s of sources) {
