@@ -8,7 +8,7 @@
 import { Aspects, IAspect, TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { evaluate } from '../policies/engine/evaluate';
-import type { Finding, RunResult, Strategy } from '../policies/engine/types';
+import type { Finding, Level, RunResult, Strategy } from '../policies/engine/types';
 import { loadWaivers, type WaiversFile } from '../policies/engine/waivers';
 import { Graph } from '../policies/model/graph';
 import { parseDocument } from '../policies/model/load';
@@ -30,6 +30,12 @@ export interface HipaaCheckOptions {
    * applies it: waived findings do not fail synth; expired ones do. @default none
    */
   readonly waivers?: string | WaiversFile;
+  /**
+   * Lowest rule level whose failing findings fail synth: `required` (the HIPAA baseline; failing
+   * `recommended` findings become warnings) or `recommended` (every failing finding is an error).
+   * @default 'recommended' — the kit's own constructs pass both
+   */
+  readonly level?: Level;
   /** Unknown (known only after apply) findings become errors instead of warnings. @default false */
   readonly strict?: boolean;
   /**
@@ -68,9 +74,15 @@ export function checkStack(stack: TerraformStack, options: HipaaCheckOptions = {
   return { ...result, findings: result.findings.filter((f) => f.unitId === mine.id || (f.address.startsWith('(') && f.unitId === '')) };
 }
 
-/** Findings that make synth fail: failing, rule errors, and (strict) unknown. */
-export function failingFindings(result: RunResult, strict = false): Finding[] {
-  return result.findings.filter((f) => f.status === 'fail' || f.status === 'error' || (strict && f.status === 'unknown'));
+/** Findings that make synth fail: failing ones at or above the level, rule errors, and (strict) unknown. */
+export function failingFindings(result: RunResult, strict = false, level: Level = 'recommended'): Finding[] {
+  return result.findings.filter((f) => isError(f, strict, level));
+}
+
+function isError(f: Finding, strict = false, level: Level = 'recommended'): boolean {
+  if (f.status === 'error') return true;
+  if (level === 'required' && f.level === 'recommended') return false;
+  return f.status === 'fail' || (strict && f.status === 'unknown');
 }
 
 function describe(f: Finding): string {
@@ -90,7 +102,7 @@ function annotate(stack: TerraformStack, options: HipaaCheckOptions, json: unkno
     if (f.status === 'pass' || f.status === 'waived') continue;
     // cdktf resource paths end in the resource id; annotate the construct that owns it.
     const target = (f.constructPath && (byPath.get(f.constructPath) ?? byPath.get(f.constructPath.split('/').slice(0, -1).join('/')))) || stack;
-    const level = f.status === 'unknown' && !options.strict ? WARN : ERROR;
+    const level = isError(f, options.strict, options.level) ? ERROR : WARN;
     // What Annotations.of(target).addError/addWarning record, minus the stack trace: it would
     // point into this check, not at the user's code, and capturing one per finding is costly.
     target.node.addMetadata(level, describe(f), { stackTrace: false });
@@ -157,7 +169,7 @@ export function applyHipaaChecks(stack: TerraformStack, options: HipaaCheckOptio
     }
     const json = original();
     if (!checked) {
-      const bad = failingFindings(checkStack(stack, options, json), options.strict);
+      const bad = failingFindings(checkStack(stack, options, json), options.strict, options.level);
       if (bad.length) {
         throw new HipaaChecksFailedError(
           `phikit: stack ${stack.node.path} fails ${bad.length} HIPAA check(s) and synth-time annotations did not run (validations skipped?):\n${bad

@@ -22,6 +22,7 @@ export function registerReport(program: Command, setCode: (code: number) => void
     .option('-c, --config <file>', 'project config file (default: the nearest phikit.config.yaml / .json from the current directory upward)')
     .option('-d, --out <dir>', 'output directory', 'phikit-report')
     .option('--synth <paths...>', 'cdktf synth output the plan was made from')
+    .option('--stack <names...>', 'with --synth: the stack each plan was made from, in the order of the plans')
     .option('-r, --rule <ids...>', 'only these rule or control ids')
     .option('-s, --strategy <numbers...>', 'only these strategies (1-8)')
     .option('--account-elsewhere <reason>', 'account-level controls live in another stack or the organization: list them as gaps (not assessed), with this reason')
@@ -38,13 +39,13 @@ export function registerReport(program: Command, setCode: (code: number) => void
     .option('--no-source', 'do not read Terraform source beside the plan')
     .option('--var <name=value...>', 'Terraform source: set an input variable')
     .option('--var-file <files...>', 'Terraform source: read variable values from .tfvars files')
-    .action(async (args: string[], o: { out: string; waivers?: string; evidence?: string; baseline?: string; now?: string; failOn: Severity; rowsPerRule: string; maxInputSize: string; var?: string[]; varFile?: string[]; synth?: string[]; rule?: string[]; strategy?: string[]; level: Level; strict?: boolean; config?: string; accountElsewhere?: string; source?: string[] | false }, cmd: Command) => {
+    .action(async (args: string[], o: { out: string; waivers?: string; evidence?: string; baseline?: string; now?: string; failOn: Severity; rowsPerRule: string; maxInputSize: string; var?: string[]; varFile?: string[]; synth?: string[]; stack?: string[]; rule?: string[]; strategy?: string[]; level: Level; strict?: boolean; config?: string; accountElsewhere?: string; source?: string[] | false }, cmd: Command) => {
       const { paths, scope } = applyConfig(cmd, args, o as unknown as Record<string, unknown>);
       const now = o.now ? new Date(o.now) : undefined;
       if (now && Number.isNaN(now.getTime())) throw new UsageError(`--now: "${o.now}" is not a date`);
       const rowsPerRule = Number(o.rowsPerRule);
       if (!/^\d+$/.test(o.rowsPerRule) || !Number.isSafeInteger(rowsPerRule)) throw new UsageError(`--rows-per-rule: "${o.rowsPerRule}" is not a whole number`);
-      const run = runCheck(paths, { waivers: o.waivers, now, evidenceDir: o.evidence, maxBytes: parseSize(o.maxInputSize), vars: o.var, varFiles: o.varFile, synth: o.synth, rule: o.rule, strategy: o.strategy, scope, sources: await sourcesFor(paths, o.source) });
+      const run = runCheck(paths, { waivers: o.waivers, now, evidenceDir: o.evidence, maxBytes: parseSize(o.maxInputSize), vars: o.var, varFiles: o.varFile, synth: o.synth, stacks: o.stack, rule: o.rule, strategy: o.strategy, scope, sources: await sourcesFor(paths, o.source) });
       noteUnassessed(run.unassessedModules);
       const result = o.baseline ? applyBaseline(run.result, loadBaseline(o.baseline, { maxBytes: parseSize(o.maxInputSize) })) : run.result;
       const files = writeComplianceReports(result, o.out, { toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now, rowsPerRule, level: o.level });
