@@ -4,11 +4,11 @@ import { EbsEncryptionByDefault } from '@cdktf/provider-aws/lib/ebs-encryption-b
 import { IamAccountPasswordPolicy } from '@cdktf/provider-aws/lib/iam-account-password-policy';
 import { S3AccountPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-account-public-access-block';
 import { Construct } from 'constructs';
-import type { HipaaKmsKey } from './kms-key';
+import type { IHipaaKmsKey } from './kms-key';
 
 export interface AccountBaselineProps {
   /** Default key for EBS volumes (164.312(a)(2)(iv)). */
-  readonly ebsKmsKey: HipaaKmsKey;
+  readonly ebsKmsKey: IHipaaKmsKey;
   /** The security official, as the account's SECURITY alternate contact (164.308(a)(2)). */
   readonly securityContact: { readonly name: string; readonly title: string; readonly email: string; readonly phone: string };
   /** Minimum password length (164.308(a)(5)(ii)(D)). @default 14 */

@@ -16,8 +16,29 @@ import { SecurityhubStandardsSubscription } from '@cdktf/provider-aws/lib/securi
 import { Construct } from 'constructs';
 import { HipaaBucket } from './bucket';
 import { attachPolicy, serviceTrust } from './core/policy';
-import type { HipaaKmsKey } from './kms-key';
+import { PropCheck, Waiver, recordWaivers, waiverShapeProblems } from './core/waivers';
+import { IHipaaKmsKey, requireKeyUsableBy } from './kms-key';
 import { AUDIT_RETENTION_DAYS, HipaaLogGroup } from './log-group';
+
+/** Why a service is not created here: the organization provides it (recorded as a waiver). */
+export interface ProvidedByOrganization {
+  /** Who provides it and how (e.g. "GuardDuty delegated administrator 111122223333 auto-enables members"). */
+  readonly reason: string;
+  /** Who approved relying on it. */
+  readonly approvedBy: string;
+  /** When to re-confirm it (YYYY-MM-DD). */
+  readonly expires: string;
+}
+
+/** Account-level services AuditTrail creates unless the organization provides them, and the rules that check each. */
+export const ORGANIZATION_SERVICES = {
+  guardDuty: ['IR-01'],
+  securityHub: ['AUD-14', 'COL-03'],
+  config: ['AUD-13a', 'AUD-13b'],
+  inspector: ['COL-04'],
+  accessAnalyzer: ['ACC-11'],
+} as const;
+export type OrganizationService = keyof typeof ORGANIZATION_SERVICES;
 
 /** Managed Config rules of the HIPAA pack that need the live account (a plan cannot decide them). */
 export const RUNTIME_CONFIG_RULES = [
@@ -36,7 +57,7 @@ export interface AuditTrailProps {
   /** Region of the stack (Security Hub standards ARNs). */
   readonly region: string;
   /** Key for trail files, the trail log group and the audit buckets; its policy must let CloudTrail and Logs use it. */
-  readonly kmsKey: HipaaKmsKey;
+  readonly kmsKey: IHipaaKmsKey;
   /** PHI buckets whose object reads and writes are logged as CloudTrail data events (164.312(b)). @default none */
   readonly phiBuckets?: readonly HipaaBucket[];
   /** GuardDuty protection features (164.308(a)(5)(ii)(B), (C)). @default S3 data events, RDS logins, EBS malware, Lambda network logs */
@@ -49,6 +70,13 @@ export interface AuditTrailProps {
   readonly configRules?: readonly string[];
   /** Security Hub standards (externally curated benchmarks, 164.308(a)(8)). @default FSBP, CIS 3.0, NIST 800-53 r5 */
   readonly standards?: readonly string[];
+  /**
+   * Services the organization already runs in this account (Control Tower, Organizations delegated
+   * administrators): they are not created here (creating them would conflict at apply), and the
+   * rules that check each are waived on the trail with this reason, approver and expiry, which every
+   * report shows. @default none: every service is created here
+   */
+  readonly providedByOrganization?: Partial<Record<OrganizationService, ProvidedByOrganization>>;
 }
 
 /**
@@ -65,10 +93,31 @@ export class AuditTrail extends Construct {
   readonly trail: Cloudtrail;
   readonly trailBucket: HipaaBucket;
   readonly logGroup: HipaaLogGroup;
-  readonly detector: GuarddutyDetector;
+  readonly detector?: GuarddutyDetector;
 
   constructor(scope: Construct, id: string, props: AuditTrailProps) {
     super(scope, id);
+    const p = new PropCheck(this, 'AuditTrail', undefined);
+    p.expectFormat(props.region, 'region', (r) => /^[a-z]{2}(-[a-z]+)+-\d$/.test(r), 'is not an AWS region name');
+    const org = props.providedByOrganization ?? {};
+    const orgWaivers: Waiver[] = [];
+    for (const [service, provided] of Object.entries(org) as [string, ProvidedByOrganization | undefined][]) {
+      if (!provided) continue;
+      if (!p.expect(service in ORGANIZATION_SERVICES, `providedByOrganization.${service}`, `is not one of ${Object.keys(ORGANIZATION_SERVICES).join(', ')}`)) continue;
+      for (const ruleId of ORGANIZATION_SERVICES[service as OrganizationService]) {
+        const w: Waiver = { ruleId, reason: `${service} is provided by the organization: ${provided.reason}`, approvedBy: provided.approvedBy, expires: provided.expires };
+        const problems = waiverShapeProblems({ ...w, reason: provided.reason });
+        for (const problem of problems) p.expect(false, `providedByOrganization.${service}`, problem.replace(/^waiver [^:]+: /, ''));
+        if (!problems.length) orgWaivers.push(w);
+      }
+    }
+    const creates = (s: OrganizationService) => !org[s];
+    if (p.expect(!!props.kmsKey, 'kmsKey', 'is required')) {
+      requireKeyUsableBy(p, props.kmsKey, 'kmsKey', 'cloudtrail');
+      requireKeyUsableBy(p, props.kmsKey, 'kmsKey', 'logs');
+      if (creates('config')) requireKeyUsableBy(p, props.kmsKey, 'kmsKey', 'config');
+    }
+    p.done();
     const account = new DataAwsCallerIdentity(this, 'account');
     this.trailBucket = new HipaaBucket(this, 'trail-bucket', {
       kmsKey: props.kmsKey,
@@ -98,6 +147,25 @@ export class AuditTrail extends Construct {
         : undefined,
       dependsOn: [this.trailBucket.policy],
     });
+    recordWaivers(this.trail, orgWaivers);
+    if (creates('config')) this.createConfig(id, props, account);
+    if (creates('guardDuty')) {
+      this.detector = new GuarddutyDetector(this, 'guardduty', { enable: true, findingPublishingFrequency: 'FIFTEEN_MINUTES' });
+      for (const name of props.guardDutyFeatures ?? ['S3_DATA_EVENTS', 'RDS_LOGIN_EVENTS', 'EBS_MALWARE_PROTECTION', 'LAMBDA_NETWORK_LOGS']) {
+        new GuarddutyDetectorFeature(this, `gd-${name.toLowerCase()}`, { detectorId: this.detector.id, name, status: 'ENABLED' });
+      }
+    }
+    if (creates('securityHub')) {
+      const hub = new SecurityhubAccount(this, 'securityhub', { enableDefaultStandards: false });
+      for (const std of props.standards ?? ['aws-foundational-security-best-practices/v/1.0.0', 'cis-aws-foundations-benchmark/v/3.0.0', 'nist-800-53/v/5.0.0']) {
+        new SecurityhubStandardsSubscription(this, `std-${std.split('/')[0]}`, { standardsArn: `arn:aws:securityhub:${props.region}::standards/${std}`, dependsOn: [hub] });
+      }
+    }
+    if (creates('accessAnalyzer')) new AccessanalyzerAnalyzer(this, 'access-analyzer', { analyzerName: `${id}-analyzer`, type: 'ACCOUNT' });
+    if (creates('inspector')) new Inspector2Enabler(this, 'inspector', { accountIds: [account.accountId], resourceTypes: ['EC2', 'ECR', 'LAMBDA'] });
+  }
+
+  private createConfig(id: string, props: AuditTrailProps, account: DataAwsCallerIdentity): void {
     const configRole = new IamRole(this, 'config-role', { namePrefix: `${id}-config-`, assumeRolePolicy: serviceTrust('config.amazonaws.com', account.accountId), maxSessionDuration: 3600 });
     new IamRolePolicyAttachment(this, 'config-managed', { role: configRole.name, policyArn: 'arn:aws:iam::aws:policy/service-role/AWS_ConfigRole' });
     const recorder = new ConfigConfigurationRecorder(this, 'recorder', { name: `${id}-recorder`, roleArn: configRole.arn, recordingGroup: { allSupported: true, includeGlobalResourceTypes: true } });
@@ -111,16 +179,6 @@ export class AuditTrail extends Construct {
         dependsOn: [status],
       });
     }
-    this.detector = new GuarddutyDetector(this, 'guardduty', { enable: true, findingPublishingFrequency: 'FIFTEEN_MINUTES' });
-    for (const name of props.guardDutyFeatures ?? ['S3_DATA_EVENTS', 'RDS_LOGIN_EVENTS', 'EBS_MALWARE_PROTECTION', 'LAMBDA_NETWORK_LOGS']) {
-      new GuarddutyDetectorFeature(this, `gd-${name.toLowerCase()}`, { detectorId: this.detector.id, name, status: 'ENABLED' });
-    }
-    const hub = new SecurityhubAccount(this, 'securityhub', { enableDefaultStandards: false });
-    for (const std of props.standards ?? ['aws-foundational-security-best-practices/v/1.0.0', 'cis-aws-foundations-benchmark/v/3.0.0', 'nist-800-53/v/5.0.0']) {
-      new SecurityhubStandardsSubscription(this, `std-${std.split('/')[0]}`, { standardsArn: `arn:aws:securityhub:${props.region}::standards/${std}`, dependsOn: [hub] });
-    }
-    new AccessanalyzerAnalyzer(this, 'access-analyzer', { analyzerName: `${id}-analyzer`, type: 'ACCOUNT' });
-    new Inspector2Enabler(this, 'inspector', { accountIds: [account.accountId], resourceTypes: ['EC2', 'ECR', 'LAMBDA'] });
     new ConfigConfigurationAggregator(this, 'aggregator', { name: `${id}-aggregator`, accountAggregationSource: { accountIds: [account.accountId], allRegions: true } });
   }
 }

@@ -9,14 +9,15 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { serviceTrust } from './core/policy';
-import { Waiver, recordWaivers, requireWaiver } from './core/waivers';
-import type { HipaaKmsKey } from './kms-key';
+import { THRESHOLDS } from '../policies/rules/thresholds';
+import { PropCheck, Waiver, recordWaivers } from './core/waivers';
+import type { IHipaaKmsKey } from './kms-key';
 
 export interface HipaaBackupVaultProps {
   /** Vault name. */
   readonly name: string;
   /** Key encrypting recovery points (164.312(a)(2)(iv)). */
-  readonly kmsKey: HipaaKmsKey;
+  readonly kmsKey: IHipaaKmsKey;
   /** Smallest retention a backup job may ask for (the vault lock refuses shorter). @default 35 */
   readonly minRetentionDays?: number;
   /** Provider for another region (DR copies). @default the stack's default provider */
@@ -62,7 +63,7 @@ export class HipaaBackupVault extends Construct {
 
 export interface HipaaBackupPlanProps {
   /** Key encrypting recovery points (164.312(a)(2)(iv)). */
-  readonly kmsKey: HipaaKmsKey;
+  readonly kmsKey: IHipaaKmsKey;
   /** Days daily backups are kept; below 35 needs a waiver for BAK-02b (164.308(a)(7)(ii)(A)). @default 35 */
   readonly dailyRetentionDays?: number;
   /** Days weekly backups are kept. @default 90 */
@@ -94,13 +95,19 @@ export class HipaaBackupPlan extends Construct {
 
   constructor(scope: Construct, id: string, props: HipaaBackupPlanProps) {
     super(scope, id);
-    const daily = props.dailyRetentionDays ?? 35;
-    const waivers: Waiver[] = [];
-    if (daily < 35) waivers.push(requireWaiver(this, `dailyRetentionDays: ${daily}`, 'BAK-02b', props.waivers));
-    if (props.vaultLock === false) waivers.push(requireWaiver(this, 'vaultLock: false', 'BAK-01a', props.waivers));
-    if (!props.copyToVaultArn) waivers.push(requireWaiver(this, 'no copyToVaultArn (single-region backups)', 'BAK-02c', props.waivers));
+    const min = THRESHOLDS.backupRetentionMinDays;
+    const daily = props.dailyRetentionDays ?? min;
+    const p = new PropCheck(this, 'HipaaBackupPlan', props.waivers);
+    const days = (v: number | undefined, prop: string) => v === undefined || p.expect(Number.isInteger(v) && v >= 1 && v <= 36500, prop, `must be a whole number of days from 1 to 36500, got ${v}`);
+    if (days(daily, 'dailyRetentionDays')) p.weakens(daily < min, `dailyRetentionDays: ${daily}`, 'BAK-02b');
+    days(props.weeklyRetentionDays, 'weeklyRetentionDays');
+    days(props.monthlyRetentionDays, 'monthlyRetentionDays');
+    p.weakens(props.vaultLock === false, 'vaultLock: false', 'BAK-01a');
+    p.weakens(!props.copyToVaultArn, 'no copyToVaultArn (single-region backups)', 'BAK-02c');
+    p.expect(!!props.kmsKey, 'kmsKey', 'is required');
+    const waivers = p.done();
     const account = new DataAwsCallerIdentity(this, 'account');
-    this.vault = new HipaaBackupVault(this, 'vault', { name: `${id}-vault`, kmsKey: props.kmsKey, minRetentionDays: Math.min(daily, 35), lock: props.vaultLock !== false });
+    this.vault = new HipaaBackupVault(this, 'vault', { name: `${id}-vault`, kmsKey: props.kmsKey, minRetentionDays: Math.min(daily, min), lock: props.vaultLock !== false });
     recordWaivers(this.vault.vault, waivers.filter((w) => w.ruleId === 'BAK-01a'));
     const copy = props.copyToVaultArn ? [{ destinationVaultArn: props.copyToVaultArn, lifecycle: { deleteAfter: daily } }] : undefined;
     const rule = (name: string, schedule: string, days: number) => ({ ruleName: name, targetVaultName: this.vault.name, schedule, startWindow: 60, completionWindow: 360, lifecycle: { deleteAfter: days }, copyAction: copy });

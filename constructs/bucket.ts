@@ -1,5 +1,6 @@
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import type { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
+import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
 import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
@@ -14,21 +15,33 @@ import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { KMS_READ_ACTIONS, KMS_WRITE_ACTIONS, READ_ACTIONS, WRITE_ACTIONS, logDeliveryStatement, tlsOnlyStatements } from './bucket-policy';
 import { attachPolicy } from './core/policy';
-import { Waiver, recordWaivers, requireWaiver } from './core/waivers';
-import { HipaaKmsKey } from './kms-key';
+import { KIT_APPROVER, KIT_WAIVER_EXPIRES, PropCheck, Waiver, recordWaivers } from './core/waivers';
+import { HipaaKmsKey, IHipaaKmsKey } from './kms-key';
+
+/** Props of the log buckets HipaaBucket creates itself (their SSE-S3 is an AWS constraint). */
+const logBucketProps = new WeakSet<HipaaBucketProps>();
+const LOG_BUCKET_SSE_S3: Waiver = {
+  ruleId: 'ENC-01',
+  reason: 'S3 server access log delivery only supports SSE-S3 (AES256) on the target bucket; the bucket holds access logs, not PHI.',
+  approvedBy: KIT_APPROVER,
+  expires: KIT_WAIVER_EXPIRES,
+};
 
 export interface ObjectLockProps {
   /** GOVERNANCE lets privileged users shorten retention; COMPLIANCE does not (evidence stores). */
   readonly mode: 'GOVERNANCE' | 'COMPLIANCE';
-  /** Default retention in days. */
+  /** Default retention in days (1–36500). */
   readonly days: number;
 }
 
 export interface HipaaBucketProps {
-  /** Bucket name prefix (Terraform appends a unique suffix). @default `<id>-` */
+  /**
+   * Bucket name prefix (Terraform appends a 26-character suffix): 1-37 lowercase letters, digits,
+   * `.` or `-`, starting with a letter or digit. @default `<id>-`, lowercased
+   */
   readonly bucketPrefix?: string;
-  /** Customer-managed key (164.312(a)(2)(iv)). @default a new HipaaKmsKey */
-  readonly kmsKey?: HipaaKmsKey;
+  /** Customer-managed key (164.312(a)(2)(iv)): a HipaaKmsKey or `HipaaKmsKey.fromArn(arn)`. @default a new HipaaKmsKey */
+  readonly kmsKey?: IHipaaKmsKey;
   /**
    * `AES256` (SSE-S3) instead of SSE-KMS: needs a waiver for ENC-01. Only log buckets that receive
    * S3 server access logs need it (that delivery does not support SSE-KMS).
@@ -43,8 +56,12 @@ export interface HipaaBucketProps {
   readonly publicRead?: boolean;
   /** Object Lock default retention (integrity, 164.312(c)(1)); false needs a waiver for BAK-09. @default GOVERNANCE, 35 days */
   readonly objectLock?: ObjectLockProps | false;
-  /** Bucket that receives server access logs (164.312(b)); false needs a waiver for AUD-06. @default a new hardened log bucket */
-  readonly accessLogs?: HipaaBucket | false;
+  /**
+   * Bucket that receives server access logs (164.312(b)): a HipaaBucket, or an existing log bucket
+   * by name (`{ bucketName }`, e.g. the organization's central log bucket); false needs a waiver
+   * for AUD-06. @default a new hardened log bucket
+   */
+  readonly accessLogs?: HipaaBucket | { readonly bucketName: string } | false;
   /** Replicate to another bucket, e.g. in another region (164.308(a)(7)(ii)(B)). @default none */
   readonly replication?: { readonly destination: HipaaBucket; readonly roleArn: string; readonly roleName: string };
   /** Send object events to EventBridge (incident detection, 164.308(a)(6)(ii)). @default true */
@@ -72,7 +89,7 @@ export interface HipaaBucketProps {
  */
 export class HipaaBucket extends Construct {
   readonly bucket: S3Bucket;
-  readonly kmsKey: HipaaKmsKey;
+  readonly kmsKey: IHipaaKmsKey;
   readonly encryption: S3BucketServerSideEncryptionConfigurationA;
   readonly policy: S3BucketPolicy;
   readonly publicAccessBlock: S3BucketPublicAccessBlock;
@@ -84,28 +101,37 @@ export class HipaaBucket extends Construct {
   constructor(scope: Construct, id: string, props: HipaaBucketProps = {}) {
     super(scope, id);
     const provider = props.provider;
-    const waivers: Waiver[] = [];
+    const internalLogBucket = logBucketProps.has(props);
+    const p = new PropCheck(this, 'HipaaBucket', props.waivers);
     const encryption = props.encryption ?? 'aws:kms';
-    if (encryption !== 'aws:kms') waivers.push(requireWaiver(this, `encryption: '${encryption}'`, 'ENC-01', props.waivers));
+    p.expect(encryption === 'aws:kms' || encryption === 'AES256', 'encryption', `must be 'aws:kms' or 'AES256', got ${JSON.stringify(encryption)}`);
+    p.weakens(encryption === 'AES256' && !internalLogBucket, `encryption: '${encryption}'`, 'ENC-01');
     const versioned = props.versioned ?? true;
-    if (!versioned) waivers.push(requireWaiver(this, 'versioned: false', 'BAK-08a', props.waivers));
-    if (props.publicRead) waivers.push(requireWaiver(this, 'publicRead: true', 'ACC-01a', props.waivers));
-    if (props.objectLock === false) waivers.push(requireWaiver(this, 'objectLock: false', 'BAK-09', props.waivers));
-    if (props.accessLogs === false) waivers.push(requireWaiver(this, 'accessLogs: false', 'AUD-06', props.waivers));
-    const lock = props.objectLock === false ? undefined : (props.objectLock ?? { mode: 'GOVERNANCE', days: 35 });
+    p.weakens(!versioned, 'versioned: false', 'BAK-08a');
+    p.weakens(!!props.publicRead, 'publicRead: true', 'ACC-01a');
+    p.weakens(props.objectLock === false, 'objectLock: false', 'BAK-09');
+    p.weakens(props.accessLogs === false && !internalLogBucket, 'accessLogs: false', 'AUD-06');
+    const prefix = props.bucketPrefix ?? `${id.toLowerCase().replace(/[^a-z0-9-]/g, '-')}-`;
+    p.expectFormat(prefix, 'bucketPrefix', (v) => /^[a-z0-9][a-z0-9.-]{0,36}$/.test(v) && !v.includes('..'), 'must be 1-37 lowercase letters, digits, "." or "-", starting with a letter or digit (S3 bucket names)');
+    const lock = props.objectLock === false ? undefined : (props.objectLock ?? { mode: 'GOVERNANCE' as const, days: 35 });
+    if (lock) {
+      p.expect(lock.mode === 'GOVERNANCE' || lock.mode === 'COMPLIANCE', 'objectLock.mode', `must be 'GOVERNANCE' or 'COMPLIANCE', got ${JSON.stringify(lock.mode)}`);
+      p.expect(Number.isInteger(lock.days) && lock.days >= 1 && lock.days <= 36500, 'objectLock.days', `must be a whole number of days from 1 to 36500, got ${lock.days}`);
+    }
+    const noncurrent = props.noncurrentVersionExpirationDays ?? 365;
+    p.expect(Number.isInteger(noncurrent) && noncurrent >= 1, 'noncurrentVersionExpirationDays', `must be a positive whole number of days, got ${noncurrent}`);
+    if (props.accessLogs && !(props.accessLogs instanceof HipaaBucket)) p.expect(typeof props.accessLogs.bucketName === 'string' && props.accessLogs.bucketName.length > 0, 'accessLogs.bucketName', 'is required for an existing log bucket');
+    const waivers = p.done();
 
     if (props.kmsKey) this.kmsKey = props.kmsKey;
     else {
       // A key the bucket creates lives in the bucket's region (replicas in a DR region included).
-      this.kmsKey = new HipaaKmsKey(this, 'key', { description: `PHI bucket ${id}` });
-      if (provider) {
-        this.kmsKey.key.provider = provider;
-        this.kmsKey.alias.provider = provider;
-      }
+      this.kmsKey = new HipaaKmsKey(this, 'key', { description: `PHI bucket ${id}`, provider });
     }
+    const noncurrentDays = noncurrent;
     this.bucket = new S3Bucket(this, 'bucket', {
       provider,
-      bucketPrefix: props.bucketPrefix ?? `${id.toLowerCase().replace(/[^a-z0-9-]/g, '-')}-`,
+      bucketPrefix: prefix,
       objectLockEnabled: lock ? true : undefined,
       forceDestroy: false,
       tags: { DataClass: props.dataClass ?? 'PHI' },
@@ -137,7 +163,7 @@ export class HipaaBucket extends Construct {
             id: 'noncurrent-versions',
             status: 'Enabled',
             filter: [{ prefix: '' }],
-            noncurrentVersionExpiration: [{ noncurrentDays: props.noncurrentVersionExpirationDays ?? 365 }],
+            noncurrentVersionExpiration: [{ noncurrentDays }],
             abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
           },
         ],
@@ -171,8 +197,9 @@ export class HipaaBucket extends Construct {
       });
     }
     if (props.accessLogs !== false) {
-      this.logBucket = props.accessLogs ?? HipaaBucket.logBucketFor(this, provider);
-      new S3BucketLoggingA(this, 'access-logs', { provider, bucket, targetBucket: this.logBucket.bucket.id, targetPrefix: `${id}/` });
+      const target = props.accessLogs ?? HipaaBucket.logBucketFor(this, provider);
+      if (target instanceof HipaaBucket) this.logBucket = target;
+      new S3BucketLoggingA(this, 'access-logs', { provider, bucket, targetBucket: target instanceof HipaaBucket ? target.bucket.id : target.bucketName, targetPrefix: `${id}/` });
     }
     if (props.eventBridge ?? true) new S3BucketNotification(this, 'events', { provider, bucket, eventbridge: true });
     if (props.replication) this.addReplication(props.replication, provider);
@@ -180,18 +207,21 @@ export class HipaaBucket extends Construct {
 
   /** A log bucket for server access logs: SSE-S3 (the only encryption S3 log delivery supports), waived with that reason. */
   private static logBucketFor(scope: HipaaBucket, provider?: TerraformProvider): HipaaBucket {
-    return new HipaaBucket(scope, 'access-log-bucket', {
+    const props: HipaaBucketProps = {
       provider,
       kmsKey: scope.kmsKey,
       encryption: 'AES256',
       accessLogs: false,
       dataClass: 'logs',
       objectLock: { mode: 'GOVERNANCE', days: 365 },
-      waivers: [
-        { ruleId: 'ENC-01', reason: 'S3 server access log delivery only supports SSE-S3 (AES256) on the target bucket; the bucket holds access logs, not PHI.' },
-        { ruleId: 'AUD-06', reason: 'Access-log bucket: logging it into itself would loop; it is covered by CloudTrail data events.' },
-      ],
-    });
+    };
+    logBucketProps.add(props);
+    const logs = new HipaaBucket(scope, 'access-log-bucket', props);
+    // Not the user's choice but an AWS constraint; recorded as a kit waiver that expires with the
+    // catalogue review, so the constraint is re-checked on upgrade.
+    recordWaivers(logs.bucket, [LOG_BUCKET_SSE_S3]);
+    recordWaivers(logs.encryption, [LOG_BUCKET_SSE_S3]);
+    return logs;
   }
 
   private addReplication(r: NonNullable<HipaaBucketProps['replication']>, provider?: TerraformProvider): void {
@@ -239,13 +269,23 @@ export class HipaaBucket extends Construct {
     ];
   }
 
-  /** Grant a role read access (S3 + KMS decrypt) through a managed policy. */
-  grantRead(roleName: string, id = 'grant-read'): IamPolicy {
-    return attachPolicy(this, id, roleName, this.readStatements(), `read ${this.node.path}`);
+  /**
+   * Grant a role read access (S3 + KMS decrypt) through a managed policy. Given the role construct,
+   * the policy is created beside the role (in its stack), so an app stack's grant makes the app
+   * stack depend on the data stack, never the reverse; given a role name, beside the bucket.
+   */
+  grantRead(role: string | IamRole, id = 'grant-read'): IamPolicy {
+    return this.grant(role, id, this.readStatements(), 'read');
   }
 
-  /** Grant a role write access (S3 + KMS encrypt) through a managed policy. */
-  grantWrite(roleName: string, id = 'grant-write'): IamPolicy {
-    return attachPolicy(this, id, roleName, this.writeStatements(), `write ${this.node.path}`);
+  /** Grant a role write access (S3 + KMS encrypt) through a managed policy (placed as grantRead's). */
+  grantWrite(role: string | IamRole, id = 'grant-write'): IamPolicy {
+    return this.grant(role, id, this.writeStatements(), 'write');
+  }
+
+  private grant(role: string | IamRole, id: string, statements: Record<string, unknown>[], what: string): IamPolicy {
+    if (typeof role === 'string') return attachPolicy(this, id, role, statements, `${what} ${this.node.path}`);
+    const scope = role.node.scope as Construct;
+    return attachPolicy(scope, `${role.node.id}-${id}-${this.node.id}`, role.name, statements, `${what} ${this.node.path}`);
   }
 }

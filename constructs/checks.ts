@@ -8,7 +8,7 @@
 import { Aspects, IAspect, TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { evaluate } from '../policies/engine/evaluate';
-import type { Finding, RunResult, Strategy } from '../policies/engine/types';
+import type { Finding, Level, RunResult, Strategy } from '../policies/engine/types';
 import { loadWaivers, type WaiversFile } from '../policies/engine/waivers';
 import { Graph } from '../policies/model/graph';
 import { parseDocument } from '../policies/model/load';
@@ -30,8 +30,20 @@ export interface HipaaCheckOptions {
    * applies it: waived findings do not fail synth; expired ones do. @default none
    */
   readonly waivers?: string | WaiversFile;
+  /**
+   * Lowest rule level whose failing findings fail synth: `required` (the HIPAA baseline; failing
+   * `recommended` findings become warnings) or `recommended` (every failing finding is an error).
+   * @default 'recommended' — the kit's own constructs pass both
+   */
+  readonly level?: Level;
   /** Unknown (known only after apply) findings become errors instead of warnings. @default false */
   readonly strict?: boolean;
+  /**
+   * Other stacks of the same app checked together with this one, so joins follow cdktf's
+   * cross-stack references (a trail in a security stack selecting this stack's buckets). Only
+   * this stack's findings are reported. @default none
+   */
+  readonly alongWith?: readonly TerraformStack[];
   /** Clock for waiver expiry. @default now */
   readonly now?: Date;
 }
@@ -43,17 +55,34 @@ const rawToTerraform = new WeakMap<TerraformStack, () => unknown>();
 
 /** Run the catalogue over a stack's Terraform JSON (with its "//" metadata and construct waivers). */
 export function checkStack(stack: TerraformStack, options: HipaaCheckOptions = {}, json?: unknown): RunResult {
-  const doc = json ?? (rawToTerraform.get(stack) ?? (() => stack.toTerraform()))();
-  const text = JSON.stringify(doc);
-  const graph = Graph.from([parseDocument(JSON.parse(text), `${stack.node.path}/cdk.tf.json`, text, stack.node.id)]);
+  const raw = (s: TerraformStack) => (rawToTerraform.get(s) ?? (() => s.toTerraform()))();
+  const others = (options.alongWith ?? []).filter((s) => s !== stack);
+  // Stacks checked together join like the stacks of one cdktf.out (by their backends and outputs).
+  const group = others.length ? `(app ${stack.node.scope?.node.path ?? ''})` : undefined;
+  const parse = (s: TerraformStack, doc: unknown) => {
+    const text = JSON.stringify(doc);
+    const input = parseDocument(JSON.parse(text), `${s.node.path}/cdk.tf.json`, text, s.node.id);
+    return group ? { ...input, outDir: group } : input;
+  };
+  const inputs = [parse(stack, json ?? raw(stack)), ...others.map((s) => parse(s, raw(s)))];
+  const graph = Graph.from(inputs);
   const rules = RULES.filter((r) => r.scope !== 'evidence' && (options.accountRules !== false || r.scope !== 'account'));
   const waivers = typeof options.waivers === 'string' ? loadWaivers(options.waivers) : options.waivers;
-  return evaluate(graph, { rules, ruleIds: options.rules, strategies: options.strategies, waivers, now: options.now });
+  const result = evaluate(graph, { rules, ruleIds: options.rules, strategies: options.strategies, waivers, now: options.now });
+  if (!others.length) return result;
+  const mine = inputs[0].unit;
+  return { ...result, findings: result.findings.filter((f) => f.unitId === mine.id || (f.address.startsWith('(') && f.unitId === '')) };
 }
 
-/** Findings that make synth fail: failing, rule errors, and (strict) unknown. */
-export function failingFindings(result: RunResult, strict = false): Finding[] {
-  return result.findings.filter((f) => f.status === 'fail' || f.status === 'error' || (strict && f.status === 'unknown'));
+/** Findings that make synth fail: failing ones at or above the level, rule errors, and (strict) unknown. */
+export function failingFindings(result: RunResult, strict = false, level: Level = 'recommended'): Finding[] {
+  return result.findings.filter((f) => isError(f, strict, level));
+}
+
+function isError(f: Finding, strict = false, level: Level = 'recommended'): boolean {
+  if (f.status === 'error') return true;
+  if (level === 'required' && f.level === 'recommended') return false;
+  return f.status === 'fail' || (strict && f.status === 'unknown');
 }
 
 function describe(f: Finding): string {
@@ -73,7 +102,7 @@ function annotate(stack: TerraformStack, options: HipaaCheckOptions, json: unkno
     if (f.status === 'pass' || f.status === 'waived') continue;
     // cdktf resource paths end in the resource id; annotate the construct that owns it.
     const target = (f.constructPath && (byPath.get(f.constructPath) ?? byPath.get(f.constructPath.split('/').slice(0, -1).join('/')))) || stack;
-    const level = f.status === 'unknown' && !options.strict ? WARN : ERROR;
+    const level = isError(f, options.strict, options.level) ? ERROR : WARN;
     // What Annotations.of(target).addError/addWarning record, minus the stack trace: it would
     // point into this check, not at the user's code, and capturing one per finding is costly.
     target.node.addMetadata(level, describe(f), { stackTrace: false });
@@ -140,7 +169,7 @@ export function applyHipaaChecks(stack: TerraformStack, options: HipaaCheckOptio
     }
     const json = original();
     if (!checked) {
-      const bad = failingFindings(checkStack(stack, options, json), options.strict);
+      const bad = failingFindings(checkStack(stack, options, json), options.strict, options.level);
       if (bad.length) {
         throw new HipaaChecksFailedError(
           `phikit: stack ${stack.node.path} fails ${bad.length} HIPAA check(s) and synth-time annotations did not run (validations skipped?):\n${bad

@@ -5,10 +5,13 @@ import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct } from 'constructs';
+import { THRESHOLDS } from '../policies/rules/thresholds';
 import { serviceTrust } from './core/policy';
-import { Waiver, recordWaivers, requireWaiver } from './core/waivers';
-import type { HipaaKmsKey } from './kms-key';
+import { PropCheck, Waiver, recordWaivers } from './core/waivers';
+import type { IHipaaKmsKey } from './kms-key';
 import type { HipaaVpc } from './vpc';
 
 const ENGINES = {
@@ -16,20 +19,54 @@ const ENGINES = {
   mysql: { family: 'mysql8.0', version: '8.0.39', port: 3306, tls: { name: 'require_secure_transport', value: 'ON' }, logs: ['audit', 'error', 'general', 'slowquery'] },
 } as const;
 
+/** A network the database lives in: a HipaaVpc, or an existing VPC's private subnets. */
+export interface DatabaseNetwork {
+  readonly vpcId: string;
+  /** Private subnets in at least two AZs (never public subnets). */
+  readonly subnetIds: readonly string[];
+  /** The VPC CIDR, for the default ingress and the egress rule. @default none: no default ingress */
+  readonly vpcCidr?: string;
+}
+
 export interface HipaaDatabaseProps {
   /** Engine. @default 'postgres' */
   readonly engine?: keyof typeof ENGINES;
+  /**
+   * Engine version; its major version must match `parameterGroupFamily`.
+   * @default '16.4' (postgres), '8.0.39' (mysql)
+   */
+  readonly engineVersion?: string;
+  /** Parameter group family (TLS is forced in it). @default 'postgres16' / 'mysql8.0' */
+  readonly parameterGroupFamily?: string;
   /** Instance class. @default 'db.t3.medium' */
   readonly instanceClass?: string;
-  /** Storage in GiB. @default 50 */
+  /** Storage in GiB (20–65536). @default 50 */
   readonly allocatedStorage?: number;
-  /** VPC whose private subnets hold the database (never public subnets). */
-  readonly vpc: HipaaVpc;
+  /** Storage autoscaling ceiling in GiB (greater than allocatedStorage). @default no autoscaling */
+  readonly maxAllocatedStorage?: number;
+  /** Database port (1150–65535). @default 5432 / 3306 */
+  readonly port?: number;
+  /** Initial database name (letters, digits, underscores, starting with a letter; max 63). @default none */
+  readonly databaseName?: string;
+  /** VPC whose private subnets hold the database: a HipaaVpc or an existing network. */
+  readonly vpc: HipaaVpc | DatabaseNetwork;
   /** CMK for storage, Performance Insights and the managed master password (164.312(a)(2)(iv)). */
-  readonly kmsKey: HipaaKmsKey;
-  /** CIDRs allowed to reach the database port. @default the VPC CIDR */
+  readonly kmsKey: IHipaaKmsKey;
+  /**
+   * Security groups whose members may reach the database port (e.g. the app tier's group).
+   * Each becomes an `aws_vpc_security_group_ingress_rule`; add more with `allowFrom()`.
+   * @default none
+   */
+  readonly allowedSecurityGroupIds?: readonly string[];
+  /**
+   * CIDRs allowed to reach the database port (never 0.0.0.0/0). `[]`: no CIDR ingress.
+   * @default the VPC CIDR when neither this nor allowedSecurityGroupIds is given, else none
+   */
   readonly allowedCidrs?: readonly string[];
-  /** Days of automated backups; below 35 needs a waiver for BAK-04 (164.308(a)(7)(ii)(A)). @default 35 */
+  /**
+   * Days of automated backups (0–35); below the BAK-04 minimum (7) needs a waiver for BAK-04
+   * (164.308(a)(7)(ii)(A)). @default 35
+   */
   readonly backupRetentionDays?: number;
   /** Standby in another AZ (164.308(a)(7)(ii)(C)); false needs a waiver for BAK-06a. @default true */
   readonly multiAz?: boolean;
@@ -41,6 +78,12 @@ export interface HipaaDatabaseProps {
   readonly waivers?: readonly Waiver[];
 }
 
+const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+const validCidr = (c: string) => {
+  const m = CIDR.exec(c);
+  return !!m && m.slice(1, 5).every((o) => Number(o) <= 255) && Number(m[5]) <= 32;
+};
+
 /**
  * An RDS database for PHI: CMK storage encryption, IAM database authentication, TLS forced by
  * the parameter group, private subnets only, not public, deletion protection, 35-day backups,
@@ -48,46 +91,87 @@ export interface HipaaDatabaseProps {
  * password managed in Secrets Manager with the CMK, automatic minor upgrades, tags copied to
  * snapshots, a final snapshot, DataClass=PHI and `prevent_destroy`.
  *
+ * Its security group has no inline rules: every ingress source is a separate
+ * `aws_vpc_security_group_ingress_rule`, so rules the application adds to it (or `allowFrom()`)
+ * never fight with the construct's.
+ *
  * @example
- * new HipaaDatabase(this, 'ehr', { vpc: net, kmsKey: key });
+ * const db = new HipaaDatabase(this, 'ehr', { vpc: net, kmsKey: key, allowedSecurityGroupIds: [appSg.id] });
+ * db.allowFrom(batchSg.id, 'batch');
  */
 export class HipaaDatabase extends Construct {
   readonly instance: DbInstance;
   readonly parameterGroup: DbParameterGroup;
   readonly securityGroup: SecurityGroup;
+  readonly port: number;
 
   constructor(scope: Construct, id: string, props: HipaaDatabaseProps) {
     super(scope, id);
-    const engine = ENGINES[props.engine ?? 'postgres'];
+    const p = new PropCheck(this, 'HipaaDatabase', props.waivers);
+    const engineName = props.engine ?? 'postgres';
+    p.expect(engineName in ENGINES, 'engine', `must be one of ${Object.keys(ENGINES).join(', ')}, got ${JSON.stringify(engineName)}`);
+    const engine = ENGINES[engineName] ?? ENGINES.postgres;
+    const version = props.engineVersion ?? engine.version;
+    const family = props.parameterGroupFamily ?? (props.engineVersion && engineName === 'postgres' ? `postgres${version.split('.')[0]}` : engine.family);
+    p.expectFormat(version, 'engineVersion', (v) => /^\d+(\.\d+){0,2}$/.test(v), 'must be a version like 16.4');
+    p.expectFormat(family, 'parameterGroupFamily', (f) => f.startsWith(engineName === 'postgres' ? `postgres${version.split('.')[0]}` : `mysql${version.split('.').slice(0, 2).join('.')}`), `does not match engineVersion ${version}`);
+    const storage = props.allocatedStorage ?? 50;
+    p.expect(Number.isInteger(storage) && storage >= 20 && storage <= 65536, 'allocatedStorage', `must be 20-65536 GiB, got ${storage}`);
+    if (props.maxAllocatedStorage !== undefined) {
+      p.expect(Number.isInteger(props.maxAllocatedStorage) && props.maxAllocatedStorage > storage && props.maxAllocatedStorage <= 65536, 'maxAllocatedStorage', `must be more than allocatedStorage (${storage}) and at most 65536, got ${props.maxAllocatedStorage}`);
+    }
+    this.port = props.port ?? engine.port;
+    p.expect(Number.isInteger(this.port) && this.port >= 1150 && this.port <= 65535, 'port', `must be 1150-65535, got ${this.port}`);
+    p.expectFormat(props.databaseName, 'databaseName', (n) => /^[A-Za-z][A-Za-z0-9_]{0,62}$/.test(n), 'must start with a letter and hold at most 63 letters, digits or underscores');
     const retention = props.backupRetentionDays ?? 35;
-    const waivers: Waiver[] = [];
-    if (retention < 35) waivers.push(requireWaiver(this, `backupRetentionDays: ${retention}`, 'BAK-04', props.waivers));
-    if (props.multiAz === false) waivers.push(requireWaiver(this, 'multiAz: false', 'BAK-06a', props.waivers));
-    if (props.deletionProtection === false) waivers.push(requireWaiver(this, 'deletionProtection: false', 'BAK-05a', props.waivers));
-    if (props.publiclyAccessible) waivers.push(requireWaiver(this, 'publiclyAccessible: true', 'ACC-14a', props.waivers));
+    if (p.expect(Number.isInteger(retention) && retention >= 0 && retention <= 35, 'backupRetentionDays', `must be 0-35 days, got ${retention}`)) {
+      p.weakens(retention < THRESHOLDS.rdsBackupRetentionMinDays, `backupRetentionDays: ${retention}`, 'BAK-04');
+    }
+    p.weakens(props.multiAz === false, 'multiAz: false', 'BAK-06a');
+    p.weakens(props.deletionProtection === false, 'deletionProtection: false', 'BAK-05a');
+    p.weakens(!!props.publiclyAccessible, 'publiclyAccessible: true', 'ACC-14a');
+    p.expect(!!props.kmsKey, 'kmsKey', 'is required');
+    const net = networkOf(props.vpc);
+    p.expect(!!net.vpcId, 'vpc', 'is required');
+    p.expect(net.subnetIds.length >= 2, 'vpc.subnetIds', `needs private subnets in at least two AZs, got ${net.subnetIds.length}`);
+    for (const c of props.allowedCidrs ?? []) {
+      p.expectFormat(c, 'allowedCidrs', validCidr, 'is not an IPv4 CIDR');
+      p.expect(c !== '0.0.0.0/0', 'allowedCidrs', 'must not contain 0.0.0.0/0 (a PHI database is never open to the internet)');
+    }
+    const waivers = p.done();
+
     const account = new DataAwsCallerIdentity(this, 'account');
     this.parameterGroup = new DbParameterGroup(this, 'params', {
       namePrefix: `${id}-`,
-      family: engine.family,
+      family,
       description: `phikit ${id}: TLS required`,
       parameter: [{ name: engine.tls.name, value: engine.tls.value, applyMethod: 'pending-reboot' }],
     });
-    const subnets = new DbSubnetGroup(this, 'subnets', { namePrefix: `${id}-`, subnetIds: props.vpc.privateSubnets.map((s) => s.id), description: 'private subnets only' });
+    const subnets = new DbSubnetGroup(this, 'subnets', { namePrefix: `${id}-`, subnetIds: [...net.subnetIds], description: 'private subnets only' });
     this.securityGroup = new SecurityGroup(this, 'sg', {
       namePrefix: `${id}-db-`,
-      vpcId: props.vpc.vpc.id,
-      description: `database ${id}: port ${engine.port} from inside the VPC`,
-      ingress: [{ description: 'database clients', fromPort: engine.port, toPort: engine.port, protocol: 'tcp', cidrBlocks: [...(props.allowedCidrs ?? [props.vpc.vpc.cidrBlock])] }],
-      egress: [{ description: 'replies inside the VPC', fromPort: 0, toPort: 0, protocol: '-1', cidrBlocks: [props.vpc.vpc.cidrBlock] }],
+      vpcId: net.vpcId,
+      description: `database ${id}: port ${this.port} from allowed sources only`,
     });
+    const cidrs = props.allowedCidrs ?? (props.allowedSecurityGroupIds?.length || !net.vpcCidr ? [] : [net.vpcCidr]);
+    cidrs.forEach((cidr, i) => {
+      new VpcSecurityGroupIngressRule(this, `ingress-cidr-${i}`, { securityGroupId: this.securityGroup.id, description: 'database clients', ipProtocol: 'tcp', fromPort: this.port, toPort: this.port, cidrIpv4: cidr });
+    });
+    (props.allowedSecurityGroupIds ?? []).forEach((sg, i) => this.allowFrom(sg, `sg-${i}`));
+    if (net.vpcCidr) {
+      new VpcSecurityGroupEgressRule(this, 'egress-vpc', { securityGroupId: this.securityGroup.id, description: 'replies inside the VPC', ipProtocol: '-1', cidrIpv4: net.vpcCidr });
+    }
     const monitoring = new IamRole(this, 'monitoring-role', { namePrefix: `${id}-rds-mon-`, assumeRolePolicy: serviceTrust('monitoring.rds.amazonaws.com', account.accountId), maxSessionDuration: 3600 });
     new IamRolePolicyAttachment(this, 'monitoring-policy', { role: monitoring.name, policyArn: 'arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole' });
     this.instance = new DbInstance(this, 'db', {
       identifierPrefix: `${id}-`,
-      engine: props.engine ?? 'postgres',
-      engineVersion: engine.version,
+      engine: engineName,
+      engineVersion: version,
       instanceClass: props.instanceClass ?? 'db.t3.medium',
-      allocatedStorage: props.allocatedStorage ?? 50,
+      allocatedStorage: storage,
+      maxAllocatedStorage: props.maxAllocatedStorage,
+      port: this.port,
+      dbName: props.databaseName,
       storageType: 'gp3',
       storageEncrypted: true,
       kmsKeyId: props.kmsKey.arn,
@@ -117,4 +201,21 @@ export class HipaaDatabase extends Construct {
     });
     recordWaivers(this.instance, waivers);
   }
+
+  /** Let members of a security group reach the database port (a separate ingress rule resource). */
+  allowFrom(securityGroupId: string, id = `from-${this.node.children.length}`): VpcSecurityGroupIngressRule {
+    return new VpcSecurityGroupIngressRule(this, `ingress-${id}`, {
+      securityGroupId: this.securityGroup.id,
+      description: `database clients (${id})`,
+      ipProtocol: 'tcp',
+      fromPort: this.port,
+      toPort: this.port,
+      referencedSecurityGroupId: securityGroupId,
+    });
+  }
+}
+
+function networkOf(vpc: HipaaVpc | DatabaseNetwork): DatabaseNetwork {
+  if (vpc && 'privateSubnets' in vpc) return { vpcId: vpc.vpcId, subnetIds: vpc.privateSubnets.map((s) => s.id), vpcCidr: vpc.cidr };
+  return vpc ?? { vpcId: '', subnetIds: [] };
 }

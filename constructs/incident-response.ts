@@ -10,12 +10,13 @@ import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { Construct } from 'constructs';
 import { SECURITY_FILTERS } from './incident-response-filters';
-import type { HipaaKmsKey } from './kms-key';
+import { IHipaaKmsKey, requireKeyUsableBy } from './kms-key';
+import { PropCheck } from './core/waivers';
 import type { HipaaLogGroup } from './log-group';
 
 export interface IncidentResponseProps {
-  /** Key encrypting the incident topic (164.312(a)(2)(iv)); its policy must allow events/cloudwatch. */
-  readonly kmsKey: HipaaKmsKey;
+  /** Key encrypting the incident topic (164.312(a)(2)(iv)); EventBridge and CloudWatch are added to a HipaaKmsKey's policy. */
+  readonly kmsKey: IHipaaKmsKey;
   /** The CloudTrail log group (AuditTrail.logGroup) the metric filters watch. */
   readonly trailLogGroup: HipaaLogGroup;
   /** Who is told (164.308(a)(6)(ii)). At least one email or https endpoint. */
@@ -40,7 +41,17 @@ export class IncidentResponse extends Construct {
 
   constructor(scope: Construct, id: string, props: IncidentResponseProps) {
     super(scope, id);
-    if (!props.subscribers.length) throw new Error(`[${this.node.path}] IncidentResponse needs at least one subscriber: incidents must reach a person`);
+    const p = new PropCheck(this, 'IncidentResponse', undefined);
+    p.expect((props.subscribers ?? []).length > 0, 'subscribers', 'needs at least one subscriber: incidents must reach a person');
+    for (const s of props.subscribers ?? []) {
+      if (s.protocol === 'email') p.expectFormat(s.endpoint, 'subscribers', (e) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e), 'is not an email address');
+      else p.expectFormat(s.endpoint, 'subscribers', (e) => e.startsWith('https://'), 'must be an https:// URL');
+    }
+    if (p.expect(!!props.kmsKey, 'kmsKey', 'is required')) {
+      requireKeyUsableBy(p, props.kmsKey, 'kmsKey', 'events');
+      requireKeyUsableBy(p, props.kmsKey, 'kmsKey', 'cloudwatch');
+    }
+    p.done();
     const account = new DataAwsCallerIdentity(this, 'account');
     this.topic = new SnsTopic(this, 'topic', { name: `${id}-security-incidents`, kmsMasterKeyId: props.kmsKey.arn, tags: { Purpose: 'incident-response' } });
     new SnsTopicPolicy(this, 'topic-policy', {

@@ -6,7 +6,7 @@
  * expect(stack).toPassHipaaChecks({ accountRules: false });
  */
 import type { TerraformStack } from 'cdktf';
-import { HipaaCheckOptions, checkStack } from './checks';
+import { HipaaCheckOptions, checkStack, failingFindings } from './checks';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -19,7 +19,7 @@ declare global {
 
 export function toPassHipaaChecks(this: unknown, stack: TerraformStack, options: HipaaCheckOptions = {}) {
   const result = checkStack(stack, options);
-  const bad = result.findings.filter((f) => f.status === 'fail' || f.status === 'error' || (options.strict && f.status === 'unknown'));
+  const bad = failingFindings(result, options.strict, options.level);
   return {
     pass: bad.length === 0,
     message: () =>

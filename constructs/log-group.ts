@@ -1,24 +1,32 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { Construct } from 'constructs';
-import { Waiver, recordWaivers, requireWaiver } from './core/waivers';
-import type { HipaaKmsKey } from './kms-key';
+import type { TerraformProvider } from 'cdktf';
+import { AUDIT_RETENTION_DAYS, THRESHOLDS } from '../policies/rules/thresholds';
+import { PropCheck, Waiver, recordWaivers } from './core/waivers';
+import { IHipaaKmsKey, requireKeyUsableBy } from './kms-key';
 
-/** Six years: HIPAA documentation retention (164.316(b)(2)(i)). */
-export const AUDIT_RETENTION_DAYS = 2192;
+export { AUDIT_RETENTION_DAYS };
+/** Retention values CloudWatch Logs accepts (0 = never expire). */
+export const LOG_RETENTION_VALUES = [0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
 export interface HipaaLogGroupProps {
   /** Log group name. */
   readonly name: string;
-  /** Customer-managed key encrypting the logs (164.312(a)(2)(iv)); its policy must allow the Logs service. */
-  readonly kmsKey: HipaaKmsKey;
+  /**
+   * Customer-managed key encrypting the logs (164.312(a)(2)(iv)). A HipaaKmsKey gets the
+   * CloudWatch Logs service added to its policy; an existing key must declare `usableBy: ['logs']`.
+   */
+  readonly kmsKey: IHipaaKmsKey;
+  /** Provider (region/account). @default the stack's default provider */
+  readonly provider?: TerraformProvider;
   /**
    * Audit logs (CloudTrail, flow logs, database audit) keep 6 years (164.316(b)(2)(i)).
    * @default false
    */
   readonly audit?: boolean;
   /**
-   * Retention in days. HIPAA intent: audit controls need history (164.312(b)); below 365 days needs
-   * a waiver for AUD-08.
+   * Retention in days, one of LOG_RETENTION_VALUES. HIPAA intent: audit controls need history
+   * (164.312(b)); below 365 days needs a waiver for AUD-08.
    * @default 2192 when `audit`, else 365
    */
   readonly retentionInDays?: number;
@@ -39,10 +47,17 @@ export class HipaaLogGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: HipaaLogGroupProps) {
     super(scope, id);
-    const retention = props.retentionInDays ?? (props.audit ? AUDIT_RETENTION_DAYS : 365);
-    const waivers: Waiver[] = [];
-    if (retention !== 0 && retention < 365) waivers.push(requireWaiver(this, `retentionInDays: ${retention}`, 'AUD-08', props.waivers));
+    const retention = props.retentionInDays ?? (props.audit ? AUDIT_RETENTION_DAYS : THRESHOLDS.logRetentionMinDays);
+    const p = new PropCheck(this, 'HipaaLogGroup', props.waivers);
+    p.expect(typeof props.name === 'string', 'name', 'is required');
+    p.expectFormat(props.name, 'name', (v) => /^[\w\-/.#]{1,512}$/.test(v), 'must be 1-512 of letters, digits, "_-/.#"');
+    if (p.expect((LOG_RETENTION_VALUES as readonly number[]).includes(retention), 'retentionInDays', `must be one of ${LOG_RETENTION_VALUES.join(', ')} (CloudWatch Logs values), got ${retention}`)) {
+      p.weakens(retention !== 0 && retention < THRESHOLDS.logRetentionMinDays, `retentionInDays: ${retention}`, 'AUD-08');
+    }
+    if (p.expect(!!props.kmsKey, 'kmsKey', 'is required')) requireKeyUsableBy(p, props.kmsKey, 'kmsKey', 'logs');
+    const waivers = p.done();
     this.logGroup = new CloudwatchLogGroup(this, 'group', {
+      provider: props.provider,
       name: props.name,
       kmsKeyId: props.kmsKey.arn,
       retentionInDays: retention,

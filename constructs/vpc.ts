@@ -12,19 +12,19 @@ import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { Construct } from 'constructs';
 import { attachPolicy, serviceTrust } from './core/policy';
-import { Waiver, recordWaivers, requireWaiver } from './core/waivers';
-import type { HipaaKmsKey } from './kms-key';
+import { PropCheck, Waiver, recordWaivers } from './core/waivers';
+import { IHipaaKmsKey, requireKeyUsableBy } from './kms-key';
 import { HipaaLogGroup } from './log-group';
 
 export interface HipaaVpcProps {
-  /** IPv4 CIDR of the VPC. @default '10.0.0.0/16' */
+  /** IPv4 CIDR of the VPC, /16 to /20 (subnets are /20 … /24 slices of it). @default '10.0.0.0/16' */
   readonly cidr?: string;
-  /** Availability zones; at least two (contingency, 164.308(a)(7)). */
+  /** Availability zones of `region`; at least two (contingency, 164.308(a)(7)), at most eight. */
   readonly availabilityZones: readonly string[];
   /** Region, for endpoint service names. */
   readonly region: string;
   /** Key for the flow-log group (164.312(a)(2)(iv)). */
-  readonly kmsKey: HipaaKmsKey;
+  readonly kmsKey: IHipaaKmsKey;
   /** Public subnets for load balancers only (tag Tier=public), with an internet gateway. @default false */
   readonly publicSubnets?: boolean;
   /** VPC flow logs of ALL traffic (audit controls, 164.312(b)); false needs a waiver for AUD-07. @default true */
@@ -47,6 +47,8 @@ export interface HipaaVpcProps {
  */
 export class HipaaVpc extends Construct {
   readonly vpc: Vpc;
+  readonly vpcId: string;
+  readonly cidr: string;
   readonly privateSubnets: Subnet[] = [];
   readonly publicSubnets: Subnet[] = [];
   readonly endpointSecurityGroup: SecurityGroup;
@@ -54,14 +56,24 @@ export class HipaaVpc extends Construct {
 
   constructor(scope: Construct, id: string, props: HipaaVpcProps) {
     super(scope, id);
-    if (props.availabilityZones.length < 2) throw new Error(`[${this.node.path}] HipaaVpc needs at least two availability zones`);
-    const waivers: Waiver[] = [];
+    const p = new PropCheck(this, 'HipaaVpc', props.waivers);
+    const azs = props.availabilityZones ?? [];
+    p.expect(azs.length >= 2 && azs.length <= 8, 'availabilityZones', `needs two to eight availability zones, got ${azs.length}`);
+    p.expectFormat(props.region, 'region', (r) => /^[a-z]{2}(-[a-z]+)+-\d$/.test(r), 'is not an AWS region name');
+    for (const az of azs) p.expectFormat(az, 'availabilityZones', (z) => typeof props.region !== 'string' || (z.startsWith(props.region) && /^[a-z]$/.test(z.slice(props.region.length))), `is not an availability zone of ${props.region}`);
+    p.expect(new Set(azs).size === azs.length, 'availabilityZones', 'lists a zone twice');
     const flowLogs = props.flowLogs ?? true;
-    if (!flowLogs) waivers.push(requireWaiver(this, 'flowLogs: false', 'AUD-07', props.waivers));
+    p.weakens(!flowLogs, 'flowLogs: false', 'AUD-07');
     const cidr = props.cidr ?? '10.0.0.0/16';
+    const m = /^(\d{1,3})\.(\d{1,3})\.0\.0\/(\d{1,2})$/.exec(cidr);
+    p.expect(!!m && Number(m[1]) <= 255 && Number(m[2]) <= 255 && Number(m[3]) >= 16 && Number(m[3]) <= 16, 'cidr', `must be an IPv4 /16 ending in .0.0 (e.g. 10.20.0.0/16), got ${JSON.stringify(cidr)}`);
+    if (flowLogs) requireKeyUsableBy(p, props.kmsKey, 'kmsKey', 'logs');
+    const waivers = p.done();
     const [a, b] = cidr.split('.');
+    this.cidr = cidr;
     this.vpc = new Vpc(this, 'vpc', { cidrBlock: cidr, enableDnsHostnames: true, enableDnsSupport: true, tags: { Name: id } });
     recordWaivers(this.vpc, waivers);
+    this.vpcId = this.vpc.id;
     new DefaultSecurityGroup(this, 'default-sg', { vpcId: this.vpc.id, tags: { Name: `${id}-default-closed` } });
     new DefaultNetworkAcl(this, 'default-nacl', {
       defaultNetworkAclId: this.vpc.defaultNetworkAclId,
@@ -70,7 +82,7 @@ export class HipaaVpc extends Construct {
       lifecycle: { ignoreChanges: ['subnet_ids'] },
     });
     const privateRoutes = new RouteTable(this, 'private-routes', { vpcId: this.vpc.id, tags: { Name: `${id}-private`, Tier: 'private' } });
-    props.availabilityZones.forEach((az, i) => {
+    azs.forEach((az, i) => {
       const s = new Subnet(this, `private-${i}`, { vpcId: this.vpc.id, availabilityZone: az, cidrBlock: `${a}.${b}.${i * 16}.0/20`, mapPublicIpOnLaunch: false, tags: { Name: `${id}-private-${az}`, Tier: 'private' } });
       new RouteTableAssociation(this, `private-${i}-routes`, { subnetId: s.id, routeTableId: privateRoutes.id });
       this.privateSubnets.push(s);
@@ -78,7 +90,7 @@ export class HipaaVpc extends Construct {
     if (props.publicSubnets) {
       const igw = new InternetGateway(this, 'igw', { vpcId: this.vpc.id });
       const publicRoutes = new RouteTable(this, 'public-routes', { vpcId: this.vpc.id, route: [{ cidrBlock: '0.0.0.0/0', gatewayId: igw.id }], tags: { Name: `${id}-public`, Tier: 'public' } });
-      props.availabilityZones.forEach((az, i) => {
+      azs.forEach((az, i) => {
         const s = new Subnet(this, `public-${i}`, { vpcId: this.vpc.id, availabilityZone: az, cidrBlock: `${a}.${b}.${128 + i * 16}.0/20`, mapPublicIpOnLaunch: false, tags: { Name: `${id}-public-${az}`, Tier: 'public' } });
         new RouteTableAssociation(this, `public-${i}-routes`, { subnetId: s.id, routeTableId: publicRoutes.id });
         this.publicSubnets.push(s);

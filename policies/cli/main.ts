@@ -9,14 +9,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyBaseline, loadBaseline } from '../engine/baseline';
 import { levelBasisText } from '../engine/levels';
-import { SEVERITIES, Severity } from '../engine/types';
+import { LEVELS, Level, SEVERITIES, Severity } from '../engine/types';
+import { applyConfig } from './config';
 import { InputError, UsageError } from '../model/errors';
 import { DEFAULT_MAX_INPUT_BYTES } from '../model/load';
 import { exitCodeFor, runCheck } from '../pipeline';
+import { sourcesFor } from './source';
 import { COUNTS_PASSES, REPORTERS, Write, buffered, writeFileChunked, writeReport } from '../reporters';
 import { CATALOGUE_VERSION, RULES } from '../rules';
 import { VERSION } from '../version';
 import { registerExtraCommands } from './commands';
+import { noteUnassessed } from './notes';
 import { parseSize } from './size';
 
 
@@ -35,7 +38,14 @@ interface CheckOpts {
   failOnNew?: boolean;
   evidence?: string;
   synth?: string[];
+  source?: string[] | false;
+  var?: string[];
+  varFile?: string[];
   stack?: string[];
+  config?: string;
+  level: Level;
+  verbose?: boolean;
+  accountElsewhere?: string;
 }
 
 /** Write a report to stdout or to `output`, chunk by chunk for formats that stream. */
@@ -68,7 +78,8 @@ function buildProgram(setCode: (c: number) => void): Command {
   program
     .command('check')
     .description('check plan JSON, cdk.tf.json files or cdktf.out directories against the HIPAA rule catalogue')
-    .argument('<paths...>', 'plan JSON, cdk.tf.json, or cdktf.out directory')
+    .argument('[paths...]', 'plan JSON, cdk.tf.json, or cdktf.out directory (default: "inputs" of the config file)')
+    .option('-c, --config <file>', 'project config file (default: the nearest phikit.config.yaml / .json from the current directory upward)')
     .addOption(new Option('-f, --format <format>', 'report format').choices(Object.keys(REPORTERS)).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('-w, --waivers <file>', 'waivers file (JSON or YAML)')
@@ -76,7 +87,10 @@ function buildProgram(setCode: (c: number) => void): Command {
     .option('--synth <paths...>', 'cdktf synth output the plan was made from: adds construct paths and waivers, reads after-apply values from their templates')
     .option('--stack <names...>', 'with --synth: the stack each plan was made from, in the order of the plans (default: the one stack holding all of the plan\'s resources)')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices([...SEVERITIES]).default('low'))
-    .option('--strict', 'treat unknown (known only after apply) as failing')
+    .addOption(new Option('--level <level>', 'lowest rule level whose failures fail the run: required (HIPAA baseline) or recommended (also phikit hardening)').choices([...LEVELS]).default('required'))
+    .option('--strict', 'treat unknown (known only after apply) and not-assessed findings as failing')
+    .option('--account-elsewhere <reason>', 'account-level controls live in another stack or the organization: report them as not assessed, with this reason')
+    .option('-v, --verbose', 'text: every finding with its full detail instead of grouped by rule')
     .option('-r, --rule <ids...>', 'only these rule or control ids')
     .option('-s, --strategy <numbers...>', 'only these strategies (1-8)')
     .option('--max-input-size <size>', 'largest input file accepted', `${DEFAULT_MAX_INPUT_BYTES / 1024 / 1024}MiB`)
@@ -84,17 +98,24 @@ function buildProgram(setCode: (c: number) => void): Command {
     .option('--no-color', 'never colour text output')
     .option('-b, --baseline <report.json>', 'previous --format json report: mark findings new/unchanged and list resolved ones')
     .option('--fail-on-new', 'with --baseline: only new failing findings fail the run')
-    .action((paths: string[], o: CheckOpts) => {
+    .option('--source <dirs...>', 'Terraform source of the plan (root module directory; default: the plan file\'s directory when it holds .tf files): joins through locals')
+    .option('--no-source', 'do not read Terraform source beside the plan')
+    .option('--var <name=value...>', 'Terraform source: set an input variable (as terraform plan -var)')
+    .option('--var-file <files...>', 'Terraform source: read variable values from .tfvars files (after terraform.tfvars and *.auto.tfvars)')
+    .action(async (args: string[], o: CheckOpts, cmd: Command) => {
+      const { paths, scope } = applyConfig(cmd, args, o as unknown as Record<string, unknown>);
       const now = o.now ? new Date(o.now) : undefined;
       if (now && Number.isNaN(now.getTime())) throw new UsageError(`--now: "${o.now}" is not a date`);
       if (o.failOnNew && !o.baseline) throw new UsageError('--fail-on-new needs --baseline');
       const baseline = o.baseline ? loadBaseline(o.baseline) : undefined;
-      const run = runCheck(paths, { waivers: o.waivers, rule: o.rule, strategy: o.strategy, maxBytes: parseSize(o.maxInputSize), now, evidenceDir: o.evidence, synth: o.synth, stacks: o.stack, passes: COUNTS_PASSES.has(o.format) ? 'count' : 'list' });
+      const sources = await sourcesFor(paths, o.source);
+      const run = runCheck(paths, { waivers: o.waivers, rule: o.rule, strategy: o.strategy, maxBytes: parseSize(o.maxInputSize), now, evidenceDir: o.evidence, synth: o.synth, stacks: o.stack, passes: COUNTS_PASSES.has(o.format) ? 'count' : 'list', vars: o.var, varFiles: o.varFile, scope, sources });
+      noteUnassessed(run.unassessedModules);
       const result = baseline ? applyBaseline(run.result, baseline) : run.result;
       const color = o.color !== false && !o.output && o.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
-      const opts = { color, toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now };
+      const opts = { color, toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now, level: o.level, verbose: !!o.verbose };
       writeOut((write) => writeReport(o.format, result, opts, write), o.output);
-      setCode(exitCodeFor(result, o.failOn, !!o.strict, !!o.failOnNew));
+      setCode(exitCodeFor(result, o.failOn, !!o.strict, !!o.failOnNew, o.level));
     });
 
   program

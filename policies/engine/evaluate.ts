@@ -10,7 +10,7 @@
 import * as vm from 'node:vm';
 import type { Graph } from '../model/graph';
 import type { Resource } from '../model/types';
-import type { CheckContext, EvidenceSet, Finding, Rule, RunResult, Status, Strategy, Verdict } from './types';
+import type { CheckContext, DeclaredScope, EvidenceSet, Finding, Rule, RunResult, Status, Strategy, Verdict } from './types';
 import { WaiverMatcher, WaiversFile, WaiverTarget } from './waivers';
 
 export interface EvaluateOptions {
@@ -33,7 +33,27 @@ export interface EvaluateOptions {
    * rest (text, SARIF), which then need neither the time nor the memory of the pass findings.
    */
   readonly passes?: 'list' | 'count';
+  /**
+   * What the team declared to live elsewhere: account-level findings (at `(account)`) of the
+   * declared account rules that do not pass become `not_assessed` with the declared reason.
+   */
+  readonly scope?: DeclaredScope;
+  /**
+   * The run was given no evidence directory: evidence rules are not run; each yields one
+   * `not_assessed` finding (a gap) instead of failing on every missing file.
+   */
+  readonly evidenceNotGiven?: boolean;
 }
+
+/** Is `rule` an account rule covered by the declared `scope.account` (all, or the listed rule / control ids)? */
+export function declaredElsewhere(rule: Rule, scope: DeclaredScope | undefined): boolean {
+  const a = scope?.account;
+  if (!a || rule.scope !== 'account') return false;
+  return !a.controls || a.controls.some((c) => c === rule.id || c === rule.control || (rule.aliases ?? []).includes(c));
+}
+
+export const NOT_ASSESSED_ELSEWHERE = 'not assessed here — declared elsewhere: ';
+export const NOT_ASSESSED_EVIDENCE = 'not assessed: no evidence directory was given (--evidence DIR, or `evidence:` in phikit.config.yaml)';
 
 export const ACCOUNT = '(account)';
 export const EVIDENCE = '(evidence)';
@@ -77,7 +97,7 @@ function errorMessage(e: unknown): string {
   return `rule raised ${name} while checking; the result for this target is unknown (reported as an error)`;
 }
 
-type Outcome = Verdict | { readonly status: 'error'; readonly message: string; readonly resource?: Resource };
+type Outcome = Verdict | { readonly status: 'error' | 'not_assessed'; readonly message: string; readonly resource?: Resource };
 
 export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
   const now = opts.now ?? new Date();
@@ -98,8 +118,14 @@ export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
     const unit = resource?.unit ?? defaultUnit;
     const evidenceFile = 'evidenceFile' in v ? v.evidenceFile : undefined;
     const address = resource ? resource.address : rule.scope === 'evidence' ? EVIDENCE : ACCOUNT;
-    const file = evidenceFile || (unit?.file ?? '');
-    if (passCounts && v.status === 'pass') {
+    const file = evidenceFile || resource?.location?.file || (unit?.file ?? '');
+    let status: Status = v.status;
+    let message = v.message;
+    if (elsewhere && address === ACCOUNT && (status === 'fail' || status === 'unknown')) {
+      status = 'not_assessed';
+      message = `${NOT_ASSESSED_ELSEWHERE}${opts.scope?.account?.reason} (in these inputs: ${v.message})`;
+    }
+    if (passCounts && status === 'pass') {
       passCounts.set(rule.id, (passCounts.get(rule.id) ?? 0) + 1);
       passTargets?.push({ ruleId: rule.id, address, file, unitId: unit?.id ?? '', stack: unit?.stack });
       return;
@@ -111,11 +137,12 @@ export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
       severity: rule.severity,
       level: rule.level,
       citations: rule.citations,
-      status: v.status,
-      message: v.message,
+      status,
+      message,
       address,
       resourceType: resource?.type,
       file,
+      line: resource?.location?.line,
       unitId: unit?.id ?? '',
       stack: unit?.stack,
       constructPath: resource?.constructPath,
@@ -126,7 +153,13 @@ export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
     about.push(resource);
   };
 
+  let elsewhere = false;
   for (const rule of rules) {
+    elsewhere = declaredElsewhere(rule, opts.scope);
+    if (rule.scope === 'evidence' && opts.evidenceNotGiven) {
+      emit(rule, { status: 'not_assessed', message: NOT_ASSESSED_EVIDENCE }, undefined);
+      continue;
+    }
     // Nothing to check (and no deadline watchdog to start) when no resource has the rule's types.
     if (rule.scope === 'resource' && rule.resourceTypes.every((t) => graph.ofType(t).length === 0)) continue;
     const first = drafts.length;
@@ -138,9 +171,11 @@ export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
             for (const res of graph.ofType(type)) {
               current = res;
               try {
+                graph.takeJoinNotes();
                 const v = rule.check(res, ctx);
-                if (Array.isArray(v)) for (const x of v as readonly Verdict[]) emit(rule, x, x.resource ?? res);
-                else emit(rule, v as Verdict, (v as Verdict).resource ?? res);
+                const notes = graph.takeJoinNotes();
+                if (Array.isArray(v)) for (const x of v as readonly Verdict[]) emit(rule, withJoinNotes(x, notes), x.resource ?? res);
+                else emit(rule, withJoinNotes(v as Verdict, notes), (v as Verdict).resource ?? res);
               } catch (e) {
                 emit(rule, { status: 'error', message: errorMessage(e) }, res);
               }
@@ -164,10 +199,15 @@ export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
   }
 
   const matcher = new WaiverMatcher(opts.waivers, now, passTargets?.length ? [...drafts, ...passTargets] : drafts);
+  // An account finding has no resource of its own: an inline waiver for an account rule (a
+  // construct declaring the control provided by the organization) is carried by some resource.
+  const accountRules = new Set(rules.filter((r) => r.scope === 'account').map((r) => r.id));
+  const accountInline = new Map<string, Resource>();
+  if (accountRules.size) for (const r of graph.resources) for (const w of r.inlineWaivers) if (accountRules.has(w.ruleId) && !accountInline.has(w.ruleId)) accountInline.set(w.ruleId, r);
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i];
     if (d.status !== 'fail' && d.status !== 'unknown') continue;
-    const waiver = matcher.match(d, about[i]);
+    const waiver = matcher.match(d, about[i] ?? (d.address === ACCOUNT ? accountInline.get(d.ruleId) : undefined));
     if (!waiver) continue;
     d.waiver = waiver;
     if (waiver.expired) {
@@ -206,8 +246,14 @@ function sortRange(drafts: Draft[], about: Array<Resource | undefined>, first: n
 
 /** Counts by status; with `passCounts` (passes counted, not listed), those passes too. */
 export function summarize(findings: readonly Finding[], passCounts?: ReadonlyMap<string, number>): Record<Status, number> {
-  const out: Record<Status, number> = { pass: 0, fail: 0, unknown: 0, waived: 0, error: 0 };
+  const out: Record<Status, number> = { pass: 0, fail: 0, unknown: 0, waived: 0, error: 0, not_assessed: 0 };
   for (const f of findings) out[f.status]++;
   if (passCounts) for (const n of passCounts.values()) out.pass += n;
   return out;
+}
+
+/** A verdict that relied on joins made by scope says so (see Graph.related). */
+function withJoinNotes(v: Verdict, notes: readonly string[]): Verdict {
+  if (!notes.length || v.status === 'not_applicable') return v;
+  return { ...v, message: `${v.message} (${[...new Set(notes)].join('; ')})` };
 }

@@ -17,7 +17,23 @@ export type Strategy = keyof typeof STRATEGIES;
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 
-export type Status = 'pass' | 'fail' | 'unknown' | 'waived' | 'error';
+/**
+ * `not_assessed`: the rule was not judged on these inputs — an account-level control declared to
+ * live elsewhere (`scope.account`), or an evidence rule run without evidence. Never a pass: it is
+ * listed and counted, fails the run with `--strict`, and is a gap in the reviewer report.
+ */
+export type Status = 'pass' | 'fail' | 'unknown' | 'waived' | 'error' | 'not_assessed';
+export const STATUSES: readonly Status[] = ['fail', 'error', 'unknown', 'not_assessed', 'waived', 'pass'];
+
+/** What a team declares to live outside the inputs checked (phikit.config.yaml `scope`). */
+export interface DeclaredScope {
+  /**
+   * Account-level controls (CloudTrail, GuardDuty, password policy, …) owned by another stack or the
+   * organization: their account findings are `not_assessed` with this reason instead of failing.
+   * `controls`: only these rule or control ids (default: every account-level rule).
+   */
+  readonly account?: { readonly reason: string; readonly controls?: readonly string[] };
+}
 
 /**
  * What HIPAA requires apart from what phikit recommends.
@@ -178,6 +194,8 @@ export interface Finding {
   readonly address: string;
   readonly resourceType?: string;
   readonly file: string;
+  /** Line of the resource in `file`, when the input says it (Terraform source). */
+  readonly line?: number;
   readonly unitId: string;
   readonly stack?: string;
   readonly constructPath?: string;

@@ -5,12 +5,14 @@
  * Lists met on the way are walked element by element, so a nested block written as an object
  * (cdk.tf.json) and the same block written as a one-element list (plan JSON) read the same.
  */
+import { defaultValue } from './defaults';
 import { memoizeByObject } from './memo';
 import type { Resource } from './types';
 import { Json, Redacted, Unknown, Value, isComputedOnly, isPlainObject, own } from './values';
 
 export type Attr =
-  | { readonly state: 'known'; readonly value: Json }
+  /** `providerDefault`: the configuration does not set it; this is the provider's default (policies/data/provider-defaults.ts). */
+  | { readonly state: 'known'; readonly value: Json; readonly providerDefault?: true }
   | { readonly state: 'absent' }
   | { readonly state: 'unknown'; readonly value: Unknown }
   | { readonly state: 'sensitive' };
@@ -89,10 +91,24 @@ function firstAt(v: Value, segs: readonly string[], i: number): Value | undefine
   return x === undefined ? undefined : firstAt(x, segs, i + 1);
 }
 
-/** The single attribute at `path` (the first one when a list holds several blocks). */
+/**
+ * The single attribute at `path` (the first one when a list holds several blocks). Read from a
+ * resource, an attribute the configuration does not set (absent, null, or computed-only in a plan)
+ * is the provider's default when the defaults table has one: a known value with `providerDefault`.
+ */
 export function attr(root: Resource | Readonly<Record<string, Value>>, path: string): Attr {
-  return toAttr(firstAt(rootValue(root), segmentsOf(path), 0));
+  const segs = segmentsOf(path);
+  const v = firstAt(rootValue(root), segs, 0);
+  if ((v === undefined || v === null || isComputedOnly(v)) && isResource(root)) {
+    const d = defaultValue(root, path);
+    // A nested default applies only inside a block that is written.
+    if (d !== undefined && (segs.length === 1 || isPlainObject(firstAt(root.values as Value, segs.slice(0, -1), 0)))) return { state: 'known', value: d, providerDefault: true };
+  }
+  return toAttr(v);
 }
+
+const isResource = (root: Resource | Readonly<Record<string, Value>>): root is Resource =>
+  'values' in root && 'address' in root && 'unit' in root && typeof (root as Resource).type === 'string';
 
 /** All attributes at `path`, one per block instance. */
 export function attrs(root: Resource | Readonly<Record<string, Value>>, path: string): Attr[] {

@@ -2,13 +2,18 @@
  * The normalized resource graph: every resource of every input, indexed by type, address and
  * literal identity (bucket name, ARN, id, name), with reference edges resolved once.
  *
- * Joins (`related`, `deref`) never cross units: two stacks or two plan files are two
- * Terraform states. Account-level rules can still look at `ofType` across all units.
+ * Joins (`related`, `deref`) never cross units — two stacks or two plan files are two Terraform
+ * states — except along cdktf's own cross-stack references within one cdktf.out (an output of one
+ * stack read through `terraform_remote_state` by another). Account-level rules can still look at
+ * `ofType` across all units.
  */
 import { attr, str } from './attrs';
+import { decideConditionalDefaults } from './defaults';
 import type { ParsedInput } from './load';
+import { backendKey } from './synth';
 import { ModuleIndex, stripInstanceKeys } from './modules';
 import { splitAddress } from './plan';
+import type { SourceModule } from './source';
 import type { Edge, Resource, Unit } from './types';
 import { Unknown, Value, isPlainObject } from './values';
 
@@ -37,6 +42,20 @@ export interface Target {
   readonly external: boolean;
   /** The attribute is not set at all. */
   readonly absent: boolean;
+  /**
+   * Module instances ('' = root) where a reference of the attribute could not be followed (a
+   * `local.*` without Terraform source, `each.value`, …): the target is somewhere in their
+   * subtree, but which one is not known. Empty when every reference was followed or is external.
+   */
+  readonly unresolved: readonly string[];
+}
+
+const IN_PROGRESS: LocalResolution = Object.freeze({ resources: undefined, stuck: Object.freeze([]) as readonly string[] });
+
+/** Resolution of a local: what it resolved to, and where it got stuck. */
+interface LocalResolution {
+  readonly resources: Resource[] | undefined;
+  readonly stuck: readonly string[];
 }
 
 const RESOURCE_REF = /^(data\.)?([a-zA-Z][a-zA-Z0-9_-]*)\.([A-Za-z_][\w-]*)((?:\[[^\]]*\])?)/;
@@ -50,15 +69,25 @@ export class Graph {
   private readonly byBase = new Map<string, Map<string, Resource[]>>();
   private readonly literal = new Map<string, Map<string, Resource[]>>();
   private readonly modules = new Map<string, ModuleIndex>();
+  /** unit id → module configuration path → locals read from Terraform source (`--source`). */
+  private readonly sources = new Map<string, ReadonlyMap<string, SourceModule>>();
   private readonly edgesIn = new Map<Resource, Edge[]>();
   private readonly edgesOut = new Map<Resource, Edge[]>();
   private edgesBuilt = false;
+  // cdktf cross-stack references: (cdktf.out dir, backend) → the stack writing that state.
+  private readonly stackByState = new Map<string, { unit: Unit; outputs: ReadonlyMap<string, readonly string[]> }>();
+  private readonly outDirOf = new Map<string, string>();
 
   private constructor(inputs: readonly ParsedInput[]) {
     this.units = inputs.map((i) => i.unit);
     const all: Resource[] = [];
     for (const input of inputs) {
       if (input.modules) this.modules.set(input.unit.id, input.modules);
+      if (input.source) this.sources.set(input.unit.id, input.source.modules);
+      if (input.outDir && input.stackInterface?.backend) {
+        this.outDirOf.set(input.unit.id, input.outDir);
+        this.stackByState.set(`${input.outDir}\u0000${input.stackInterface.backend}`, { unit: input.unit, outputs: input.stackInterface.outputs });
+      }
       const sorted = [...input.resources].sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
       for (const r of sorted) all.push(r);
     }
@@ -77,7 +106,13 @@ export class Graph {
   }
 
   static from(inputs: readonly ParsedInput[]): Graph {
-    return new Graph(inputs);
+    const g = new Graph(inputs);
+    // Provider defaults that depend on a related resource (a listener's protocol on its load balancer's type).
+    decideConditionalDefaults(g.resources, (r, p) => g.deref(r, p).resources, (r, p) => {
+      const a = attr(r, p);
+      return a.state === 'known' ? { known: true, value: a.value } : { known: a.state === 'absent' };
+    });
+    return g;
   }
 
   /** Resources of a type across every unit (managed resources unless `mode` says otherwise). */
@@ -148,8 +183,18 @@ export class Graph {
     return this.resolveIn(from.unit, from.modulePath, ref, depth);
   }
 
-  private resolveIn(unit: Unit, modulePath: string, ref: string, depth: number): Resource[] | undefined {
-    if (depth > 16) return undefined;
+  /** Does this unit have Terraform source for the module configuration path? */
+  hasSource(unit: Unit, modulePath: string): boolean {
+    return this.sources.get(unit.id)?.has(stripInstanceKeys(modulePath)) ?? false;
+  }
+
+  /**
+   * `stuck` collects the module instances where a reference could not be followed although it
+   * names something of these inputs (a local without source, `each.value`, a module without
+   * configuration): see {@link Target.unresolved}.
+   */
+  private resolveIn(unit: Unit, modulePath: string, ref: string, depth: number, stuck?: Set<string>): Resource[] | undefined {
+    if (depth > 32) return undefined;
     const mods = this.modules.get(unit.id);
     const prefix = modulePath ? `${modulePath}.` : '';
     if (ref.startsWith('var.')) {
@@ -158,18 +203,32 @@ export class Graph {
       const lastMod = lastModuleSegment(modulePath);
       if (!lastMod) return undefined;
       const parentPath = modulePath.slice(0, Math.max(0, modulePath.length - lastMod.full.length - 1));
-      const callRefs = mods.get(stripInstanceKeys(parentPath))?.calls.get(lastMod.name)?.get(name);
+      const call = mods.get(stripInstanceKeys(parentPath))?.calls.get(lastMod.name);
+      if (!call) {
+        stuck?.add(parentPath);
+        return undefined;
+      }
+      const callRefs = call.get(name);
       if (!callRefs || !callRefs.length) return undefined;
-      return this.resolveMany(unit, parentPath, callRefs, depth + 1);
+      return this.resolveMany(unit, parentPath, callRefs, depth + 1, stuck);
     }
-    if (ref.startsWith('local.') || ref.startsWith('each.') || ref.startsWith('count.') || ref.startsWith('path.') || ref.startsWith('terraform.')) {
+    if (ref.startsWith('data.terraform_remote_state.')) return this.resolveRemoteState(unit, modulePath, ref, depth);
+    if (ref.startsWith('local.')) return this.resolveLocal(unit, modulePath, ref, depth, stuck);
+    if (ref.startsWith('each.')) {
+      stuck?.add(modulePath);
       return undefined;
     }
+    if (ref.startsWith('count.') || ref.startsWith('path.') || ref.startsWith('terraform.') || ref.startsWith('self.')) return undefined;
     if (ref.startsWith('module.')) {
       const m = /^module\.([A-Za-z_][\w-]*)((?:\[[^\]]*\])?)\.([A-Za-z_][\w-]*)/.exec(ref);
       if (!m || !mods) return undefined;
       const childCfg = stripInstanceKeys(`${prefix}module.${m[1]}`);
-      const outRefs = mods.get(childCfg)?.outputs.get(m[3]);
+      const child = mods.get(childCfg);
+      if (!child) {
+        stuck?.add(modulePath);
+        return undefined;
+      }
+      const outRefs = child.outputs.get(m[3]);
       if (!outRefs || !outRefs.length) return undefined;
       // Every instance of the child module when no key is given.
       const childPaths = m[2]
@@ -178,7 +237,7 @@ export class Graph {
       const out: Resource[] = [];
       let any = false;
       for (const cp of childPaths) {
-        const r = this.resolveMany(unit, cp, outRefs, depth + 1);
+        const r = this.resolveMany(unit, cp, outRefs, depth + 1, stuck);
         if (r) {
           any = true;
           out.push(...r);
@@ -197,12 +256,62 @@ export class Graph {
     return found && found.length ? found : undefined;
   }
 
-  private resolveMany(unit: Unit, modulePath: string, refs: readonly string[], depth: number): Resource[] | undefined {
+  /**
+   * `data.terraform_remote_state.<x>.outputs.<name>` as cdktf writes a cross-stack reference: the
+   * data source reads the state of another stack of the same cdktf.out (same backend config), whose
+   * output `<name>` refers to resources there. Never across cdktf.out directories or plan files.
+   */
+  private resolveRemoteState(unit: Unit, modulePath: string, ref: string, depth: number): Resource[] | undefined {
+    const m = /^data\.terraform_remote_state\.([A-Za-z_][\w-]*)\.outputs\.([A-Za-z_][\w-]*)/.exec(ref);
+    const outDir = this.outDirOf.get(unit.id);
+    if (!m || !outDir || modulePath) return undefined;
+    const ds = this.byAddress.get(unit.id)?.get(`data.terraform_remote_state.${m[1]}`);
+    const type = ds && typeof ds.values.backend === 'string' ? ds.values.backend : undefined;
+    const key = type ? backendKey(type, ds?.values.config) : undefined;
+    const producer = key ? this.stackByState.get(`${outDir}\u0000${key}`) : undefined;
+    if (!producer || producer.unit === unit) return undefined;
+    const refs = producer.outputs.get(m[2]);
+    return refs?.length ? this.resolveMany(producer.unit, '', refs, depth + 1) : undefined;
+  }
+
+  /**
+   * `local.name` in one module instance: the references of the local's expression in the
+   * Terraform source, followed in the same instance (recursively; each local of each instance is
+   * resolved once, and a cycle resolves to nothing). Without source the reference is stuck there.
+   */
+  private resolveLocal(unit: Unit, modulePath: string, ref: string, depth: number, stuck?: Set<string>): Resource[] | undefined {
+    const name = /^local\.([A-Za-z_][\w-]*)/.exec(ref)?.[1];
+    if (!name) return undefined;
+    const refs = this.sources.get(unit.id)?.get(stripInstanceKeys(modulePath))?.locals.get(name);
+    if (!refs) {
+      stuck?.add(modulePath);
+      return undefined;
+    }
+    const key = `${unit.id}\u0000${modulePath}\u0000${name}`;
+    let res = this.localCache.get(key);
+    if (res === IN_PROGRESS) {
+      // A cycle (Terraform refuses one; hostile input): nothing is known through it.
+      stuck?.add(modulePath);
+      return undefined;
+    }
+    if (res === undefined) {
+      this.localCache.set(key, IN_PROGRESS);
+      const inner = new Set<string>();
+      res = { resources: this.resolveMany(unit, modulePath, refs, depth + 1, inner), stuck: [...inner] };
+      this.localCache.set(key, res);
+    }
+    if (stuck) for (const s of res.stuck) stuck.add(s);
+    return res.resources;
+  }
+
+  private readonly localCache = new Map<string, LocalResolution>();
+
+  private resolveMany(unit: Unit, modulePath: string, refs: readonly string[], depth: number, stuck?: Set<string>): Resource[] | undefined {
     const out: Resource[] = [];
     let any = false;
     // Terraform lists both `aws_x.y.attr` and `aws_x.y`; resolving either is enough.
     for (const r of refs) {
-      const got = this.resolveIn(unit, modulePath, r, depth);
+      const got = this.resolveIn(unit, modulePath, r, depth, stuck);
       if (got) {
         any = true;
         out.push(...got);
@@ -248,25 +357,30 @@ export class Graph {
 
   private resolveAttribute(res: Resource, path: string): Target {
     const vals = collectAt(res.values, path);
-    if (!vals.length) return { resources: [], external: false, absent: true };
+    if (!vals.length) return { resources: [], external: false, absent: true, unresolved: [] };
     const out: Resource[] = [];
     let external = false;
+    const unresolved = new Set<string>();
     for (const v of vals) {
       if (v instanceof Unknown) {
         if (!v.refs.length) {
           external = true;
           continue;
         }
-        const got = this.resolveMany(res.unit, res.modulePath, v.refs, 0);
+        const stuck = new Set<string>();
+        const got = this.resolveMany(res.unit, res.modulePath, v.refs, 0, stuck);
         if (got) out.push(...got.filter((r) => r !== res));
-        else external = true;
+        else {
+          external = true;
+          for (const s of stuck) unresolved.add(s);
+        }
       } else if (typeof v === 'string') {
         const got = this.literalTargets(res.unit, v).filter((r) => r !== res);
         if (got.length) out.push(...got);
         else if (v) external = true;
       }
     }
-    return { resources: dedupe(out), external, absent: false };
+    return { resources: dedupe(out), external, absent: false, unresolved: [...unresolved] };
   }
 
   /** What one attribute leaf of `from` refers to: resources by reference (an unknown value's refs) or by literal name/ARN/id. */
@@ -298,7 +412,98 @@ export class Graph {
   /** Resources of `type` whose `path` refers to `res`, by reference or by literal name/id. */
   related(res: Resource, type: string, path?: string): Resource[] {
     const from = type && path ? this.joinIndex(type, path).get(res) ?? [] : this.referrers(res, type, path).map((e) => e.from);
+    if (type && path) {
+      const byScope = this.scopeIndex(type, path, res.type).joined.get(res);
+      if (byScope) {
+        const live = byScope.filter((j) => j.from.action !== 'delete');
+        if (live.length) {
+          for (const j of live) this.joinNotes.push(j.note);
+          return dedupe([...from, ...live.map((j) => j.from)]).filter((r) => r.action !== 'delete');
+        }
+      }
+    }
     return dedupe(from).filter((r) => r.action !== 'delete');
+  }
+
+  /**
+   * `type` resources whose `path` refers to something these inputs cannot name (a `local.*`
+   * without source, `each.value`, …) from a module instance whose subtree holds `res` and other
+   * resources of its type: they may refer to `res`, so "nothing refers to it" is not known.
+   * A rule that fails on "no X refers to this Y" gives unknown instead while this is not empty.
+   */
+  unresolvedReferrers(res: Resource, type: string, path: string): Resource[] {
+    const idx = this.scopeIndex(type, path, res.type).pending;
+    const out: Resource[] = [];
+    for (const scope of moduleAncestors(res.modulePath)) {
+      const l = idx.get(`${res.unit.id}\u0000${scope}`);
+      if (l) for (const f of l) if (f !== res && f.action !== 'delete') out.push(f);
+    }
+    return dedupe(out);
+  }
+
+  /**
+   * The resources of `types` the attribute at `path` of `res` refers to. When its reference cannot
+   * be followed (see {@link Target.unresolved}) and exactly one resource of those types is in the
+   * module instance where it got stuck (that instance and its child modules), that one: joined by
+   * scope, and the finding says so. Otherwise none.
+   */
+  targetsOfType(res: Resource, path: string, types: readonly string[]): Resource[] {
+    const t = this.deref(res, path);
+    const hit = t.resources.filter((r) => types.includes(r.type));
+    if (hit.length || !t.unresolved.length) return hit;
+    const cands = dedupe(types.flatMap((type) => this.inScopes(res.unit, t.unresolved, type))).filter((r) => r !== res);
+    if (cands.length !== 1) return [];
+    this.joinNotes.push(scopeNote(this, res, path, cands[0], t.unresolved));
+    return cands;
+  }
+
+  /**
+   * Notes on the joins made by scope since the last call (the engine adds them to the finding
+   * the rule gave, so a reviewer sees which joins were not made by reference).
+   */
+  takeJoinNotes(): string[] {
+    const n = this.joinNotes;
+    if (n.length) this.joinNotes = [];
+    return n;
+  }
+
+  private joinNotes: string[] = [];
+
+  /** unit id + type → module instance ('' = root) → resources of the type in its subtree. */
+  private readonly subtreeIndex = new Map<string, Map<string, Resource[]>>();
+
+  /** Resources of `type` in the subtree of any of the module instances `scopes` of one unit. */
+  private inScopes(unit: Unit, scopes: readonly string[], type: string): Resource[] {
+    const key = `${unit.id}\u0000${type}`;
+    let idx = this.subtreeIndex.get(key);
+    if (!idx) {
+      idx = new Map();
+      for (const r of this.ofTypeIn(unit, type)) for (const a of moduleAncestors(r.modulePath)) push(idx, a, r);
+      this.subtreeIndex.set(key, idx);
+    }
+    if (scopes.length === 1) return idx.get(scopes[0]) ?? [];
+    const out: Resource[] = [];
+    for (const s of scopes) out.push(...(idx.get(s) ?? []));
+    return dedupe(out);
+  }
+
+  /** type + path + target type → scope joins and pending scopes (see {@link related}, {@link unresolvedReferrers}). */
+  private readonly scopeIndexes = new Map<string, ScopeIndex>();
+
+  private scopeIndex(type: string, path: string, targetType: string): ScopeIndex {
+    const key = `${type}\u0000${path}\u0000${targetType}`;
+    let idx = this.scopeIndexes.get(key);
+    if (idx) return idx;
+    idx = { joined: new Map(), pending: new Map() };
+    for (const from of this.ofType(type)) {
+      const t = this.deref(from, path);
+      if (t.resources.length || !t.unresolved.length) continue;
+      const cands = this.inScopes(from.unit, t.unresolved, targetType).filter((r) => r !== from);
+      if (cands.length === 1) push(idx.joined, cands[0], { from, note: scopeNote(this, from, path, cands[0], t.unresolved) });
+      else if (cands.length > 1) for (const s of t.unresolved) push(idx.pending, `${from.unit.id}\u0000${s}`, from);
+    }
+    this.scopeIndexes.set(key, idx);
+    return idx;
   }
 
   /** type → path → join index (nested, so a lookup builds no key string). */
@@ -382,6 +587,25 @@ export class Graph {
       push(this.edgesOut, from, e);
     }
   }
+}
+
+interface ScopeIndex {
+  /** target → the referrers joined to it by scope, with the note that says so. */
+  readonly joined: Map<Resource, Array<{ from: Resource; note: string }>>;
+  /** unit id + module instance → referrers stuck there with several candidates. */
+  readonly pending: Map<string, Resource[]>;
+}
+
+const scopeLabel = (s: string) => (s === '' ? 'the root module' : s);
+
+function scopeNote(graph: Graph, from: Resource, path: string, to: Resource, scopes: readonly string[]): string {
+  const noSource = scopes.some((s) => !graph.hasSource(from.unit, s));
+  return `joined by scope: ${from.address}.${path} refers to it through a reference phikit cannot follow${noSource ? ' without the Terraform source (--source)' : ''}, and ${to.address} is the only ${to.type} in ${scopes.map(scopeLabel).join(', ')}`;
+}
+
+/** `module.a["x"].module.b` → '', `module.a["x"]`, `module.a["x"].module.b` (the instance and every ancestor). */
+export function moduleAncestors(modulePath: string): string[] {
+  return ['', ...moduleSegments(modulePath).map((s) => s.instance)];
 }
 
 const MODULE_SEGMENT = /module\.([A-Za-z_][\w-]*)((?:\[(?:"(?:[^"\\]|\\.)*"|[^\]"]*)\])?)(?:\.|$)/y;

@@ -101,7 +101,8 @@ const opaquePartsOnce = memoizeByObject((s: Statement): readonly string[] => {
   return out;
 });
 
-const unknownText = (u: Unknown): string => (u.template ? u.template : u.refs.length ? `\${${u.refs[0]}}` : UNKNOWN_VALUE);
+// An unknown of several references with no template (one element of a list expression) is opaque.
+const unknownText = (u: Unknown): string => (u.template ? u.template : u.refs.length && u.reason !== 'expression' ? `\${${u.refs[0]}}` : UNKNOWN_VALUE);
 
 const asList = (v: unknown): string[] | undefined => {
   if (v === undefined || v === null) return undefined;
@@ -283,7 +284,26 @@ export function readPolicyDocumentData(graph: Graph, ds: Resource, depth = 0): P
     const raw = ds.values[path];
     if (raw === undefined || raw === null) return out;
     const items: Value[] = Array.isArray(raw) ? raw : [raw];
+    const seen = new Set<string>();
     for (const item of items) {
+      // Unknown elements of one list expression (`compact([x ? a.json : "", b.json])`) all carry
+      // the list's references: read each policy document they name once, in order.
+      if (item instanceof Unknown && !item.template && item.refs.length) {
+        const key = item.refs.join('\u0000');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const named = policyDocumentsNamed(graph, ds, item.refs);
+        if (named.length > 1 || (named.length === 1 && items.length > 1)) {
+          for (const d of named) {
+            const r = readPolicyDocumentData(graph, d, depth + 1);
+            if (r.state === 'known') {
+              out.push(...r.doc.statements);
+              if (r.doc.partial) partial = r.doc.partial;
+            } else if (r.state !== 'absent') partial = `${ds.address}.${path}: ${r.reason}`;
+          }
+          continue;
+        }
+      }
       const r = readPolicyValue(graph, ds, path, item, depth + 1);
       if (r.state === 'known') {
         out.push(...r.doc.statements);
@@ -298,6 +318,15 @@ export function readPolicyDocumentData(graph: Graph, ds: Resource, depth = 0): P
   statements = mergeBySid(statements, [...docsAt('override_json'), ...docsAt('override_policy_documents')]);
   if (!statements.length && partial) return { state: 'unknown', reason: partial };
   return { state: 'known', doc: { statements, partial }, source: ds.address };
+}
+
+/** The policy-document data sources (other than `from`) that `refs` name, each once, in order. */
+function policyDocumentsNamed(graph: Graph, from: Resource, refs: readonly string[]): Resource[] {
+  const out: Resource[] = [];
+  for (const ref of refs) {
+    for (const t of graph.resolveRef(from, ref) ?? []) if (t.type === 'aws_iam_policy_document' && t !== from && !out.includes(t)) out.push(t);
+  }
+  return out;
 }
 
 /**
@@ -767,8 +796,18 @@ export function ownAccountIds(graph: Graph, extra: readonly string[] = []): Read
   return out;
 }
 
+/**
+ * True when the inputs read this account's id (`data.aws_caller_identity`) but do not know it:
+ * Terraform source (nothing is read before a plan) or a plan that reads it at apply. Then an
+ * account id absent from {@link ownAccountIds} may still be the inputs' own account, so "external"
+ * is unknown, not a failure.
+ */
+export function ownAccountUnresolved(graph: Graph): boolean {
+  return graph.resources.some((r) => r.type === 'aws_caller_identity' && r.mode === 'data' && !(typeof r.values.account_id === 'string' && /^\d{12}$/.test(r.values.account_id)));
+}
+
 /** Attributes holding principals or policies: account ids there are not necessarily this plan's own. */
-const NOT_OWN_ACCOUNT_ATTRS = new Set(['assume_role_policy', 'policy', 'principal', 'principals', 'identifiers', 'source_account', 'shared_accounts', 'account_ids', 'inline_policy', 'json', 'container_definitions', 'access_policies', 'permissions']);
+const NOT_OWN_ACCOUNT_ATTRS = new Set(['assume_role_policy', 'policy', 'minified_json', 'principal', 'principals', 'identifiers', 'source_account', 'shared_accounts', 'account_ids', 'inline_policy', 'json', 'container_definitions', 'access_policies', 'permissions']);
 const ARN_ACCOUNT = /arn:aws[\w-]*:[\w-]+:[\w-]*:(\d{12}):/g;
 
 function collectAccountIds(v: Value, depth: number, out: Set<string>): void {

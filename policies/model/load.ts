@@ -9,7 +9,9 @@ import { Graph } from './graph';
 import { COLLECT_AFTER_CHARS, collectGarbage } from './memory';
 import type { ModuleIndex } from './modules';
 import { checkPlanVersion, isPlanDocument, loadPlan } from './plan';
-import { isSynthDocument, loadSynth, stackNameOf } from './synth';
+import { isSynthDocument, loadSynth, stackInterfaceOf, stackNameOf, type StackInterface } from './synth';
+import { SourceOptions, UnassessedModule, isTerraformSourceDir, loadSourceDir } from '../source/load';
+import type { SourceIndex } from './source';
 import type { Resource, Unit } from './types';
 
 export const DEFAULT_MAX_INPUT_BYTES = 256 * 1024 * 1024;
@@ -17,12 +19,22 @@ export const DEFAULT_MAX_INPUT_BYTES = 256 * 1024 * 1024;
 export interface LoadOptions {
   /** Largest file accepted, in bytes (default 256 MiB). */
   readonly maxBytes?: number;
+  /** Source mode (a directory of .tf files): variable values from the command line. */
+  readonly source?: Pick<SourceOptions, 'vars' | 'varFiles'>;
 }
 
 export interface ParsedInput {
   readonly unit: Unit;
   readonly resources: Resource[];
   readonly modules?: ModuleIndex;
+  /** A cdktf stack's backend and outputs, for cross-stack references (synth input only). */
+  readonly stackInterface?: StackInterface;
+  /** The cdktf.out directory the stack was listed in: cross-stack references join only within one. */
+  readonly outDir?: string;
+  /** Source mode: modules whose source could not be read (not assessed). */
+  readonly unassessedModules?: readonly UnassessedModule[];
+  /** Terraform source of the plan's modules (locals), when it was read (`--source`). */
+  readonly source?: SourceIndex;
 }
 
 /** Decode file bytes: UTF-8 (with or without BOM) or UTF-16 LE/BE with BOM; strict. */
@@ -122,7 +134,7 @@ export function parseDocument(doc: unknown, file: string, source: Buffer | strin
       sha256: hash,
       formatVersion: 'terraform-json',
     };
-    return { unit, resources: structural(file, 'Terraform JSON configuration', () => loadSynth(obj, unit)) };
+    return { unit, resources: structural(file, 'Terraform JSON configuration', () => loadSynth(obj, unit)), stackInterface: stackInterfaceOf(obj) };
   }
   throw new InputError(`${file}: not a Terraform plan JSON (format_version) or Terraform JSON configuration (resource/terraform)`);
 }
@@ -179,14 +191,15 @@ function loadDirectory(dir: string, opts: LoadOptions, read: { chars: number }):
         throw new InputError(`${file}: listed in manifest.json but missing (or a symlink loop)`);
       }
       if (!real.startsWith(realDir + path.sep)) throw new InputError(`${file}: stack path escapes the cdktf.out directory`);
-      out.push(loadFile(file, opts, typeof s.name === 'string' ? s.name : name, read));
+      out.push({ ...loadFile(file, opts, typeof s.name === 'string' ? s.name : name, read), outDir: realDir });
     }
     if (!out.length) throw new InputError(`${manifest}: lists no stacks`);
     return out;
   }
   const single = path.join(dir, 'cdk.tf.json');
   if (fs.existsSync(single)) return [loadFile(single, opts, undefined, read)];
-  throw new InputError(`${dir}: directory has no manifest.json (cdktf.out) or cdk.tf.json`);
+  if (isTerraformSourceDir(dir)) return [loadSourceDir(dir, { ...opts.source, maxBytes: opts.maxBytes })];
+  throw new InputError(`${dir}: directory has no manifest.json (cdktf.out), cdk.tf.json or Terraform (.tf) files`);
 }
 
 /** Load one or more paths into parsed inputs (not yet a graph). */

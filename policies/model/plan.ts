@@ -305,10 +305,16 @@ function merge(known: unknown, unk: unknown, sens: unknown, expr: unknown, depth
     const s = Array.isArray(sens) ? sens : [];
     // A single nested block may be written as one object in the configuration and a list in the plan.
     const e = Array.isArray(expr) ? expr : isObj(expr) && !isLeafExpr(expr) ? [expr] : [];
+    // One expression for the whole list (`compact([a.json, b.json])`): each unknown element
+    // keeps the list's references, so joins from an element are not lost.
+    const whole = isLeafExpr(expr) ? expr : undefined;
     const n = Math.max(k.length, u.length);
     const out: Value[] = [];
     for (let i = 0; i < n; i++) {
-      const v = merge(k[i], u[i], s[i], e[i], depth + 1, file, elementSite(site, e[i]));
+      const ei = whole ?? e[i];
+      let v = merge(k[i], u[i], s[i], ei, depth + 1, file, elementSite(site, ei));
+      // Which of several elements a reference belongs to is not known: an expression of them all.
+      if (whole && n > 1 && v instanceof Unknown && v.refs.length) v = new Unknown(v.refs, 'expression');
       out.push(v === undefined ? null : v);
     }
     return out;

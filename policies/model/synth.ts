@@ -17,6 +17,14 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 
 const META_ARGS = new Set(['lifecycle', 'count', 'for_each', 'depends_on', 'provider', 'provisioner', 'connection']);
 
+/** `formatVersion` of a unit read from Terraform source (.tf files), which is otherwise a configuration unit like cdk.tf.json. */
+export const TERRAFORM_SOURCE = 'terraform-source';
+
+/** Read from .tf source: a configuration, with no planned actions and no values known only from a plan. */
+export function isSourceUnit(unit: Unit): boolean {
+  return unit.formatVersion === TERRAFORM_SOURCE;
+}
+
 export function isSynthDocument(doc: unknown): boolean {
   if (!isObj(doc)) return false;
   return ['resource', 'data', 'terraform', 'provider', 'module', '//'].some((k) => Object.prototype.hasOwnProperty.call(doc, k));
@@ -111,4 +119,60 @@ export function loadSynth(doc: Obj, unit: Unit): Resource[] {
     }
   }
   return out;
+}
+
+/**
+ * What other stacks of the same cdktf.out see of this one: its backend (the state a
+ * `terraform_remote_state` data source reads) and the references of its outputs. cdktf writes a
+ * cross-stack reference as an output here and `data.terraform_remote_state.<x>.outputs.<name>`
+ * in the consuming stack.
+ */
+export interface StackInterface {
+  /** `<backend type>` + canonical JSON of its config; undefined without a backend block. */
+  readonly backend?: string;
+  /** Output name → the references of its value. */
+  readonly outputs: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Canonical key of a backend: type plus its config with keys sorted (known strings/numbers/booleans only). */
+export function backendKey(type: string, config: unknown): string | undefined {
+  const canon = (v: unknown, depth: number): string | undefined => {
+    if (depth > 8) return undefined;
+    if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return JSON.stringify(v);
+    if (Array.isArray(v)) {
+      const parts = v.map((x) => canon(x, depth + 1));
+      return parts.some((x) => x === undefined) ? undefined : `[${parts.join(',')}]`;
+    }
+    if (isObj(v)) {
+      const parts: string[] = [];
+      for (const k of Object.keys(v).sort()) {
+        const c = canon(v[k], depth + 1);
+        if (c === undefined) return undefined;
+        parts.push(`${JSON.stringify(k)}:${c}`);
+      }
+      return `{${parts.join(',')}}`;
+    }
+    return undefined;
+  };
+  const c = canon(config ?? {}, 0);
+  return c === undefined ? undefined : `${type}\u0000${c}`;
+}
+
+export function stackInterfaceOf(doc: Obj): StackInterface {
+  const outputs = new Map<string, string[]>();
+  const section = doc.output;
+  if (isObj(section)) {
+    for (const name of Object.keys(section)) {
+      const o = section[name];
+      const v = isObj(o) ? o.value : undefined;
+      if (typeof v !== 'string') continue;
+      const t = fromTemplateString(v);
+      if (typeof t !== 'string' && t.refs.length) outputs.set(name, [...t.refs]);
+    }
+  }
+  const tf = isObj(doc.terraform) ? doc.terraform : undefined;
+  const be = tf && isObj(tf.backend) ? tf.backend : undefined;
+  const types = be ? Object.keys(be) : [];
+  const backend = types.length === 1 ? backendKey(types[0], (be as Obj)[types[0]]) : undefined;
+  return { backend, outputs };
 }

@@ -47,6 +47,8 @@ export interface Resource {
   readonly inlineWaivers: readonly InlineWaiver[];
   /** Provider config key (`aws`, `aws.replica`), when known. */
   readonly provider?: string;
+  /** Source mode: the .tf file and line of the resource block. */
+  readonly location?: { readonly file: string; readonly line: number };
   /** Region of the provider configuration the resource uses, when the inputs state it (see model/regions). */
   readonly region?: string;
 }

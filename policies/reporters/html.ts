@@ -5,7 +5,8 @@
  * lang attribute, print stylesheet.
  */
 import type { Status } from '../engine/types';
-import { Mapping, RuleRows, STATUS_ICON, STATUS_LABEL, STATUS_ORDER, buildMapping, countsText, omittedCount, scoreOf, whereOf } from './mapping';
+import { levelBasisText } from '../engine/levels';
+import { Mapping, RuleRows, STATUS_ICON, STATUS_LABEL, STATUS_ORDER, buildMapping, countsText, levelText, omittedCount, scoreOf, whereOf } from './mapping';
 import { joined } from './sink';
 import type { Reporter, StreamingReporter } from './types';
 
@@ -13,7 +14,7 @@ export function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-const COLORS: Record<Status, string> = { pass: '#1a7f37', waived: '#0969da', unknown: '#9a6700', fail: '#cf222e', error: '#8250df' };
+const COLORS: Record<Status, string> = { pass: '#1a7f37', waived: '#0969da', unknown: '#9a6700', not_assessed: '#6e7781', fail: '#cf222e', error: '#8250df' };
 
 function chart(m: Mapping): string {
   const rowH = 26;
@@ -24,7 +25,7 @@ function chart(m: Mapping): string {
   const rows = m.strategies.map((s, i) => {
     const y = 10 + i * rowH;
     let x = labelW;
-    const segs = (['pass', 'waived', 'unknown', 'fail', 'error'] as Status[])
+    const segs = (['pass', 'waived', 'not_assessed', 'unknown', 'fail', 'error'] as Status[])
       .filter((k) => s.counts[k] > 0)
       .map((k) => {
         const w = Math.max(2, Math.round((barW * s.counts[k]) / max));
@@ -34,13 +35,13 @@ function chart(m: Mapping): string {
       })
       .join('');
     const score = scoreOf(s.counts);
-    const label = `${s.counts.pass} pass · ${s.counts.fail} fail · ${s.counts.unknown} unknown · ${s.counts.waived} waived${score === undefined ? '' : ` · ${score}%`}`;
+    const label = `${s.counts.pass} pass · ${s.byLevel.required.fail} required + ${s.byLevel.recommended.fail} recommended fail · ${s.counts.unknown} unknown · ${s.counts.not_assessed} not assessed · ${s.counts.waived} waived${score === undefined ? '' : ` · ${score}%`}`;
     return `<text x="0" y="${y + 13}" class="lbl">${esc(`${s.strategy}. ${s.name}`)}</text>${segs}<text x="${Math.min(x + 6, labelW + barW + 6)}" y="${y + 13}" class="val">${esc(label)}</text>`;
   });
-  const legend = (['pass', 'waived', 'unknown', 'fail', 'error'] as Status[])
-    .map((k, i) => `<rect x="${labelW + i * 90}" y="${h - 14}" width="10" height="10" fill="${COLORS[k]}"/><text x="${labelW + i * 90 + 14}" y="${h - 5}" class="val">${STATUS_ICON[k]} ${STATUS_LABEL[k]}</text>`)
+  const legend = (['pass', 'waived', 'not_assessed', 'unknown', 'fail', 'error'] as Status[])
+    .map((k, i) => `<rect x="${labelW + i * 100}" y="${h - 14}" width="10" height="10" fill="${COLORS[k]}"/><text x="${labelW + i * 100 + 14}" y="${h - 5}" class="val">${STATUS_ICON[k]} ${STATUS_LABEL[k]}</text>`)
     .join('');
-  return `<svg id="score-chart" role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 ${labelW + barW + 330} ${h}" width="100%" xmlns="http://www.w3.org/2000/svg"><title id="chart-title">Findings per strategy</title><desc id="chart-desc">Stacked bars of pass, waived, unknown, fail and error findings for each of the eight strategies; the same numbers are in the summary table.</desc>${rows.join('')}${legend}</svg>`;
+  return `<svg id="score-chart" role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 ${labelW + barW + 330} ${h}" width="100%" xmlns="http://www.w3.org/2000/svg"><title id="chart-title">Findings per strategy</title><desc id="chart-desc">Stacked bars of pass, waived, not assessed, unknown, fail and error findings for each of the eight strategies; the same numbers are in the summary table.</desc>${rows.join('')}${legend}</svg>`;
 }
 
 const CSS = `
@@ -49,7 +50,7 @@ body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:v
 h1{font-size:1.6rem}h2{font-size:1.3rem;border-bottom:1px solid var(--line);padding-bottom:.2rem;margin-top:2rem}h3{font-size:1.1rem;margin-top:1.5rem}h4{font-size:1rem;margin:1rem 0 .3rem}
 table{border-collapse:collapse;width:100%;margin:.4rem 0 1rem}th,td{border:1px solid var(--line);padding:.3rem .45rem;text-align:left;vertical-align:top}th{background:#f6f8fa}
 code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9em;word-break:break-all}
-.st{font-weight:600;white-space:nowrap}.st-fail{color:#cf222e}.st-error{color:#8250df}.st-unknown{color:#9a6700}.st-waived{color:#0969da}.st-pass{color:#1a7f37}
+.st{font-weight:600;white-space:nowrap}.st-fail{color:#cf222e}.st-error{color:#8250df}.st-unknown{color:#9a6700}.st-waived{color:#0969da}.st-not_assessed{color:#57606a}.st-pass{color:#1a7f37}
 .muted{color:var(--muted)}.lbl{font-size:12px;fill:#1f2328}.val{font-size:11px;fill:#57606a}
 #filters{position:sticky;top:0;background:#fff;border:1px solid var(--line);padding:.5rem .8rem;margin:1rem 0;display:flex;gap:1.5rem;flex-wrap:wrap;align-items:center;z-index:1}
 #filters fieldset{border:0;margin:0;padding:0}#filters legend{font-weight:600;padding:0}#filters label{margin-right:.7rem}
@@ -99,12 +100,23 @@ export const writeHtmlReport: StreamingReporter = (result, opts, write) => {
   for (const s of STATUS_ORDER) parts.push(`<tr>${statusCell(s)}<td>${c[s]}</td></tr>`);
   parts.push('</tbody></table>');
   parts.push(chart(m));
-  parts.push('<table><caption class="muted">Findings per strategy (score = pass ÷ (pass + fail + unknown + error))</caption><thead><tr><th scope="col">Strategy</th><th scope="col">Pass</th><th scope="col">Fail</th><th scope="col">Unknown</th><th scope="col">Waived</th><th scope="col">Error</th><th scope="col">Score</th></tr></thead><tbody>');
+  parts.push('<table><caption class="muted">Findings per strategy (score = pass ÷ (pass + fail + unknown + error)). Required rules are the HIPAA baseline; recommended rules are phikit hardening.</caption><thead><tr><th scope="col">Strategy</th><th scope="col">Pass</th><th scope="col">Fail: required</th><th scope="col">Fail: recommended</th><th scope="col">Unknown</th><th scope="col">Not assessed</th><th scope="col">Waived</th><th scope="col">Error</th><th scope="col">Score</th></tr></thead><tbody>');
   for (const s of m.strategies) {
     const score = scoreOf(s.counts);
-    parts.push(`<tr><th scope="row"><a href="#strategy-${s.strategy}">${s.strategy}. ${esc(s.name)}</a></th><td>${s.counts.pass}</td><td>${s.counts.fail}</td><td>${s.counts.unknown}</td><td>${s.counts.waived}</td><td>${s.counts.error}</td><td>${score === undefined ? 'n/a' : `${score}%`}</td></tr>`);
+    parts.push(`<tr><th scope="row"><a href="#strategy-${s.strategy}">${s.strategy}. ${esc(s.name)}</a></th><td>${s.counts.pass}</td><td>${s.byLevel.required.fail}</td><td>${s.byLevel.recommended.fail}</td><td>${s.counts.unknown}</td><td>${s.counts.not_assessed}</td><td>${s.counts.waived}</td><td>${s.counts.error}</td><td>${score === undefined ? 'n/a' : `${score}%`}</td></tr>`);
   }
   parts.push('</tbody></table>');
+  parts.push('<table><caption class="muted">Required and recommended results per strategy</caption><thead><tr><th scope="col">Strategy</th><th scope="col">Required</th><th scope="col">Recommended</th></tr></thead><tbody>');
+  for (const s of m.strategies) parts.push(`<tr><th scope="row">${s.strategy}. ${esc(s.name)}</th><td>${esc(levelText(s.byLevel.required))}</td><td>${esc(levelText(s.byLevel.recommended))}</td></tr>`);
+  parts.push('</tbody></table>');
+  parts.push('<h3 id="gaps">Gaps: not assessed here</h3>');
+  if (!m.gaps.length) parts.push('<p>None: every rule in this run was assessed on these inputs.</p>');
+  else {
+    parts.push('<p>These controls were not judged on these inputs. Each needs evidence from where it is declared to live (another stack, the organization) or from the evidence directory.</p>');
+    parts.push('<table><thead><tr><th scope="col">Rule</th><th scope="col">Level</th><th scope="col">Severity</th><th scope="col">Control</th><th scope="col">Reason</th></tr></thead><tbody>');
+    for (const f of m.gaps) parts.push(`<tr><td>${esc(f.ruleId)}</td><td>${f.level}</td><td>${f.severity}</td><td>${esc(f.title)}</td><td>${esc(f.message)}</td></tr>`);
+    parts.push('</tbody></table>');
+  }
   parts.push('<h3>Provenance</h3><table><thead><tr><th scope="col">Input</th><th scope="col">Format</th><th scope="col">Stack</th><th scope="col">SHA-256</th></tr></thead><tbody>');
   for (const u of m.inputs) parts.push(`<tr><td class="mono">${esc(u.file)}</td><td>${esc(u.format)}${u.formatVersion ? ` ${esc(u.formatVersion)}` : ''}</td><td>${esc(u.stack ?? '')}</td><td class="mono">${u.sha256}</td></tr>`);
   parts.push('</tbody></table></section>');
@@ -124,15 +136,15 @@ export const writeHtmlReport: StreamingReporter = (result, opts, write) => {
       for (const ctl of g.controls) {
         for (const rows of ctl.rules) {
           const { rule, findings } = rows;
-          parts.push(`<h4>${esc(rule.id)} ${esc(rule.title)}</h4><p class="muted">Control ${esc(rule.control)} · severity ${rule.severity}${rule.construct ? ` · fixed by the phikit ${esc(rule.construct)} construct` : ''}</p>`);
+          parts.push(`<h4>${esc(rule.id)} ${esc(rule.title)}</h4><p class="muted">Control ${esc(rule.control)} · <strong>${rule.level}</strong> (${esc(levelBasisText(rule))}) · severity ${rule.severity}${rule.construct ? ` · fixed by the phikit ${esc(rule.construct)} construct` : ''}</p>`);
           parts.push('<table><thead><tr><th scope="col">Status</th><th scope="col">Resource</th><th scope="col">Evidence</th><th scope="col">Detail</th></tr></thead><tbody>');
           for (const f of findings) {
             let detail = esc(f.message);
             if (f.status === 'fail' || f.status === 'unknown' || f.status === 'error') detail += `<br><strong>Fix:</strong> ${esc(f.remediation)}`;
             if (f.waiver) detail += `<br><strong>Waiver:</strong> ${esc(f.waiver.reason)} (approved by ${esc(f.waiver.approvedBy ?? 'n/a')}, expires ${esc(f.waiver.expires ?? 'never')}${f.waiver.expired ? ', <strong>expired</strong>' : ''})`;
-            const base = f.baseline ? ` <span class="muted">(${f.baseline})</span>` : '';
+            const base = `${f.status === 'fail' && f.level === 'recommended' ? ' <span class="muted">(recommended)</span>' : ''}${f.baseline ? ` <span class="muted">(${f.baseline})</span>` : ''}`;
             const ev = f.evidence ? `<span class="mono">${esc(f.evidence.attribute)}</span> = <span class="mono">${esc(f.evidence.value)}</span>` : '';
-            parts.push(`<tr class="finding" data-status="${f.status}" data-strategy="${f.strategy}">${statusCell(f.status, base)}<td class="mono">${esc(whereOf(f))}</td><td>${ev}</td><td>${detail}</td></tr>`);
+            parts.push(`<tr class="finding" data-status="${f.status}" data-level="${f.level}" data-strategy="${f.strategy}">${statusCell(f.status, base)}<td class="mono">${esc(whereOf(f))}</td><td>${ev}</td><td>${detail}</td></tr>`);
           }
           parts.push('</tbody></table>');
           if (omittedCount(rows)) parts.push(omittedNote(rows));
@@ -143,12 +155,13 @@ export const writeHtmlReport: StreamingReporter = (result, opts, write) => {
     parts.push('</section>');
   }
 
-  parts.push('<section aria-labelledby="coverage"><h2 id="coverage">HIPAA Security Rule coverage matrix</h2><table><thead><tr><th scope="col">Citation</th><th scope="col">Specification</th><th scope="col">R/A</th><th scope="col">How phikit covers it</th><th scope="col">Results</th></tr></thead><tbody>');
+  parts.push('<section aria-labelledby="coverage"><h2 id="coverage">HIPAA Security Rule coverage matrix</h2><table><thead><tr><th scope="col">Citation</th><th scope="col">Specification</th><th scope="col">R/A</th><th scope="col">How phikit covers it</th><th scope="col">Required results</th><th scope="col">Recommended results</th></tr></thead><tbody>');
   for (const row of m.coverage) {
-    const ids = [...row.technical, ...row.evidence].map((r) => r.id);
-    const n = row.counts;
-    const results = n.pass + n.fail + n.unknown + n.waived + n.error ? `${n.pass} pass, ${n.fail} fail, ${n.unknown} unknown, ${n.waived} waived` : '—';
-    parts.push(`<tr><th scope="row">${esc(row.spec.citation)}</th><td>${esc(row.spec.title)}${row.spec.kind === 'standard' ? ' <span class="muted">(standard)</span>' : ''}</td><td>${row.spec.status}</td><td>${esc(row.how)}${ids.length ? `: <span class="mono">${esc(ids.join(', '))}</span>` : ''}</td><td>${results}</td></tr>`);
+    const all = [...row.technical, ...row.evidence];
+    const req = all.filter((r) => r.level === 'required').map((r) => r.id);
+    const rec = all.filter((r) => r.level === 'recommended').map((r) => r.id);
+    const ids = [...(req.length ? [`required ${req.join(', ')}`] : []), ...(rec.length ? [`recommended ${rec.join(', ')}`] : [])];
+    parts.push(`<tr><th scope="row">${esc(row.spec.citation)}</th><td>${esc(row.spec.title)}${row.spec.kind === 'standard' ? ' <span class="muted">(standard)</span>' : ''}</td><td>${row.spec.status}</td><td>${esc(row.how)}${ids.length ? `: <span class="mono">${esc(ids.join('; '))}</span>` : ''}</td><td>${esc(levelText(row.byLevel.required))}</td><td>${esc(levelText(row.byLevel.recommended))}</td></tr>`);
   }
   parts.push('</tbody></table></section>');
 

@@ -8,10 +8,11 @@
  * the whole document in memory.
  */
 import { summarize } from '../engine/evaluate';
+import { levelBasisText } from '../engine/levels';
 import type { Finding } from '../engine/types';
 import type { ReportOptions, Reporter, Write } from './types';
 
-export const REPORT_SCHEMA_VERSION = '2.0.0';
+export const REPORT_SCHEMA_VERSION = '2.1.0';
 
 type Result = Parameters<Reporter>[0];
 
@@ -23,7 +24,7 @@ const q = JSON.stringify;
  * is several times faster than building and stringifying an object per finding.
  */
 function findingLine(f: Finding): string {
-  let s = `{"ruleId":${q(f.ruleId)},"strategy":${f.strategy},"severity":${q(f.severity)},"status":${q(f.status)},"message":${q(f.message)},"address":${q(f.address)}`;
+  let s = `{"ruleId":${q(f.ruleId)},"strategy":${f.strategy},"severity":${q(f.severity)},"level":${q(f.level)},"status":${q(f.status)},"message":${q(f.message)},"address":${q(f.address)}`;
   if (f.resourceType) s += `,"resourceType":${q(f.resourceType)}`;
   s += `,"file":${q(f.file)},"unitId":${q(f.unitId)}`;
   if (f.stack) s += `,"stack":${q(f.stack)}`;
@@ -50,7 +51,7 @@ export function writeJsonReport(result: Result, opts: ReportOptions, write: Writ
     })),
     summary: summarize(result.findings),
     rules: Object.fromEntries(
-      result.rules.map((r) => [r.id, { title: r.title, strategy: r.strategy, severity: r.severity, citations: r.citations, remediation: r.remediation }]),
+      result.rules.map((r) => [r.id, { title: r.title, strategy: r.strategy, severity: r.severity, level: r.level, levelBasis: levelBasisText(r), citations: r.citations, remediation: r.remediation }]),
     ),
   };
   const headText = JSON.stringify(head, null, 2);

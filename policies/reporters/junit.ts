@@ -1,8 +1,11 @@
 /**
  * JUnit XML: one test suite per strategy, one test case per rule × resource.
- * fail → <failure>, error → <error>, waived/unknown → <skipped> with the reason, pass → empty case.
+ * fail → <failure> (a recommended rule's failure only when it gates, `--level recommended`;
+ * otherwise <skipped> marked "recommended"), error → <error>, waived/unknown/not assessed →
+ * <skipped> with the reason, pass → empty case.
  */
-import { Finding, STRATEGIES, Strategy } from '../engine/types';
+import { levelGates } from '../engine/levels';
+import { Finding, Level, STRATEGIES, Strategy } from '../engine/types';
 import type { Reporter, StreamingReporter } from './types';
 
 /** Escape text for XML 1.0 (and drop characters XML 1.0 cannot carry). */
@@ -16,12 +19,16 @@ export function xml(s: string): string {
     .replace(/'/g, '&apos;');
 }
 
-function testcase(f: Finding): string {
+/** Does this failing finding fail the CI test (its level gates at the run's level)? */
+const failsAt = (f: Finding, gate: Level) => f.status === 'fail' && levelGates(f.level, gate);
+
+function testcase(f: Finding, gate: Level): string {
   const name = `${f.address}${f.stack ? ` [${f.stack}]` : ''}`;
   const attrs = `classname="${xml(`phikit.S${f.strategy}.${f.ruleId}`)}" name="${xml(name)}" file="${xml(f.file)}" time="0"`;
   const detail = [
     f.message,
     f.evidence ? `evidence: ${f.evidence.attribute} = ${f.evidence.value}` : '',
+    `level: ${f.level}`,
     `HIPAA 45 CFR ${f.citations.join(', ')}`,
     `remediation: ${f.remediation}`,
     f.constructPath ? `construct: ${f.constructPath}` : '',
@@ -32,7 +39,10 @@ function testcase(f: Finding): string {
     case 'pass':
       return `    <testcase ${attrs}/>`;
     case 'fail':
-      return `    <testcase ${attrs}>\n      <failure message="${xml(`${f.ruleId}: ${f.message}`)}" type="${xml(f.severity)}">${xml(detail)}</failure>\n    </testcase>`;
+      if (!failsAt(f, gate)) return `    <testcase ${attrs}>\n      <skipped message="${xml(`recommended (phikit hardening; does not fail the run without --level recommended): ${f.ruleId}: ${f.message}`)}"/>\n    </testcase>`;
+      return `    <testcase ${attrs}>\n      <failure message="${xml(`${f.ruleId} (${f.level}): ${f.message}`)}" type="${xml(f.severity)}">${xml(detail)}</failure>\n    </testcase>`;
+    case 'not_assessed':
+      return `    <testcase ${attrs}>\n      <skipped message="${xml(`${f.message}`)}"/>\n    </testcase>`;
     case 'error':
       return `    <testcase ${attrs}>\n      <error message="${xml(`${f.ruleId}: ${f.message}`)}" type="rule-error">${xml(detail)}</error>\n    </testcase>`;
     case 'waived':
@@ -47,6 +57,7 @@ function testcase(f: Finding): string {
  * (pushing to one list per strategy) and counts them, since each suite's header carries its counts.
  */
 export const writeJunitReport: StreamingReporter = (result, opts, write) => {
+  const gate: Level = opts.level ?? 'required';
   const byStrategy = new Map<Strategy, Finding[]>();
   for (const f of result.findings) {
     let list = byStrategy.get(f.strategy);
@@ -57,9 +68,9 @@ export const writeJunitReport: StreamingReporter = (result, opts, write) => {
   const tally = (fs: readonly Finding[]) => {
     const t = { tests: fs.length, failures: 0, errors: 0, skipped: 0 };
     for (const x of fs) {
-      if (x.status === 'fail') t.failures++;
+      if (failsAt(x, gate)) t.failures++;
       else if (x.status === 'error') t.errors++;
-      else if (x.status === 'waived' || x.status === 'unknown') t.skipped++;
+      else if (x.status !== 'pass') t.skipped++;
     }
     return t;
   };
@@ -77,7 +88,7 @@ export const writeJunitReport: StreamingReporter = (result, opts, write) => {
     const t = counts.get(s)!;
     write(`${i ? '\n' : ''}  <testsuite name="${xml(`S${s} ${STRATEGIES[s]}`)}" tests="${t.tests}" failures="${t.failures}" errors="${t.errors}" skipped="${t.skipped}" time="0" timestamp="${stamp}">\n`);
     const fs = byStrategy.get(s)!;
-    for (let j = 0; j < fs.length; j++) write(`${j ? '\n' : ''}${testcase(fs[j])}`);
+    for (let j = 0; j < fs.length; j++) write(`${j ? '\n' : ''}${testcase(fs[j], gate)}`);
     write('\n  </testsuite>');
   });
   write('\n</testsuites>\n');

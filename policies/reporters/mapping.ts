@@ -4,14 +4,14 @@
  * Pure data, deterministically ordered, so identical input renders byte-identical reports.
  */
 import { summarize } from '../engine/evaluate';
-import { Finding, Rule, RunResult, STRATEGIES, Status, Strategy } from '../engine/types';
+import { Finding, Level, Rule, RunResult, STRATEGIES, Status, Strategy } from '../engine/types';
 import { HIPAA_SPECS, HipaaSpec, specFor } from '../hipaa/specs';
 import type { ReportOptions } from './types';
 
-export const STATUS_ORDER: readonly Status[] = ['fail', 'error', 'unknown', 'waived', 'pass'];
-export const STATUS_LABEL: Record<Status, string> = { fail: 'Fail', error: 'Error', unknown: 'Unknown', waived: 'Waived', pass: 'Pass' };
+export const STATUS_ORDER: readonly Status[] = ['fail', 'error', 'unknown', 'not_assessed', 'waived', 'pass'];
+export const STATUS_LABEL: Record<Status, string> = { fail: 'Fail', error: 'Error', unknown: 'Unknown', not_assessed: 'Not assessed', waived: 'Waived', pass: 'Pass' };
 /** Text symbols so status is never conveyed by colour alone. */
-export const STATUS_ICON: Record<Status, string> = { fail: '✗', error: '⚠', unknown: '?', waived: '≈', pass: '✓' };
+export const STATUS_ICON: Record<Status, string> = { fail: '✗', error: '⚠', unknown: '?', not_assessed: '∅', waived: '≈', pass: '✓' };
 
 /** One rule's rows under a citation: the findings listed, and how many of each status are not. */
 export interface RuleRows {
@@ -39,6 +39,8 @@ export interface StrategyGroup {
   readonly strategy: Strategy;
   readonly name: string;
   readonly counts: Record<Status, number>;
+  /** The same counts split by rule level: required (HIPAA baseline) apart from recommended (phikit hardening). */
+  readonly byLevel: Record<Level, Record<Status, number>>;
   readonly citations: readonly CitationGroup[];
 }
 
@@ -47,6 +49,8 @@ export interface CoverageRow {
   readonly technical: readonly Rule[];
   readonly evidence: readonly Rule[];
   readonly counts: Record<Status, number>;
+  /** The results split by rule level. */
+  readonly byLevel: Record<Level, Record<Status, number>>;
   /** How phikit covers it, in one sentence. */
   readonly how: string;
 }
@@ -61,6 +65,8 @@ export interface Mapping {
   readonly strategies: readonly StrategyGroup[];
   readonly coverage: readonly CoverageRow[];
   readonly waived: readonly Finding[];
+  /** Not-assessed findings (declared elsewhere, or evidence not given): gaps the reviewer must see evidence for. */
+  readonly gaps: readonly Finding[];
   readonly expiredWaivers: readonly Finding[];
   readonly stale: RunResult['staleWaivers'];
   readonly resolved: NonNullable<RunResult['resolved']>;
@@ -77,7 +83,8 @@ const byCitation = (a: string, b: string) => (citationKey(a) < citationKey(b) ? 
  */
 export const DEFAULT_ROWS_PER_RULE = 100;
 
-const zeroCounts = (): Record<Status, number> => ({ pass: 0, fail: 0, unknown: 0, waived: 0, error: 0 });
+const zeroCounts = (): Record<Status, number> => ({ pass: 0, fail: 0, unknown: 0, waived: 0, error: 0, not_assessed: 0 });
+const zeroByLevel = (): Record<Level, Record<Status, number>> => ({ required: zeroCounts(), recommended: zeroCounts() });
 
 /** The findings of one rule as listed (at most `limit` per status) and the counts of the rest. */
 function rowsOf(rule: Rule, findings: readonly Finding[], limit: number): RuleRows {
@@ -96,7 +103,7 @@ function rowsOf(rule: Rule, findings: readonly Finding[], limit: number): RuleRo
 
 /** Findings left out of a rule's listing, in total. */
 export function omittedCount(r: RuleRows): number {
-  return r.omitted.pass + r.omitted.fail + r.omitted.unknown + r.omitted.waived + r.omitted.error;
+  return r.omitted.pass + r.omitted.fail + r.omitted.unknown + r.omitted.waived + r.omitted.error + r.omitted.not_assessed;
 }
 
 /** "1,200 fail, 3 unknown": the non-zero counts, in report order. */
@@ -109,7 +116,11 @@ export function countsText(c: Record<Status, number>): string {
 export function buildMapping(result: RunResult, opts: ReportOptions): Mapping {
   const findingsByRule = new Map<string, Finding[]>();
   const countsByStrategy = new Map<Strategy, Record<Status, number>>();
+  const levelsByStrategy = new Map<Strategy, Record<Level, Record<Status, number>>>();
   for (const f of result.findings) {
+    let byLevel = levelsByStrategy.get(f.strategy);
+    if (!byLevel) levelsByStrategy.set(f.strategy, (byLevel = zeroByLevel()));
+    byLevel[f.level][f.status]++;
     let list = findingsByRule.get(f.ruleId);
     if (!list) findingsByRule.set(f.ruleId, (list = []));
     list.push(f);
@@ -156,6 +167,7 @@ export function buildMapping(result: RunResult, opts: ReportOptions): Mapping {
       strategy,
       name: STRATEGIES[strategy],
       counts: countsByStrategy.get(strategy) ?? zeroCounts(),
+      byLevel: levelsByStrategy.get(strategy) ?? zeroByLevel(),
       citations: groups,
     });
   }
@@ -165,9 +177,15 @@ export function buildMapping(result: RunResult, opts: ReportOptions): Mapping {
     const evidence = citing.filter((r) => r.scope === 'evidence' || r.kind === 'evidence');
     const technical = citing.filter((r) => !evidence.includes(r));
     const counts = zeroCounts();
+    const byLevel = zeroByLevel();
     for (const r of citing) {
       const c = countsByRule.get(r.id);
-      if (c) for (const k of STATUS_ORDER) counts[k] += c[k];
+      if (c) {
+        for (const k of STATUS_ORDER) {
+          counts[k] += c[k];
+          byLevel[r.level][k] += c[k];
+        }
+      }
     }
     let how: string;
     if (technical.length || evidence.length) {
@@ -182,7 +200,7 @@ export function buildMapping(result: RunResult, opts: ReportOptions): Mapping {
     } else {
       how = 'Not checked by phikit rules: an organizational process; record how it is met in the addressable-decision register or your policies.';
     }
-    return { spec, technical, evidence, counts, how };
+    return { spec, technical, evidence, counts, byLevel, how };
   });
 
   const waived = result.findings.filter((f) => f.status === 'waived');
@@ -197,6 +215,7 @@ export function buildMapping(result: RunResult, opts: ReportOptions): Mapping {
     strategies,
     coverage,
     waived,
+    gaps: result.findings.filter((f) => f.status === 'not_assessed'),
     expiredWaivers,
     stale: result.staleWaivers,
     resolved: result.resolved ?? [],
@@ -213,4 +232,9 @@ export function whereOf(f: Finding): string {
 export function scoreOf(c: Record<Status, number>): number | undefined {
   const denom = c.pass + c.fail + c.error + c.unknown;
   return denom ? Math.round((100 * c.pass) / denom) : undefined;
+}
+
+/** "3 fail, 1 not assessed" for one level's counts, or "—" when it has none. */
+export function levelText(c: Record<Status, number>): string {
+  return countsText(c) || '—';
 }

@@ -9,10 +9,14 @@ import * as path from 'node:path';
 import { summarize } from '../engine/evaluate';
 import { Finding, Rule, STRATEGIES, Severity } from '../engine/types';
 import { LineLocator } from './locate';
+import { levelBasisText } from '../engine/levels';
 import type { Reporter, StreamingReporter } from './types';
 
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
+/** Recommended rules (phikit hardening) never show as errors: `warning` for critical/high, `note` below. */
+const RECOMMENDED_LEVEL: Record<Severity, 'warning' | 'note'> = { critical: 'warning', high: 'warning', medium: 'note', low: 'note' };
+const sarifLevel = (r: Pick<Rule, 'severity' | 'level'>) => (r.level === 'recommended' ? RECOMMENDED_LEVEL[r.severity] : LEVEL[r.severity]);
 
 function pascal(id: string, title: string): string {
   const words = title.replace(/[^A-Za-z0-9 ]+/g, ' ').split(/\s+/).filter(Boolean).slice(0, 8);
@@ -32,15 +36,17 @@ function ruleDescriptor(r: Rule) {
     shortDescription: { text: r.title },
     fullDescription: { text: r.rationale },
     help: {
-      text: `${r.title}\nHIPAA Security Rule: 45 CFR ${cites}\nStrategy ${r.strategy}: ${STRATEGIES[r.strategy]}\nRemediation: ${r.remediation}`,
-      markdown: `**${r.title}**\n\nHIPAA Security Rule: 45 CFR ${cites}  \nStrategy ${r.strategy}: ${STRATEGIES[r.strategy]}\n\n${r.rationale}\n\n**Remediation:** ${r.remediation}`,
+      text: `${r.title}\nLevel: ${r.level} (${levelBasisText(r)})\nHIPAA Security Rule: 45 CFR ${cites}\nStrategy ${r.strategy}: ${STRATEGIES[r.strategy]}\nRemediation: ${r.remediation}`,
+      markdown: `**${r.title}**\n\nLevel: **${r.level}** (${levelBasisText(r)})  \nHIPAA Security Rule: 45 CFR ${cites}  \nStrategy ${r.strategy}: ${STRATEGIES[r.strategy]}\n\n${r.rationale}\n\n**Remediation:** ${r.remediation}`,
     },
-    defaultConfiguration: { level: LEVEL[r.severity] },
+    defaultConfiguration: { level: sarifLevel(r) },
     properties: {
-      tags: ['security', 'hipaa', `strategy-${r.strategy}`, ...r.citations.map((c) => `45CFR${c}`)],
+      tags: ['security', 'hipaa', r.level, `strategy-${r.strategy}`, ...r.citations.map((c) => `45CFR${c}`)],
       'security-severity': SECURITY_SEVERITY[r.severity],
       precision: 'high',
-      'problem.severity': r.severity === 'low' ? 'recommendation' : r.severity === 'medium' ? 'warning' : 'error',
+      'problem.severity': r.level === 'recommended' || r.severity === 'low' ? 'recommendation' : r.severity === 'medium' ? 'warning' : 'error',
+      level: r.level,
+      levelBasis: levelBasisText(r),
       control: r.control,
       strategy: r.strategy,
       citations: [...r.citations],
@@ -62,22 +68,22 @@ export const writeSarifReport: StreamingReporter = (result, opts, write) => {
   const ruleIndex = new Map(result.rules.map((r, i) => [r.id, i]));
   const resultOf = (f: Finding) => {
     const rule = result.rules[ruleIndex.get(f.ruleId) ?? 0];
-    const level = f.status === 'error' ? 'error' : f.status === 'unknown' ? 'note' : LEVEL[f.severity];
+    const level = f.status === 'error' ? 'error' : f.status === 'unknown' ? 'note' : f.status === 'not_assessed' ? 'none' : sarifLevel(f);
     const logical = [{ fullyQualifiedName: f.address, name: f.address.split('.').pop(), kind: f.address.startsWith('(') ? 'module' : 'resource' }];
     if (f.constructPath) logical.push({ fullyQualifiedName: f.constructPath, name: f.constructPath.split('/').pop(), kind: 'object' });
     return {
       ruleId: f.ruleId,
       ruleIndex: ruleIndex.get(f.ruleId) ?? 0,
       level,
-      kind: f.status === 'unknown' ? 'review' : 'fail',
+      kind: f.status === 'unknown' ? 'review' : f.status === 'not_assessed' ? 'open' : 'fail',
       message: {
-        text: `${f.address}${f.stack ? ` [stack ${f.stack}]` : ''}: ${f.message}${f.evidence ? ` (${f.evidence.attribute} = ${f.evidence.value})` : ''}. HIPAA 45 CFR ${f.citations.join(', ')}. ${f.status === 'unknown' ? 'Known only after apply; re-check the plan or use --strict. ' : ''}Fix: ${rule?.remediation ?? f.remediation}`,
+        text: `${f.address}${f.stack ? ` [stack ${f.stack}]` : ''}: ${f.message}${f.evidence ? ` (${f.evidence.attribute} = ${f.evidence.value})` : ''}. HIPAA 45 CFR ${f.citations.join(', ')}. ${f.level === 'recommended' ? 'Recommended (phikit hardening beyond the HIPAA baseline). ' : ''}${f.status === 'unknown' ? 'Known only after apply; re-check the plan or use --strict. ' : ''}${f.status === 'not_assessed' ? 'Not assessed on these inputs; fails with --strict. ' : ''}Fix: ${rule?.remediation ?? f.remediation}`,
       },
       locations: [
         {
           physicalLocation: {
             artifactLocation: { uri: uriOf(f.file), uriBaseId: 'SRCROOT' },
-            region: { startLine: locator.line(f.file, f.address, f.resourceType) },
+            region: { startLine: f.line ?? locator.line(f.file, f.address, f.resourceType) },
           },
           logicalLocations: logical,
         },
@@ -96,6 +102,7 @@ export const writeSarifReport: StreamingReporter = (result, opts, write) => {
         : {}),
       properties: {
         status: f.status,
+        level: f.level,
         strategy: f.strategy,
         citations: [...f.citations],
         ...(f.stack ? { stack: f.stack } : {}),

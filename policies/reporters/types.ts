@@ -1,4 +1,4 @@
-import type { RunResult } from '../engine/types';
+import type { Level, RunResult } from '../engine/types';
 
 export interface ReportOptions {
   /** Use ANSI colours (text only; the CLI sets this only on a TTY). */
@@ -14,6 +14,10 @@ export interface ReportOptions {
    * The rest are counted beside the rule's table; the JSON report lists every finding.
    */
   readonly rowsPerRule?: number;
+  /** The gating level of the run (`--level`, default `required`): recommended failures are marked as not gating below it. */
+  readonly level?: Level;
+  /** Text: every finding with its full detail instead of grouped by rule. */
+  readonly verbose?: boolean;
 }
 
 export type Reporter = (result: RunResult, opts: ReportOptions) => string;

@@ -3,6 +3,7 @@
  * none of them sees input-format details.
  */
 import { Attr, attr, bool } from '../model/attrs';
+import { classifyStore } from '../model/phi';
 import type { Resource } from '../model/types';
 import { Json, render } from '../model/values';
 import type { CheckContext, Verdict } from '../engine/types';
@@ -24,7 +25,7 @@ export function renderAttr(a: Attr): string {
     case 'unknown':
       return a.value.toJSON();
     default:
-      return render(a.value);
+      return a.providerDefault ? `${render(a.value)} (provider default)` : render(a.value);
   }
 }
 
@@ -43,13 +44,16 @@ export const unknownMessage = (path: string) => `${path} is known only after app
 export function expectBool(res: Resource, path: string, expected: boolean, providerDefault: boolean | undefined, what: string): Verdict {
   const a = attr(res, path);
   if (a.state === 'unknown' || a.state === 'sensitive') return unknown(unknownMessage(path), ev(path, a));
+  // The model's defaults table answers for the attributes it covers (a known value flagged providerDefault);
+  // `providerDefault` is the fallback for the others (attributes inside nested blocks read without a resource).
+  const dflt = a.state === 'absent' || (a.state === 'known' && a.providerDefault === true);
   const b = a.state === 'absent' ? providerDefault : bool(a);
   if (b === undefined) {
     return a.state === 'absent' ? fail(`${path} is not set; ${what}`, ev(path, a)) : fail(`${path} is not a boolean; ${what}`, ev(path, a));
   }
   return b === expected
-    ? pass(`${path} is ${b}${a.state === 'absent' ? ' (provider default)' : ''}`, ev(path, a))
-    : fail(`${path} is ${b}${a.state === 'absent' ? ' (provider default, not set)' : ''}; ${what}`, ev(path, a));
+    ? pass(`${path} is ${b}${dflt ? ' (provider default)' : ''}`, ev(path, a))
+    : fail(`${path} is ${b}${dflt ? ' (provider default, not set)' : ''}; ${what}`, ev(path, a));
 }
 
 /**
@@ -102,11 +106,56 @@ export function bucketSide(ctx: CheckContext, bucket: Resource, type: string): R
   return joined(ctx, bucket, type, 'bucket');
 }
 
-/** Resolve the verdict of several sub-verdicts: any fail → fail, else any unknown → unknown, else pass. */
-export function combine(verdicts: readonly Verdict[], passMessage: string): Verdict {
-  const f = verdicts.find((v) => v.status === 'fail');
-  if (f) return f;
-  const u = verdicts.find((v) => v.status === 'unknown');
-  if (u) return u;
+/**
+ * One verdict from several checks a rule makes of one resource (several attributes, several
+ * blocks, several joined resources). A known failure is never hidden behind an unknown:
+ *  - any part fails → fail, naming every failing part, then the parts known only after apply;
+ *  - else any part unknown → unknown, naming them;
+ *  - else pass with `passMessage` (not-applicable parts count as passing).
+ * The evidence and resource are the first failing (else unknown, else first) part's.
+ */
+export function judgeAll(verdicts: readonly Verdict[], passMessage: string): Verdict {
+  const fails = verdicts.filter((v) => v.status === 'fail');
+  const unknowns = verdicts.filter((v) => v.status === 'unknown');
+  if (fails.length) {
+    if (fails.length === 1 && !unknowns.length) return fails[0];
+    const also = unknowns.length ? `; not known before apply: ${unknowns.map((u) => u.evidence?.attribute ?? u.message).join(', ')}` : '';
+    return { ...fails[0], message: `${fails.map((f) => f.message).join('; ')}${also}` };
+  }
+  if (unknowns.length) return unknowns.length === 1 ? unknowns[0] : { ...unknowns[0], message: unknowns.map((u) => u.message).join('; ') };
   return pass(passMessage, verdicts[0]?.evidence);
+}
+
+/** {@link judgeAll} under its earlier name. */
+export const combine = judgeAll;
+
+/**
+ * The verdict for "no `type` refers to `res` through `path`": `none` (usually a fail) when that is
+ * known, unknown when some `type` resource refers through `path` to something phikit cannot
+ * follow (a local without the Terraform source, `each.value`, …) that may be `res`. An unresolved
+ * join is never a failure.
+ */
+export function noneJoined(ctx: CheckContext, res: Resource, type: string, path: string, none: Verdict): Verdict {
+  if (none.status !== 'fail') return none;
+  const maybe = ctx.graph.unresolvedReferrers(res, type, path);
+  if (!maybe.length) return none;
+  const names = maybe.slice(0, 3).map((r) => r.address).join(', ') + (maybe.length > 3 ? ` and ${maybe.length - 3} more` : '');
+  return unknown(`no ${type} is known to refer to this resource, but ${names} ${maybe.length === 1 ? 'refers' : 'refer'} through ${path} to something phikit cannot follow (pass the Terraform source with --source), which may be this resource`, { attribute: `${type}.${path}`, value: '(unresolved reference)' });
+}
+
+/**
+ * For rules scoped to PHI stores: the verdict when `res` is not one (unknown when its classification
+ * is known only after apply, not applicable for audit / other / unclassified stores), each with the
+ * classification's reason; undefined when it is a PHI store.
+ */
+export function outsidePhiScope(ctx: CheckContext, res: Resource): Verdict | undefined {
+  const c = classifyStore(ctx.graph, res);
+  if (c.class === 'phi') return undefined;
+  if (c.class === 'unknown') return unknown(`PHI scope cannot be decided: ${c.why}`, evv('tags', '(known after apply)'));
+  return notApplicable(`not a PHI store: ${c.why}`);
+}
+
+/** `PHI store (why)`: how messages of PHI-scoped rules name the store and its classification. */
+export function phiLabel(ctx: CheckContext, res: Resource, noun = res.type === 'aws_s3_bucket' ? 'PHI bucket' : 'PHI store'): string {
+  return `${noun} (${classifyStore(ctx.graph, res).why})`;
 }

@@ -9,11 +9,17 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { AwsProvider } from '@cdktn/provider-aws/lib/provider';
 import { S3Bucket } from '@cdktn/provider-aws/lib/s3-bucket';
+import { S3BucketReplicationConfigurationA } from '@cdktn/provider-aws/lib/s3-bucket-replication-configuration';
+import { S3BucketVersioningA } from '@cdktn/provider-aws/lib/s3-bucket-versioning';
 import { App, TerraformStack } from 'cdktn';
 import { applyHipaaChecks } from '../../cdktn/checks';
 import { buildPlatform } from '../../cdktn/examples/phi-data-platform/platform';
 import '../../cdktn/jest';
+import { evaluate } from '../../policies/engine/evaluate';
+import { Graph } from '../../policies/model/graph';
+import { parseDocument } from '../../policies/model/load';
 import { runCheck } from '../../policies/pipeline';
+import { RULES } from '../../policies/rules';
 
 const NOW = new Date('2026-11-28T00:00:00Z');
 const EVIDENCE = path.resolve(__dirname, '../../examples/phi-data-platform/evidence');
@@ -80,5 +86,34 @@ describe('phikit/cdktn (CDK Terrain)', () => {
     new AwsProvider(raw, 'aws', { region: 'us-east-1' });
     new S3Bucket(raw, 'records', { bucket: 'claims-records' });
     expect(raw).not.toPassHipaaChecks({ accountRules: false });
+  });
+
+  /** A PHI bucket replicated to a DR bucket placed with the hashicorp/aws 6 per-resource `region` argument (no provider alias). */
+  function replicated(drRegion: string) {
+    const app = new App({ outdir: tmp('phikit-cdktn-region-') });
+    const stack = new TerraformStack(app, 'dr');
+    new AwsProvider(stack, 'aws', { region: 'us-east-1' });
+    const phi = new S3Bucket(stack, 'phi', { bucket: 'claims-phi', tags: { DataClass: 'PHI' } });
+    const dr = new S3Bucket(stack, 'phi-dr', { bucket: 'claims-phi-dr', region: drRegion, tags: { DataClass: 'PHI' } });
+    const v1 = new S3BucketVersioningA(stack, 'v1', { bucket: phi.id, versioningConfiguration: { status: 'Enabled' } });
+    new S3BucketVersioningA(stack, 'v2', { bucket: dr.id, region: drRegion, versioningConfiguration: { status: 'Enabled' } });
+    new S3BucketReplicationConfigurationA(stack, 'rep', {
+      bucket: phi.id,
+      role: 'arn:aws:iam::111122223333:role/replication',
+      rule: [{ id: 'all', status: 'Enabled', destination: { bucket: dr.arn } }],
+      dependsOn: [v1],
+    });
+    const text = JSON.stringify(stack.toTerraform());
+    const result = evaluate(Graph.from([parseDocument(JSON.parse(text), 'dr/cdk.tf.json', text, 'dr')]), { rules: RULES, ruleIds: ['BAK-10a'], now: NOW });
+    return result.findings.find((f) => f.address === 'aws_s3_bucket.phi');
+  }
+
+  it('regional rules read the per-resource region of cdktn synth output (hashicorp/aws 6)', () => {
+    const other = replicated('us-west-2');
+    expect(other?.status).toBe('pass');
+    expect(other?.message).toContain('us-east-1 → us-west-2');
+    const same = replicated('us-east-1');
+    expect(same?.status).toBe('fail');
+    expect(same?.message).toMatch(/stay in its region/);
   });
 });

@@ -51,12 +51,14 @@ describe('phikit CLI: exit codes', () => {
   const failing = file('failing.json', JSON.stringify(toPlan({ description: 'x', resources: { 'aws_kms_key.k': { description: 'no rotation' } } })));
   const unknownOnly = file('unknown.json', JSON.stringify(toPlan({ description: 'x', resources: { 'aws_kms_key.k': { enable_key_rotation: true } }, unknown: { 'aws_kms_key.k': ['enable_key_rotation'] } })));
   it('exits 1 on a failing finding and 0 when it is below --fail-on', () => {
-    expect(run('check', failing, '--rule', 'ENC-02').status).toBe(1);
-    expect(run('check', failing, '--rule', 'ENC-02', '--fail-on', 'critical').status).toBe(0);
+    // ENC-02 (key rotation) is a recommended rule: it gates with --level recommended only
+    expect(run('check', failing, '--rule', 'ENC-02', '--level', 'recommended').status).toBe(1);
+    expect(run('check', failing, '--rule', 'ENC-02').status).toBe(0);
+    expect(run('check', failing, '--rule', 'ENC-02', '--level', 'recommended', '--fail-on', 'critical').status).toBe(0);
   });
   it('exits 0 for unknown findings unless --strict', () => {
-    expect(run('check', unknownOnly, '--rule', 'ENC-02').status).toBe(0);
-    expect(run('check', unknownOnly, '--rule', 'ENC-02', '--strict').status).toBe(1);
+    expect(run('check', unknownOnly, '--rule', 'ENC-02', '--level', 'recommended').status).toBe(0);
+    expect(run('check', unknownOnly, '--rule', 'ENC-02', '--level', 'recommended', '--strict').status).toBe(1);
   });
   it('prints no colour codes when stdout is not a TTY', () => {
     expect(run('check', failing, '--rule', 'ENC-02').stdout).not.toMatch(/\u001b\[/);

@@ -113,3 +113,28 @@ describe('applyHipaaChecks options', () => {
     expect(() => applyHipaaChecks({} as TerraformStack)).toThrow(/not a cdktf TerraformStack/);
   });
 });
+
+describe('applyHipaaChecks level', () => {
+  it("'required' turns failing recommended findings into warnings and keeps required ones errors", () => {
+    const build = () => {
+      const app = new App({ outdir: outdir(), stackTraces: false });
+      const stack = new TerraformStack(app, 'lvl');
+      new AwsProvider(stack, 'aws', { region: 'us-east-1' });
+      const b = new S3Bucket(stack, 'raw', { bucket: 'claims-raw' });
+      return { app, stack, b };
+    };
+    // ENC-02b (7-day deletion window) is recommended; ENC-01 is required.
+    const { KmsKey } = require('@cdktf/provider-aws/lib/kms-key') as typeof import('@cdktf/provider-aws/lib/kms-key');
+    const a = build();
+    const key = new KmsKey(a.stack, 'k', { enableKeyRotation: true, deletionWindowInDays: 7 });
+    applyHipaaChecks(a.stack, { accountRules: false, rules: ['ENC-01', 'ENC-02b'], level: 'required' });
+    const message = synthError(a.app);
+    expect(message).toMatch(/\[phikit ENC-01\]/);
+    expect(message).not.toMatch(/ENC-02b/);
+    expect(key.node.metadata.filter((m) => String(m.data).includes('[phikit ENC-02b]')).map((m) => m.type)).toEqual(['@cdktf/warn']);
+    const b = build();
+    new KmsKey(b.stack, 'k', { enableKeyRotation: true, deletionWindowInDays: 7 });
+    applyHipaaChecks(b.stack, { accountRules: false, rules: ['ENC-02b'] });
+    expect(synthError(b.app)).toMatch(/\[phikit ENC-02b\]/);
+  });
+});

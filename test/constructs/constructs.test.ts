@@ -36,7 +36,7 @@ describe('HipaaKmsKey', () => {
   it('needs a waiver for a shorter deletion window, and the checker sees it as waived', () => {
     expect(() => new HipaaKmsKey(newStack(), 'k', { description: 'x', deletionWindowInDays: 7 })).toThrow(WaiverRequiredError);
     const s = newStack();
-    new HipaaKmsKey(s, 'k', { description: 'x', deletionWindowInDays: 7, waivers: [{ ruleId: 'ENC-02b', reason: 'Sandbox key for synthetic test data only', expires: '2027-03-01' }] });
+    new HipaaKmsKey(s, 'k', { description: 'x', deletionWindowInDays: 7, waivers: [{ ruleId: 'ENC-02b', reason: 'Sandbox key for synthetic test data only', approvedBy: 'security@example.org', expires: '2027-03-01' }] });
     const f = check(s).findings.find((x) => x.ruleId === 'ENC-02b');
     expect(f?.status).toBe('waived');
     expect(f?.waiver?.reason).toContain('Sandbox');
@@ -69,7 +69,7 @@ describe('HipaaBucket', () => {
   ])('refuses %p without a waiver for %s', (props, rule) => {
     expect(() => new HipaaBucket(newStack(), 'b', props)).toThrow(new RegExp(rule));
     const s = newStack();
-    new HipaaBucket(s, 'b', { ...props, waivers: [{ ruleId: rule, reason: 'Accepted for a public, non-PHI asset bucket', expires: '2027-01-31' }] });
+    new HipaaBucket(s, 'b', { ...props, waivers: [{ ruleId: rule, reason: 'Accepted for a public, non-PHI asset bucket', approvedBy: 'security@example.org', expires: '2027-01-31' }] });
     expect(JSON.stringify(synthJson(s))).toContain('Accepted for a public, non-PHI asset bucket');
   });
 });
@@ -111,7 +111,7 @@ describe('HipaaVpc', () => {
     const s = newStack();
     const key = new HipaaKmsKey(s, 'k', { description: 'x' });
     expect(() => new HipaaVpc(s, 'n', { region: 'us-east-1', availabilityZones: ['a', 'b'], kmsKey: key, flowLogs: false })).toThrow(/AUD-07/);
-    expect(() => new HipaaVpc(s, 'one', { region: 'us-east-1', availabilityZones: ['a'], kmsKey: key })).toThrow(/two availability zones/);
+    expect(() => new HipaaVpc(s, 'one', { region: 'us-east-1', availabilityZones: ['a'], kmsKey: key })).toThrow(/two to eight availability zones/);
   });
 });
 
@@ -143,12 +143,12 @@ describe('HipaaDatabase', () => {
   });
   it.each([
     [{ publiclyAccessible: true }, 'ACC-14a'],
-    [{ backupRetentionDays: 7 }, 'BAK-04'],
+    [{ backupRetentionDays: 5 }, 'BAK-04'],
     [{ multiAz: false }, 'BAK-06a'],
     [{ deletionProtection: false }, 'BAK-05a'],
   ])('refuses %p without a waiver for %s', (props, rule) => {
     expect(() => build(props)).toThrow(new RegExp(rule));
-    expect(() => build({ ...props, waivers: [{ ruleId: rule, reason: 'Disposable reporting replica with synthetic data' }] })).not.toThrow();
+    expect(() => build({ ...props, waivers: [{ ruleId: rule, reason: 'Disposable reporting replica with synthetic data', approvedBy: 'security@example.org', expires: '2027-06-30' }] })).not.toThrow();
   });
 });
 

@@ -50,7 +50,8 @@ describe('baselines', () => {
   it('shows new and resolved in text and JSON reports', () => {
     const base = parseBaseline(REPORTERS.json(runCheck([a], { rule: ['ENC-01'] }).result, opts), 'base.json');
     const moved = applyBaseline(runCheck([b], { rule: ['ENC-01'] }).result, base);
-    expect(REPORTERS.text(moved, opts)).toMatch(/FAIL NEW ENC-01/);
+    expect(REPORTERS.text(moved, opts)).toMatch(/FAIL ENC-01 [^\n]*\n(?:[^\n]*\n)*? +- NEW aws_s3_bucket\.b:/);
+    expect(REPORTERS.text(moved, { ...opts, verbose: true })).toMatch(/FAIL NEW ENC-01/);
     expect(REPORTERS.text(moved, opts)).toMatch(/RESOLVED ENC-01 aws_s3_bucket\.b/);
     const json = JSON.parse(REPORTERS.json(moved, opts));
     expect(json.findings.find((x: { ruleId: string }) => x.ruleId === 'ENC-01').baseline).toBe('new');

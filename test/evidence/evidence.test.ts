@@ -133,7 +133,7 @@ describe('phikit evidence init', () => {
     expect(r.err.trim().split('\n')).toHaveLength(1);
   });
 
-  it('phikit check --evidence DIR reads the files: the templates pass the recency rules, no directory fails them', async () => {
+  it('phikit check --evidence DIR reads the files: the templates pass the recency rules; without a directory they are not assessed (failing with --strict)', async () => {
     const dir = tmp();
     const plan = path.join(dir, 'plan.json');
     fs.writeFileSync(plan, JSON.stringify(toPlan({ description: 'x', resources: { 'aws_db_instance.db': { engine: 'postgres', instance_class: 'db.t3.micro' } } })));
@@ -145,8 +145,14 @@ describe('phikit evidence init', () => {
     expect(withEvidence.code).toBe(0);
     expect(statuses(withEvidence.out)).toEqual(['BAK-14 pass', 'COL-05 pass', 'COL-05 pass', 'COL-06b pass', 'IR-07 pass', 'TRN-03 pass']);
     const without = await cli(['check', plan, '--rule', ids, '--format', 'json']);
-    expect(without.code).toBe(1);
-    expect(statuses(without.out)).toEqual(['BAK-14 fail', 'COL-05 fail', 'COL-06b fail', 'IR-07 fail', 'TRN-03 fail']);
-    expect(JSON.parse(without.out).findings.every((f: { message: string }) => /missing evidence: add /.test(f.message))).toBe(true);
+    expect(without.code).toBe(0);
+    expect(statuses(without.out)).toEqual(['BAK-14 not_assessed', 'COL-05 not_assessed', 'COL-06b not_assessed', 'IR-07 not_assessed', 'TRN-03 not_assessed']);
+    expect(JSON.parse(without.out).findings.every((f: { message: string }) => /^not assessed: no evidence directory was given/.test(f.message))).toBe(true);
+    expect((await cli(['check', plan, '--rule', ids, '--strict'])).code).toBe(1);
+    // an empty evidence directory is given: its missing files fail
+    const empty = tmp();
+    const missing = await cli(['check', plan, '--rule', ids, '--format', 'json', '--evidence', empty]);
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.out).findings.every((f: { message: string }) => /missing evidence: add /.test(f.message))).toBe(true);
   });
 });

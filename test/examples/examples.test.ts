@@ -12,7 +12,7 @@ import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versionin
 import { applyHipaaChecks, checkStack } from '../../constructs/checks';
 import '../../constructs/jest';
 import { FLAWS, LegacyInsecureStack } from '../../examples/legacy-insecure/main';
-import { buildPlatform } from '../../examples/phi-data-platform/platform';
+import { buildPlatform, buildSplitPlatform } from '../../examples/phi-data-platform/platform';
 import { runCheck } from '../../policies/pipeline';
 import { check } from '../support/synth';
 
@@ -38,6 +38,26 @@ describe('examples/phi-data-platform', () => {
     expect(waived.length).toBeGreaterThan(0);
     for (const w of waived) expect(w.waiver?.reason.length).toBeGreaterThanOrEqual(10);
     console.log(`example platform: synth + synth-time checks ${ms} ms, ${result.findings.length} findings`);
+  });
+
+  it('split into a data stack and a security stack (cross-stack reference) synthesizes with both gates on and passes the whole catalogue', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'phikit-split-'));
+    const { app, data, security } = buildSplitPlatform(outdir);
+    applyHipaaChecks(data, { accountRules: false, alongWith: [security], now: NOW });
+    applyHipaaChecks(security, { alongWith: [data], now: NOW });
+    app.synth();
+    const securityJson = fs.readFileSync(path.join(outdir, 'stacks/phi-security/cdk.tf.json'), 'utf8');
+    expect(securityJson).toMatch(/terraform_remote_state/);
+    const { result } = runCheck([outdir], { evidenceDir: EVIDENCE, now: NOW });
+    const bad = result.findings.filter((f) => f.status === 'fail' || f.status === 'error' || f.status === 'unknown');
+    expect(bad.map((f) => `${f.ruleId} ${f.stack} ${f.address}: ${f.message}`)).toEqual([]);
+    // The trail in the security stack covers the data stack's PHI buckets.
+    const aud04 = result.findings.filter((f) => f.ruleId === 'AUD-04' && f.stack === 'phi-data');
+    expect(aud04.length).toBeGreaterThanOrEqual(2);
+    expect(aud04.every((f) => f.status === 'pass')).toBe(true);
+    // Checked alone, the data stack's buckets have no trail: the gate says so.
+    const alone = checkStack(data, { accountRules: false, rules: ['AUD-04'], now: NOW });
+    expect(alone.findings.filter((f) => f.status === 'fail').length).toBeGreaterThanOrEqual(2);
   });
 
   it('passes the jest matcher', () => {

@@ -516,7 +516,7 @@ describe('real plan fixtures', () => {
     expect(statuses(g, 'ACC-03')).toEqual({ 'aws_s3_bucket.example': 'pass' });
   });
 
-  it('checkov github_oidc_trust_policy.json: web-identity roles are workloads, unknown providers stay unknown', () => {
+  it('checkov github_oidc_trust_policy.json: web-identity roles are workloads, also when the provider is a reference', () => {
     const g = loadGraph([`${FIX}bridgecrewio__checkov/github_oidc_trust_policy.json`]);
     const cognito = res(g, 'module.poc.aws_iam_role.r6["p1"]');
     const t = readPolicy(g, cognito, 'assume_role_policy');
@@ -527,10 +527,11 @@ describe('real plan fixtures', () => {
     }
     const byRef = readPolicy(g, res(g, 'module.poc.aws_iam_role.r1["p1"]'), 'assume_role_policy');
     expect(byRef.state).toBe('known');
-    if (byRef.state === 'known') expect(trustPrincipals(byRef.doc).map((p) => p.audience)).toEqual(['unknown']);
+    // identifiers = [aws_iam_openid_connect_provider.r5.arn]: the one element keeps the list's reference.
+    if (byRef.state === 'known') expect(trustPrincipals(byRef.doc).map((p) => `${p.kind}/${p.audience}`)).toEqual(['oidc/workload']);
     const s = statuses(g, 'ACC-08a');
     expect(s['module.poc.aws_iam_role.r6["p1"]']).toBeUndefined(); // not applicable: workload role
-    expect(s['module.poc.aws_iam_role.r1["p1"]']).toBe('unknown');
+    expect(s['module.poc.aws_iam_role.r1["p1"]']).toBeUndefined(); // not applicable: workload role
     expect(identityPolicyDocuments(g, cognito).map((d) => d.read.state)).toEqual(['known']);
     expect(statuses(g, 'ACC-05a')['module.poc.aws_iam_role.r1["p2"]']).toBe('fail');
   });

@@ -13,7 +13,7 @@ import { loadGraph } from '../../policies/model/load';
 import { isComputedBlock, isOptionalComputed, schemaOf } from '../../policies/model/schema';
 import { runCheck } from '../../policies/pipeline';
 import { isUnknown } from '../../policies/model/values';
-import { toPlan } from '../support/cases';
+import { toPlan, toSynth } from '../support/cases';
 import { parseDocument } from '../../policies/model/load';
 import { Graph } from '../../policies/model/graph';
 
@@ -50,9 +50,8 @@ describe('values the configuration leaves to the provider', () => {
     const bucket = res('aws_s3_bucket.phi');
     expect(computedOnly(attr(bucket, 'versioning'))).toBe(true); // computed block, not configured
     expect(computedOnly(attr(bucket, 'versioning.enabled'))).toBe(true);
-    expect(computedOnly(attr(res('aws_lb_listener.plain'), 'protocol'))).toBe(true);
     expect(computedOnly(attr(res('aws_lb_listener.plain'), 'default_action.order'))).toBe(true); // inside a written block
-    expect(computedOnly(attr(res('aws_iam_account_password_policy.weak'), 'password_reuse_prevention'))).toBe(true);
+    expect(computedOnly(attr(res('aws_iam_account_password_policy.weak'), 'id'))).toBe(true);
   });
 
   it('are unknown, not "not configured", when the plan has no configuration section', () => {
@@ -88,5 +87,60 @@ describe('the provider schema data', () => {
     expect(isOptionalComputed('aws_lb_listener', 'protocol')).toBe(true);
     expect(isOptionalComputed('aws_kms_key', 'enable_key_rotation')).toBe(false);
     expect(schemaOf('aws_not_a_type')).toBeUndefined();
+  });
+});
+
+describe('provider defaults for what the configuration leaves out', () => {
+  const policy = res('aws_iam_account_password_policy.weak');
+  const listener = res('aws_lb_listener.plain');
+
+  it('read as known values flagged as defaults, in a plan (computed-only) and in cdk.tf.json (absent) alike', () => {
+    expect(attr(policy, 'password_reuse_prevention')).toEqual({ state: 'known', value: 0, providerDefault: true });
+    expect(attr(policy, 'require_symbols')).toEqual({ state: 'known', value: false, providerDefault: true });
+    expect(attr(policy, 'minimum_password_length')).toEqual({ state: 'known', value: 6 }); // set: not a default
+    const synth = Graph.from([parseDocument(toSynthDoc({ 'aws_iam_account_password_policy.p': { minimum_password_length: 6 } }), 'cdk.tf.json', '{}')]);
+    expect(attr(synth.resources[0], 'password_reuse_prevention')).toEqual({ state: 'known', value: 0, providerDefault: true });
+  });
+
+  it('decide a listener protocol from its load balancer: HTTP on an ALB, none on an NLB or outside the inputs', () => {
+    expect(attr(listener, 'protocol')).toEqual({ state: 'known', value: 'HTTP', providerDefault: true });
+    const nlb = toPlan({ description: '', resources: { 'aws_lb.n': { name: 'n', load_balancer_type: 'network' }, 'aws_lb_listener.l': { load_balancer_arn: '${aws_lb.n.arn}', port: 443 } } });
+    const l = graphOfPlan(nlb).resources.find((r) => r.type === 'aws_lb_listener')!;
+    expect(attr(l, 'protocol').state).not.toBe('known');
+    const outside = toPlan({ description: '', resources: { 'aws_lb_listener.l': { load_balancer_arn: 'arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/x/1', port: 80 } } });
+    expect(attr(graphOfPlan(outside).resources[0], 'protocol').state).not.toBe('known');
+  });
+
+  it('let rules judge the default: ACC-07 names the defaulted settings, COM-01a fails the plain-HTTP ALB listener', () => {
+    const { result } = runCheck([PLAN], { rule: ['ACC-07', 'COM-01a'] });
+    const acc07 = result.findings.find((f) => f.ruleId === 'ACC-07')!;
+    expect(acc07.status).toBe('fail');
+    expect(acc07.message).toMatch(/password_reuse_prevention is not set, less than 24/);
+    const com = result.findings.filter((f) => f.ruleId === 'COM-01a' && f.address === 'aws_lb_listener.plain');
+    expect(com.map((f) => f.status)).toEqual(['fail']);
+  });
+});
+
+function graphOfPlan(doc: Record<string, unknown>): Graph {
+  const text = JSON.stringify(doc);
+  return Graph.from([parseDocument(JSON.parse(text), 'plan.json', text)]);
+}
+
+function toSynthDoc(resources: Record<string, Record<string, unknown>>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(toSynth({ description: '', resources })));
+}
+
+describe('the provider defaults table', () => {
+  it('names only resource types and blocks of the hashicorp/aws 5.100.0 schema data', () => {
+    const { PROVIDER_DEFAULTS } = require('../../policies/data/provider-defaults');
+    for (const [type, entries] of Object.entries(PROVIDER_DEFAULTS as Record<string, Record<string, unknown>>)) {
+      expect(schemaOf(type)).toBeDefined();
+      for (const path of Object.keys(entries)) {
+        let b = schemaOf(type) as Record<string, unknown> | undefined;
+        for (const seg of path.split('.').slice(0, -1)) b = b?.[seg] as Record<string, unknown> | undefined;
+        expect(b).toBeDefined();
+        expect(Object.prototype.hasOwnProperty.call(b, path.split('.').pop()!)).toBe(false); // an attribute, not a block
+      }
+    }
   });
 });

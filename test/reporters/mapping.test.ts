@@ -63,7 +63,7 @@ describe('compliance mapping reports', () => {
   it('lists the failing bucket under 164.312(a)(2)(iv) → ENC-01', () => {
     const section = markdown.split('### 45 CFR 164.312(a)(2)(iv)')[1].split('\n### ')[0];
     expect(section).toContain('#### ENC-01');
-    expect(section).toMatch(/✗ Fail \| aws\\_s3\\_bucket.phi \|/);
+    expect(section).toMatch(/✗ Fail \| `aws_s3_bucket.phi` \|/);
     expect(section).toContain('AES256');
   });
 
@@ -78,7 +78,7 @@ describe('compliance mapping reports', () => {
 
   it('shows unknown findings as unknown, never as pass', () => {
     expect(result.findings.find((f) => f.ruleId === 'AUD-01')?.status).toBe('unknown');
-    expect(markdown).toMatch(/\? Unknown \| aws\\_cloudtrail.t/);
+    expect(markdown).toMatch(/\? Unknown \| `aws_cloudtrail.t/);
   });
 
   it('has a coverage matrix row for every Security Rule specification', () => {

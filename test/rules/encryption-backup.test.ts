@@ -63,9 +63,9 @@ describe('provider-computed plan values', () => {
     expect(statuses(rule('BAK-06a'), g)).toEqual(['fail']);
   });
 
-  it('ENC-02d stays unknown when is_enabled is computed, because its default would pass', () => {
+  it('ENC-02d judges the provider default (true) when is_enabled is computed because the configuration leaves it out', () => {
     const g = planWithComputed({ description: '', resources: { 'aws_kms_key.k': { is_enabled: true } } }, { 'aws_kms_key.k': ['is_enabled'] });
-    expect(statuses(rule('ENC-02d'), g)).toEqual(['unknown']);
+    expect(statuses(rule('ENC-02d'), g)).toEqual(['pass']);
   });
 
   it('ENC-03b fails when the key policy is computed and no aws_kms_key_policy exists', () => {

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding, Strategy } from '../../policies/engine/types';
-import { runCheck } from '../../policies/pipeline';
+import { loadSources, runCheck } from '../../policies/pipeline';
 import { RULES } from '../../policies/rules';
 
 /** test/fixtures, from the sources or from the compiled copy in dist/test/support. */
@@ -88,15 +88,15 @@ export function moduleSources(fx: Fixture): string[] {
 }
 
 /**
- * The source-aware run (hook for issue 11 item 4). runCheck reads only plan JSON today; when it
- * accepts the Terraform source beside a plan, pass `fx.dir` (the root configuration, whose module
- * calls point at `moduleSources(fx)`) here and return the result. Until then: undefined, and the
- * test runs the plan-only mode alone. Set SOURCE_MODE when wiring it up.
+ * The source-aware run (issue 11 item 4): the plan checked with the Terraform source beside it
+ * (`fx.dir`, whose module calls point at `moduleSources(fx)`). Undefined when the module sources
+ * are not on this machine (CI), where the test runs the plan-only mode alone.
  */
-export const SOURCE_MODE = false;
-export function checkWithSource(fx: Fixture): readonly Finding[] | undefined {
+export const SOURCE_MODE = true;
+export async function checkWithSource(fx: Fixture): Promise<readonly Finding[] | undefined> {
   if (!SOURCE_MODE || moduleSources(fx).length === 0) return undefined;
-  return undefined;
+  const sources = await loadSources([fx.plan], [fx.dir]);
+  return runCheck([fx.plan], { now: NOW, sources }).result.findings;
 }
 
 export function checkPlan(fx: Fixture): readonly Finding[] {

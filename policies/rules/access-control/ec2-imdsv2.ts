@@ -1,6 +1,6 @@
-import { attr, num, str, undecided } from '../../model/attrs';
+import { Attr, attr, num, str, undecided } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { ev, fail, pass, unknown, unknownMessage } from '../helpers';
+import { ev, fail, judgeAll, pass, unknown, unknownMessage } from '../helpers';
 import { computedOnly } from './_shared';
 
 const CITES = ['164.308(a)(3)(i)', '164.308(a)(4)(ii)(A)', '164.308(a)(4)(ii)(C)', '164.312(a)(1)'];
@@ -23,14 +23,23 @@ export const ec2Imdsv2: ResourceRule = {
     if (str(endpoint) === 'disabled') return pass('the metadata endpoint is disabled', ev('metadata_options.http_endpoint', endpoint));
     const tokens = attr(res, 'metadata_options.http_tokens');
     const hops = attr(res, 'metadata_options.http_put_response_hop_limit');
-    for (const [p, a] of [['http_tokens', tokens], ['http_put_response_hop_limit', hops]] as const) {
-      if ((a.state === 'unknown' && !computedOnly(a)) || a.state === 'sensitive') return unknown(unknownMessage(`metadata_options.${p}`), ev(`metadata_options.${p}`, a));
-    }
-    if (str(tokens) !== 'required' && undecided(endpoint)) return unknown(`metadata_options.http_tokens is ${str(tokens) ?? 'not set'}, but metadata_options.http_endpoint is known only after apply (a disabled endpoint would pass)`, ev('metadata_options.http_endpoint', endpoint));
-    if (str(tokens) !== 'required') return fail(`metadata_options.http_tokens is ${str(tokens) ?? 'not set (IMDSv1 allowed unless the AMI defaults to v2)'}`, ev('metadata_options.http_tokens', tokens));
+    const open = (a: Attr) => (a.state === 'unknown' && !computedOnly(a)) || a.state === 'sensitive';
+    // Tokens and hop limit are judged on their own; a known failure of either fails even when the other is unknown.
+    const tokenV = open(tokens)
+      ? unknown(unknownMessage('metadata_options.http_tokens'), ev('metadata_options.http_tokens', tokens))
+      : str(tokens) !== 'required'
+        ? fail(`metadata_options.http_tokens is ${str(tokens) ?? 'not set (IMDSv1 allowed unless the AMI defaults to v2)'}`, ev('metadata_options.http_tokens', tokens))
+        : pass('metadata_options.http_tokens is required', ev('metadata_options.http_tokens', tokens));
     const h = num(hops);
-    if (h !== undefined && h > 1) return fail(`metadata_options.http_put_response_hop_limit is ${h}, more than 1`, ev('metadata_options.http_put_response_hop_limit', hops));
-    return pass('IMDSv2 is required', ev('metadata_options.http_tokens', tokens));
+    const hopV = open(hops)
+      ? unknown(unknownMessage('metadata_options.http_put_response_hop_limit'), ev('metadata_options.http_put_response_hop_limit', hops))
+      : h !== undefined && h > 1
+        ? fail(`metadata_options.http_put_response_hop_limit is ${h}, more than 1`, ev('metadata_options.http_put_response_hop_limit', hops))
+        : pass('hop limit 1');
+    const v = judgeAll([tokenV, hopV], 'IMDSv2 is required');
+    // A disabled endpoint passes whatever the tokens: an endpoint known only after apply leaves a failure undecided.
+    if (v.status === 'fail' && undecided(endpoint)) return unknown(`${v.message}, but metadata_options.http_endpoint is known only after apply (a disabled endpoint would pass)`, ev('metadata_options.http_endpoint', endpoint));
+    return v.status === 'pass' ? pass('IMDSv2 is required', ev('metadata_options.http_tokens', tokens)) : v;
   },
   examples: {
     pass: [

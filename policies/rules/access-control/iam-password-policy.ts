@@ -1,6 +1,6 @@
-import { attr, bool, num } from '../../model/attrs';
+import { Attr, attr, bool, num } from '../../model/attrs';
 import type { GraphRule, Verdict } from '../../engine/types';
-import { ev, fail, pass, unknown, unknownMessage } from '../helpers';
+import { ev, fail, judgeAll, pass, renderAttr, unknown, unknownMessage } from '../helpers';
 
 /** AWS Config pack parameters: length ≥ 14, every character class, reuse 24, max age 90 days. */
 const BOOLS = ['require_uppercase_characters', 'require_lowercase_characters', 'require_numbers', 'require_symbols'];
@@ -23,19 +23,30 @@ export const iamPasswordPolicy: GraphRule = {
     const policies = ctx.graph.ofType('aws_iam_account_password_policy');
     if (!policies.length) return [fail('no aws_iam_account_password_policy is declared; the AWS default allows 8-character, never-expiring passwords')];
     return policies.map((p): Verdict => {
-      const all = [...BOOLS, 'minimum_password_length', 'password_reuse_prevention', 'max_password_age'];
-      for (const k of all) {
+      // Each setting is judged on its own; a known weak one fails even when another is known only after apply.
+      const judge = (k: string, ok: (a: Attr) => string | undefined): Verdict => {
         const a = attr(p, k);
         if (a.state === 'unknown' || a.state === 'sensitive') return unknown(unknownMessage(k), ev(k, a), p);
-      }
-      for (const k of BOOLS) if (bool(attr(p, k)) !== true) return fail(`${k} is ${attr(p, k).state === 'absent' ? 'not set (default false)' : 'false'}`, ev(k, attr(p, k)), p);
-      const len = num(attr(p, 'minimum_password_length')) ?? 6;
-      if (len < 14) return fail(`minimum_password_length is ${len}, less than 14`, ev('minimum_password_length', attr(p, 'minimum_password_length')), p);
-      const reuse = num(attr(p, 'password_reuse_prevention')) ?? 0;
-      if (reuse < 24) return fail(`password_reuse_prevention is ${reuse || 'not set'}, less than 24`, ev('password_reuse_prevention', attr(p, 'password_reuse_prevention')), p);
-      const age = num(attr(p, 'max_password_age')) ?? 0;
-      if (age <= 0 || age > 90) return fail(`max_password_age is ${age || 'not set (never expires)'}, not within 90 days`, ev('max_password_age', attr(p, 'max_password_age')), p);
-      return pass('password policy meets the Config pack parameters', undefined, p);
+        const why = ok(a);
+        return why ? fail(why, ev(k, a), p) : pass(`${k} is ${renderAttr(a)}`, ev(k, a), p);
+      };
+      const parts = [
+        ...BOOLS.map((k) => judge(k, (a) => (bool(a) === true ? undefined : `${k} is ${a.state === 'absent' ? 'not set (default false)' : 'false'}`))),
+        judge('minimum_password_length', (a) => {
+          const len = num(a) ?? 6;
+          return len < 14 ? `minimum_password_length is ${len}${a.state === 'absent' ? ' (not set)' : ''}, less than 14` : undefined;
+        }),
+        judge('password_reuse_prevention', (a) => {
+          const reuse = num(a) ?? 0;
+          return reuse < 24 ? `password_reuse_prevention is ${reuse || 'not set'}, less than 24` : undefined;
+        }),
+        judge('max_password_age', (a) => {
+          const age = num(a) ?? 0;
+          return age <= 0 || age > 90 ? `max_password_age is ${age || 'not set (never expires)'}, not within 90 days` : undefined;
+        }),
+      ];
+      const v = judgeAll(parts, 'password policy meets the Config pack parameters');
+      return v.status === 'pass' ? { ...v, resource: p } : v;
     });
   },
   examples: {
@@ -51,11 +62,16 @@ export const iamPasswordPolicy: GraphRule = {
         description: 'fails when minimum_password_length is 8',
         resources: { 'aws_iam_account_password_policy.p': { minimum_password_length: 8, require_uppercase_characters: true, require_lowercase_characters: true, require_numbers: true, require_symbols: true, password_reuse_prevention: 24, max_password_age: 90 } },
       },
+      {
+        description: 'fails on a known short minimum_password_length even when password_reuse_prevention is known only after apply',
+        resources: { 'aws_iam_account_password_policy.p': { minimum_password_length: 6, require_uppercase_characters: true, require_lowercase_characters: true, require_numbers: true, require_symbols: true, password_reuse_prevention: 24, max_password_age: 90 } },
+        unknown: { 'aws_iam_account_password_policy.p': ['password_reuse_prevention'] },
+      },
       { description: 'fails when max_password_age is not set (never expires)', resources: { 'aws_iam_account_password_policy.p': { minimum_password_length: 14, require_uppercase_characters: true, require_lowercase_characters: true, require_numbers: true, require_symbols: true, password_reuse_prevention: 24 } } },
     ],
     unknown: [
       {
-        description: 'is unknown when minimum_password_length is known only after apply',
+        description: 'is unknown when minimum_password_length is known only after apply and every known setting passes',
         resources: { 'aws_iam_account_password_policy.p': { minimum_password_length: 14, require_uppercase_characters: true, require_lowercase_characters: true, require_numbers: true, require_symbols: true, password_reuse_prevention: 24, max_password_age: 90 } },
         unknown: { 'aws_iam_account_password_policy.p': ['minimum_password_length'] },
       },

@@ -74,6 +74,10 @@ import { backupVaultPolicyNotPublic } from './backup-vault-policy-not-public';
 import { eventbridgeBusPolicyNotPublic } from './eventbridge-bus-policy-not-public';
 import { apigwPolicyNotPublic } from './apigw-policy-not-public';
 import { lambdaLayerNotPublic } from './lambda-layer-not-public';
+import { dynamodbPolicyNotPublic } from './dynamodb-policy-not-public';
+import { kinesisPolicyNotPublic } from './kinesis-policy-not-public';
+import { s3AccessPointPolicyNotPublic } from './s3-access-point-policy-not-public';
+import { logResourcePolicyNotPublic } from './log-resource-policy-not-public';
 import { ssmDocumentNotPublic } from './ssm-document-not-public';
 import { subnetNoAutoPublicIp } from './subnet-no-auto-public-ip';
 import { vpcDefaultSgClosed } from './vpc-default-sg-closed';
@@ -151,6 +155,10 @@ export const accessControlRules: readonly Rule[] = [
   eventbridgeBusPolicyNotPublic,
   apigwPolicyNotPublic,
   lambdaLayerNotPublic,
+  dynamodbPolicyNotPublic,
+  kinesisPolicyNotPublic,
+  s3AccessPointPolicyNotPublic,
+  logResourcePolicyNotPublic,
   apigwMethodAuthorization,
   apigwv2RouteAuthorization,
   ecsNoPrivilegedContainers,

@@ -1,5 +1,5 @@
 import type { ResourceRule } from '../../engine/types';
-import { externalWithoutExternalId, isUnresolved, ownAccountIds, trustPrincipals } from '../../model/iam';
+import { externalWithoutExternalId, isUnresolved, ownAccountIds, ownAccountUnresolved, trustPrincipals } from '../../model/iam';
 import { evv, fail, pass, unknown } from '../helpers';
 import { SERVICE_TRUST, isVerdict, policyJson, statementSummary, trustOf } from './_shared';
 
@@ -28,7 +28,11 @@ export const roleTrustExternalId: ResourceRule = {
     const own = ownAccountIds(ctx.graph);
     const principals = trustPrincipals(doc).filter((p) => p.type === 'AWS' && p.kind !== 'anyone');
     const [ext] = externalWithoutExternalId(doc, own);
-    if (ext) return fail(`trusts external account ${ext.account} (${ext.value}) without an sts:ExternalId condition`, evv('assume_role_policy', statementSummary(ext.statement)));
+    if (ext) {
+      const ev = evv('assume_role_policy', statementSummary(ext.statement));
+      if (ownAccountUnresolved(ctx.graph)) return unknown(`trusts account ${ext.account} (${ext.value}) without an sts:ExternalId condition; whether it is this account is known only from data.aws_caller_identity, which these inputs do not resolve`, ev);
+      return fail(`trusts external account ${ext.account} (${ext.value}) without an sts:ExternalId condition`, ev);
+    }
     // `arn:aws:iam::${data.aws_caller_identity.current.account_id}:root` is this account; any other
     // unresolved account (a variable) may be a third party.
     const open = principals.find((p) => !p.account && (p.kind === 'unresolved' || isUnresolved(p.value)) && !p.self);
@@ -55,6 +59,15 @@ export const roleTrustExternalId: ResourceRule = {
       { description: 'fails when an external account role is trusted without ExternalId', resources: { 'aws_iam_role.r': { name: 'vendor', assume_role_policy: policyJson({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::999988887777:role/scanner' }, Action: 'sts:AssumeRole' }) } } },
     ],
     unknown: [
+      {
+        description: 'is unknown when the account is not among the inputs\' own and the inputs read their own account id only at apply (data.aws_caller_identity)',
+        resources: {
+          'data.aws_caller_identity.current': {},
+          'aws_iam_role.r': { name: 'vendor', assume_role_policy: policyJson({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::999988887777:role/scanner' }, Action: 'sts:AssumeRole' }) },
+        },
+        unknown: { 'data.aws_caller_identity.current': ['account_id'] },
+        target: 'aws_iam_role.r',
+      },
       {
         description: 'is unknown when the trusted account id is a variable inside the ARN',
         resources: { 'aws_iam_role.r': { name: 'vendor', assume_role_policy: '{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::${var.vendor_account}:root"},"Action":"sts:AssumeRole"}]}' } },

@@ -1,6 +1,6 @@
 import { attr, bool } from '../../model/attrs';
 import type { GraphRule, Verdict } from '../../engine/types';
-import { ev, fail, pass, unknown, unknownMessage } from '../helpers';
+import { ev, fail, judgeAll, pass, unknown, unknownMessage } from '../helpers';
 import { PUB } from './_shared';
 
 const FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
@@ -25,12 +25,14 @@ export const s3AccountPublicAccessBlock: GraphRule = {
     const blocks = ctx.graph.ofType('aws_s3_account_public_access_block');
     if (!blocks.length) return [fail('no aws_s3_account_public_access_block in the inputs; the account-level block is not declared')];
     return blocks.map((b): Verdict => {
-      for (const f of FLAGS) {
+      const parts = FLAGS.map((f): Verdict => {
         const a = attr(b, f);
         if (a.state === 'unknown' || a.state === 'sensitive') return unknown(unknownMessage(f), ev(f, a), b);
         if ((a.state === 'absent' ? false : bool(a)) !== true) return fail(`${f} is ${a.state === 'absent' ? 'not set (provider default false)' : String(a.value)}`, ev(f, a), b);
-      }
-      return pass('all four account-level settings are true', undefined, b);
+        return pass(`${f} is true`, ev(f, a), b);
+      });
+      const v = judgeAll(parts, 'all four account-level settings are true');
+      return v.status === 'pass' ? { ...v, evidence: undefined, resource: b } : v;
     });
   },
   examples: {

@@ -1,6 +1,6 @@
 import { attr, str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { bucketSide, ev, fail, pass, unknown, unknownMessage } from '../helpers';
+import { bucketSide, ev, fail, noneJoined, pass, unknown, unknownMessage } from '../helpers';
 import { PUB } from './_shared';
 
 const OWN = 'aws_s3_bucket_ownership_controls';
@@ -29,7 +29,7 @@ export const s3AclsDisabled: ResourceRule = {
       // S3 creates new buckets with BucketOwnerEnforced (since April 2023); an existing bucket keeps
       // whatever it was created with, so only a bucket this plan creates gets the default.
       if (bucket.action === 'create' || bucket.action === 'config' || bucket.action === 'replace') return pass(`no ${OWN}; a new bucket gets BucketOwnerEnforced by default`, ev(OWN, { state: 'absent' }));
-      return fail(`no ${OWN} refers to this existing bucket, so whether ACLs are disabled depends on when it was created`, ev(OWN, { state: 'absent' }));
+      return noneJoined(ctx, bucket, OWN, 'bucket', fail(`no ${OWN} refers to this existing bucket, so whether ACLs are disabled depends on when it was created`, ev(OWN, { state: 'absent' })));
     }
     for (const c of controls) {
       const a = attr(c, PATH);

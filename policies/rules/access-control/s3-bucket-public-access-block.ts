@@ -1,6 +1,6 @@
 import { attr, bool } from '../../model/attrs';
-import type { ResourceRule } from '../../engine/types';
-import { bucketSide, ev, fail, pass, unknown, unknownMessage } from '../helpers';
+import type { ResourceRule, Verdict } from '../../engine/types';
+import { bucketSide, ev, fail, judgeAll, noneJoined, pass, unknown, unknownMessage } from '../helpers';
 import { PUB } from './_shared';
 
 const PAB = 'aws_s3_bucket_public_access_block';
@@ -27,16 +27,17 @@ export const s3BucketPublicAccessBlock: ResourceRule = {
   },
   check(bucket, ctx) {
     const blocks = bucketSide(ctx, bucket, PAB);
-    if (!blocks.length) return fail(`no ${PAB} refers to this bucket, so public ACLs and policies are not blocked`, ev(PAB, { state: 'absent' }));
-    for (const b of blocks) {
-      for (const f of FLAGS) {
+    if (!blocks.length) return noneJoined(ctx, bucket, PAB, 'bucket', fail(`no ${PAB} refers to this bucket, so public ACLs and policies are not blocked`, ev(PAB, { state: 'absent' })));
+    const parts = blocks.flatMap((b) =>
+      FLAGS.map((f): Verdict => {
         const a = attr(b, f);
         if (a.state === 'unknown' || a.state === 'sensitive') return unknown(unknownMessage(f), ev(`${b.address}.${f}`, a));
         // Every flag defaults to false when not set.
         if ((a.state === 'absent' ? false : bool(a)) !== true) return fail(`${f} is ${a.state === 'absent' ? 'not set (provider default false)' : String(a.value)}`, ev(`${b.address}.${f}`, a));
-      }
-    }
-    return pass(`all four public access block settings are true (${blocks[0].address})`);
+        return pass(`${f} is true`);
+      }),
+    );
+    return judgeAll(parts, `all four public access block settings are true (${blocks[0].address})`);
   },
   examples: {
     pass: [
@@ -59,6 +60,15 @@ export const s3BucketPublicAccessBlock: ResourceRule = {
     ],
     fail: [
       { description: 'fails when no public access block refers to the bucket', resources: { 'aws_s3_bucket.b': { bucket: 'phi-data' } }, target: 'aws_s3_bucket.b' },
+      {
+        description: 'fails on a known false block_public_policy even when block_public_acls is known only after apply',
+        resources: {
+          'aws_s3_bucket.b': { bucket: 'phi-data' },
+          'aws_s3_bucket_public_access_block.p': { bucket: '${aws_s3_bucket.b.id}', block_public_acls: true, block_public_policy: false, ignore_public_acls: true, restrict_public_buckets: true },
+        },
+        unknown: { 'aws_s3_bucket_public_access_block.p': ['block_public_acls'] },
+        target: 'aws_s3_bucket.b',
+      },
       {
         description: 'fails when restrict_public_buckets is not set (default false)',
         resources: {

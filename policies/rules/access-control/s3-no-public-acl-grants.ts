@@ -1,4 +1,4 @@
-import { attr, blocks, str } from '../../model/attrs';
+import { attr, blocks, computedOnly, str, undecided } from '../../model/attrs';
 import type { Resource } from '../../model/types';
 import { Unknown, Value, render } from '../../model/values';
 import type { ResourceRule, Verdict } from '../../engine/types';
@@ -19,7 +19,9 @@ function aclVerdict(res: Resource, legacy: boolean): Verdict | undefined {
       if (!legacy) return unknown('an ACL grant is known only after apply', evv(`${res.address}.access_control_policy.grant`, '(known after apply)'));
       continue;
     }
-    const uri = str(attr(g, legacy ? 'uri' : 'grantee.uri'));
+    const uriAttr = attr(g, legacy ? 'uri' : 'grantee.uri');
+    if (!legacy && undecided(uriAttr) && !computedOnly(uriAttr)) return unknown('an ACL grantee is known only after apply', ev(`${res.address}.access_control_policy.grant.grantee.uri`, uriAttr));
+    const uri = str(uriAttr);
     if (uri && PUBLIC_GROUP.test(uri)) {
       const perm = legacy ? render((g as Record<string, Value>).permissions) : render((g as Record<string, Value>).permission);
       return fail(`a grant gives ${perm} to ${uri.split('/').pop()}`, evv(`${res.address}.grant`, uri));

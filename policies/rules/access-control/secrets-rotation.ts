@@ -1,6 +1,6 @@
 import { attr, num, str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { ev, fail, joined, pass, unknown, unknownMessage } from '../helpers';
+import { ev, fail, joined, noneJoined, pass, unknown, unknownMessage } from '../helpers';
 
 const ROT = 'aws_secretsmanager_secret_rotation';
 const MAX_DAYS = 90;
@@ -24,7 +24,7 @@ export const secretsRotation: ResourceRule = {
   },
   check(secret, ctx) {
     const rotations = joined(ctx, secret, ROT, 'secret_id');
-    if (!rotations.length) return fail(`no ${ROT} refers to this secret; it never rotates`, ev(ROT, { state: 'absent' }));
+    if (!rotations.length) return noneJoined(ctx, secret, ROT, 'secret_id', fail(`no ${ROT} refers to this secret; it never rotates`, ev(ROT, { state: 'absent' })));
     const r = rotations[0];
     const days = attr(r, 'rotation_rules.automatically_after_days');
     const sched = attr(r, 'rotation_rules.schedule_expression');

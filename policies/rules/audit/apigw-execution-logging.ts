@@ -1,6 +1,6 @@
 import { attr, str } from '../../model/attrs';
 import type { ResourceRule, Verdict } from '../../engine/types';
-import { ev, fail, pass, unknown, unknownMessage } from '../helpers';
+import { ev, fail, noneJoined, pass, unknown, unknownMessage } from '../helpers';
 
 export const apigwExecutionLogging: ResourceRule = {
   id: 'AUD-10a',
@@ -17,7 +17,7 @@ export const apigwExecutionLogging: ResourceRule = {
   anchors: { cdkNag: ['HIPAA.Security-APIGWExecutionLoggingEnabled'], awsConfig: ['api-gw-execution-logging-enabled'], checkov: ['CKV2_AWS_4'] },
   check(stage, ctx) {
     const settings = ctx.graph.related(stage, 'aws_api_gateway_method_settings', 'stage_name');
-    if (!settings.length) return fail('no aws_api_gateway_method_settings refers to this stage; execution logging is OFF', { attribute: 'settings.logging_level', value: '(not set)' });
+    if (!settings.length) return noneJoined(ctx, stage, 'aws_api_gateway_method_settings', 'stage_name', fail('no aws_api_gateway_method_settings refers to this stage; execution logging is OFF', { attribute: 'settings.logging_level', value: '(not set)' }));
     const verdicts: Verdict[] = settings.map((m) => {
       const a = attr(m, 'settings.logging_level');
       const where = `${m.address}.settings.logging_level`;

@@ -1,5 +1,5 @@
 import type { GraphRule, Verdict } from '../../engine/types';
-import { combine, expectBool, fail, pass } from '../helpers';
+import { combine, expectBool, fail, noneJoined, pass } from '../helpers';
 
 export const configRecorder: GraphRule = {
   id: 'AUD-13a',
@@ -25,7 +25,7 @@ export const configRecorder: GraphRule = {
       const statuses = ctx.graph.related(r, 'aws_config_configuration_recorder_status', 'name');
       const status = statuses.length
         ? combine(statuses.map((s) => expectBool(s, 'is_enabled', true, undefined, 'the recorder is stopped')), 'the recorder is enabled')
-        : fail('no aws_config_configuration_recorder_status refers to this recorder; it never starts', { attribute: 'aws_config_configuration_recorder_status', value: '(none)' });
+        : noneJoined(ctx, r, 'aws_config_configuration_recorder_status', 'name', fail('no aws_config_configuration_recorder_status refers to this recorder; it never starts', { attribute: 'aws_config_configuration_recorder_status', value: '(none)' }));
       const v = combine(
         [
           expectBool(r, 'recording_group.all_supported', true, true, 'only selected resource types are recorded'),

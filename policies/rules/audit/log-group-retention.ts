@@ -1,8 +1,9 @@
 import { attr, num } from '../../model/attrs';
+import { THRESHOLDS } from '../thresholds';
 import type { ResourceRule } from '../../engine/types';
 import { ev, fail, pass, unknown, unknownMessage } from '../helpers';
 
-const MIN_DAYS = 365;
+const MIN_DAYS = THRESHOLDS.logRetentionMinDays;
 
 export const logGroupRetention: ResourceRule = {
   id: 'AUD-08',

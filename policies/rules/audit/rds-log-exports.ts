@@ -33,6 +33,8 @@ export const rdsLogExports: ResourceRule = {
     const got = (list(a) ?? []).map(String);
     if (!got.length) return fail('enabled_cloudwatch_logs_exports is empty; database logs are not exported', ev('enabled_cloudwatch_logs_exports', a));
     const want = auditLogTypes(engine);
+    const e = attr(db, 'engine');
+    if (!want && (e.state === 'unknown' || e.state === 'sensitive')) return unknown(`${unknownMessage('engine')}; which log types must be exported depends on it`, ev('engine', e));
     if (want && !want.some((w) => got.includes(w))) return fail(`enabled_cloudwatch_logs_exports is [${got.join(', ')}]; none of ${want.join(', ')} is exported`, ev('enabled_cloudwatch_logs_exports', a));
     return pass(`exports ${got.join(', ')}`, ev('enabled_cloudwatch_logs_exports', a));
   },

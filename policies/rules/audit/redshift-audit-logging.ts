@@ -1,6 +1,6 @@
 import { attr } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { expectBool, fail, pass } from '../helpers';
+import { expectBool, fail, noneJoined, pass } from '../helpers';
 
 export const redshiftAuditLogging: ResourceRule = {
   id: 'AUD-11c',
@@ -19,7 +19,7 @@ export const redshiftAuditLogging: ResourceRule = {
     const logging = ctx.graph.related(c, 'aws_redshift_logging', 'cluster_identifier');
     if (logging.length) return pass(`${logging[0].address} enables audit logging`);
     if (attr(c, 'logging.enable').state !== 'absent') return expectBool(c, 'logging.enable', true, false, 'audit logging is off');
-    return fail('no aws_redshift_logging refers to this cluster and logging.enable is not set; audit logging is off', { attribute: 'aws_redshift_logging', value: '(none)' });
+    return noneJoined(ctx, c, 'aws_redshift_logging', 'cluster_identifier', fail('no aws_redshift_logging refers to this cluster and logging.enable is not set; audit logging is off', { attribute: 'aws_redshift_logging', value: '(none)' }));
   },
   examples: {
     pass: [

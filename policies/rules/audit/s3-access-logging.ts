@@ -1,6 +1,6 @@
 import { attr, str } from '../../model/attrs';
 import type { ResourceRule, Verdict } from '../../engine/types';
-import { bucketSide, ev, fail, notApplicable, pass, unknown, unknownMessage } from '../helpers';
+import { bucketSide, ev, fail, noneJoined, notApplicable, pass, unknown, unknownMessage } from '../helpers';
 import { LOG } from './_shared';
 
 export const s3AccessLogging: ResourceRule = {
@@ -36,7 +36,7 @@ export const s3AccessLogging: ResourceRule = {
     const verdicts = configs.map((c) => judge(c, `${c.address}.`));
     const legacy = attr(bucket, 'logging.target_bucket');
     if (legacy.state !== 'absent') verdicts.push(judge(bucket, 'logging.'));
-    if (!verdicts.length) return fail('no aws_s3_bucket_logging refers to this bucket; server access logging is off', { attribute: 'aws_s3_bucket_logging', value: '(none)' });
+    if (!verdicts.length) return noneJoined(ctx, bucket, 'aws_s3_bucket_logging', 'bucket', fail('no aws_s3_bucket_logging refers to this bucket; server access logging is off', { attribute: 'aws_s3_bucket_logging', value: '(none)' }));
     return verdicts.find((v) => v.status === 'pass') ?? verdicts.find((v) => v.status === 'unknown') ?? verdicts[0];
   },
   examples: {

@@ -1,9 +1,8 @@
 import { attr, blocks, equalsKnown, str, undecided, valuesAt } from '../../model/attrs';
-import { isPhiTagged, phiTagUnknown } from '../../model/phi';
 import type { Resource } from '../../model/types';
 import { Unknown, Value } from '../../model/values';
 import type { CheckContext, ResourceRule } from '../../engine/types';
-import { evv, fail, notApplicable, pass, unknown } from '../helpers';
+import { evv, fail, outsidePhiScope, pass, phiLabel, unknown } from '../helpers';
 import { LOG } from './_shared';
 
 type Cover = 'yes' | 'no' | 'unknown';
@@ -97,13 +96,13 @@ export const s3DataEvents: ResourceRule = {
   construct: 'AuditTrail',
   anchors: { awsConfig: ['cloudtrail-s3-dataevents-enabled'] },
   check(bucket, ctx) {
-    if (phiTagUnknown(bucket)) return unknown('the data-classification tag is known only after apply; PHI scope cannot be decided');
-    if (!isPhiTagged(bucket)) return notApplicable('not tagged DataClass = PHI');
+    const out = outsidePhiScope(ctx, bucket);
+    if (out) return out;
     const covers = ctx.graph.ofType('aws_cloudtrail').map((t) => ({ t, c: trailCovers(ctx, t, bucket) }));
     const yes = covers.find((x) => x.c === 'yes');
     if (yes) return pass(`${yes.t.address} logs read and write data events for this bucket`);
     if (covers.some((x) => x.c === 'unknown')) return unknown('an event selector value is known only after apply', evv('event_selector.data_resource.values', '(known after apply)'));
-    return fail('no aws_cloudtrail logs read and write S3 data events for this PHI bucket', evv('event_selector.data_resource', covers.length ? '(does not cover the bucket)' : '(no trail)'));
+    return fail(`no aws_cloudtrail logs read and write S3 data events for this ${phiLabel(ctx, bucket)}`, evv('event_selector.data_resource', covers.length ? '(does not cover the bucket)' : '(no trail)'));
   },
   examples: {
     pass: [

@@ -2,14 +2,14 @@ import { attr, str } from '../../model/attrs';
 import { deniesInsecureTransport } from '../../model/iam';
 import type { Resource } from '../../model/types';
 import type { CheckContext, ResourceRule, Verdict } from '../../engine/types';
-import { bucketSide, combine, ev, expectBool, fail, notApplicable, pass, unknown, unknownMessage } from '../helpers';
+import { bucketSide, combine, ev, expectBool, fail, noneJoined, notApplicable, pass, unknown, unknownMessage } from '../helpers';
 import { judgeBucketPolicies } from '../communication/s3-tls-only';
 
 const PAB = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
 
 function publicAccessBlocked(ctx: CheckContext, b: Resource): Verdict {
   const pabs = bucketSide(ctx, b, 'aws_s3_bucket_public_access_block');
-  if (!pabs.length) return fail(`no aws_s3_bucket_public_access_block refers to ${b.address}`, { attribute: 'aws_s3_bucket_public_access_block', value: '(none)' });
+  if (!pabs.length) return noneJoined(ctx, b, 'aws_s3_bucket_public_access_block', 'bucket', fail(`no aws_s3_bucket_public_access_block refers to ${b.address}`, { attribute: 'aws_s3_bucket_public_access_block', value: '(none)' }));
   return combine(pabs.flatMap((p) => PAB.map((k) => expectBool(p, k, true, false, `${p.address} does not block public access`))), 'public access is blocked');
 }
 
@@ -21,7 +21,7 @@ function versioned(ctx: CheckContext, b: Resource): Verdict {
     return str(s) === 'Enabled' ? pass('versioning is Enabled') : fail(`${v.address}.versioning_configuration.status is ${str(s) ?? '(not set)'}, not Enabled`, ev('versioning_configuration.status', s));
   });
   if (attr(b, 'versioning.enabled').state !== 'absent') verdicts.push(expectBool(b, 'versioning.enabled', true, false, 'versioning is off'));
-  if (!verdicts.length) return fail(`no aws_s3_bucket_versioning refers to ${b.address}; deleted or overwritten log files cannot be recovered`, { attribute: 'aws_s3_bucket_versioning', value: '(none)' });
+  if (!verdicts.length) return noneJoined(ctx, b, 'aws_s3_bucket_versioning', 'bucket', fail(`no aws_s3_bucket_versioning refers to ${b.address}; deleted or overwritten log files cannot be recovered`, { attribute: 'aws_s3_bucket_versioning', value: '(none)' }));
   return verdicts.find((v) => v.status === 'pass') ?? verdicts.find((v) => v.status === 'unknown') ?? verdicts[0];
 }
 

@@ -1,6 +1,6 @@
 import { attr, str } from '../../model/attrs';
 import type { ResourceRule, Verdict } from '../../engine/types';
-import { ev, fail, pass, unknown, unknownMessage } from '../helpers';
+import { ev, fail, noneJoined, pass, unknown, unknownMessage } from '../helpers';
 import { LOG } from './_shared';
 
 export const vpcFlowLogs: ResourceRule = {
@@ -20,7 +20,7 @@ export const vpcFlowLogs: ResourceRule = {
   anchors: { cdkNag: ['HIPAA.Security-VPCFlowLogsEnabled'], awsConfig: ['vpc-flow-logs-enabled'], checkov: ['CKV2_AWS_11'] },
   check(vpc, ctx) {
     const logs = ctx.graph.related(vpc, 'aws_flow_log', 'vpc_id');
-    if (!logs.length) return fail('no aws_flow_log refers to this VPC (vpc_id)', { attribute: 'aws_flow_log.vpc_id', value: '(none)' });
+    if (!logs.length) return noneJoined(ctx, vpc, 'aws_flow_log', 'vpc_id', fail('no aws_flow_log refers to this VPC (vpc_id)', { attribute: 'aws_flow_log.vpc_id', value: '(none)' }));
     const verdicts: Verdict[] = logs.map((l) => {
       const t = attr(l, 'traffic_type');
       const where = `${l.address}.traffic_type`;
@@ -37,6 +37,11 @@ export const vpcFlowLogs: ResourceRule = {
         resources: { 'aws_vpc.v': { cidr_block: '10.0.0.0/16' }, 'aws_flow_log.f': { vpc_id: '${aws_vpc.v.id}', traffic_type: 'ALL', log_destination: 'arn:aws:s3:::flow' } },
         target: 'aws_vpc.v',
       },
+      {
+        description: 'passes when the flow log refers through a local and this is the only VPC in its module (joined by scope)',
+        resources: { 'aws_vpc.v': { cidr_block: '10.0.0.0/16' }, 'aws_flow_log.f': { vpc_id: '${local.vpc_id}', traffic_type: 'ALL', log_destination: 'arn:aws:s3:::flow' } },
+        target: 'aws_vpc.v',
+      },
     ],
     fail: [
       { description: 'fails when no flow log refers to the VPC', resources: { 'aws_vpc.v': { cidr_block: '10.0.0.0/16' } } },
@@ -47,6 +52,15 @@ export const vpcFlowLogs: ResourceRule = {
       },
     ],
     unknown: [
+      {
+        description: 'is unknown when the only flow log refers through a local phikit cannot follow and two VPCs could be its target',
+        resources: {
+          'aws_vpc.v': { cidr_block: '10.0.0.0/16' },
+          'aws_vpc.w': { cidr_block: '10.1.0.0/16' },
+          'aws_flow_log.f': { vpc_id: '${local.vpc_id}', traffic_type: 'ALL', log_destination: 'arn:aws:s3:::flow' },
+        },
+        target: 'aws_vpc.v',
+      },
       {
         description: 'is unknown when traffic_type is known only after apply',
         resources: { 'aws_vpc.v': { cidr_block: '10.0.0.0/16' }, 'aws_flow_log.f': { vpc_id: '${aws_vpc.v.id}', traffic_type: 'ALL', log_destination: 'arn:aws:s3:::flow' } },

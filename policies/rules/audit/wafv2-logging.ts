@@ -1,5 +1,5 @@
 import type { ResourceRule } from '../../engine/types';
-import { expectSet, fail } from '../helpers';
+import { expectSet, fail, noneJoined } from '../helpers';
 
 export const wafv2Logging: ResourceRule = {
   id: 'AUD-12',
@@ -17,7 +17,7 @@ export const wafv2Logging: ResourceRule = {
   anchors: { cdkNag: ['HIPAA.Security-WAFv2LoggingEnabled'], awsConfig: ['wafv2-logging-enabled'], checkov: ['CKV2_AWS_31'] },
   check(acl, ctx) {
     const cfgs = ctx.graph.related(acl, 'aws_wafv2_web_acl_logging_configuration', 'resource_arn');
-    if (!cfgs.length) return fail('no aws_wafv2_web_acl_logging_configuration refers to this web ACL', { attribute: 'aws_wafv2_web_acl_logging_configuration.resource_arn', value: '(none)' });
+    if (!cfgs.length) return noneJoined(ctx, acl, 'aws_wafv2_web_acl_logging_configuration', 'resource_arn', fail('no aws_wafv2_web_acl_logging_configuration refers to this web ACL', { attribute: 'aws_wafv2_web_acl_logging_configuration.resource_arn', value: '(none)' }));
     return expectSet(cfgs[0], 'log_destination_configs', 'the logging configuration has no destination');
   },
   examples: {

@@ -77,26 +77,6 @@ export function scheduleIntervalHours(expr: string): number | undefined {
   return 24;
 }
 
-/** Attributes by which a service writes logs into a bucket. */
-const LOG_WRITERS: ReadonlyArray<readonly [string, string]> = [
-  ['aws_cloudtrail', 's3_bucket_name'],
-  ['aws_s3_bucket_logging', 'target_bucket'],
-  ['aws_lb', 'access_logs.bucket'],
-  ['aws_alb', 'access_logs.bucket'],
-  ['aws_elb', 'access_logs.bucket'],
-  ['aws_flow_log', 'log_destination'],
-  ['aws_config_delivery_channel', 's3_bucket_name'],
-];
-
-/** Is the bucket a log destination (CloudTrail, S3 access logs, LB logs, flow logs, Config)? Returns the writer. */
-export function logWriterOf(ctx: CheckContext, bucket: Resource): Resource | undefined {
-  for (const [type, path] of LOG_WRITERS) {
-    const w = ctx.graph.related(bucket, type, path);
-    if (w.length) return w[0];
-  }
-  return undefined;
-}
-
 /** Versioning status of a bucket: from aws_s3_bucket_versioning (or the legacy inline block). */
 export function versioningOf(ctx: CheckContext, bucket: Resource): { readonly status: 'Enabled' | 'Suspended' | 'Disabled' | 'unknown' | 'absent'; readonly where: string; readonly value?: string } {
   const cfgs = ctx.graph.related(bucket, 'aws_s3_bucket_versioning', 'bucket');
@@ -110,6 +90,8 @@ export function versioningOf(ctx: CheckContext, bucket: Resource): { readonly st
   const inline = cfgAttr(bucket, 'versioning.enabled');
   if (inline.state === 'unknown') return { status: 'unknown', where: 'versioning.enabled' };
   if (inline.state === 'known') return { status: inline.value === true || inline.value === 'true' ? 'Enabled' : 'Disabled', where: 'versioning.enabled', value: String(inline.value) };
+  // A versioning resource whose bucket reference cannot be followed may be this bucket's.
+  if (ctx.graph.unresolvedReferrers(bucket, 'aws_s3_bucket_versioning', 'bucket').length) return { status: 'unknown', where: 'aws_s3_bucket_versioning.bucket (a reference phikit cannot follow without --source)' };
   return { status: 'absent', where: 'aws_s3_bucket_versioning' };
 }
 

@@ -1,10 +1,11 @@
 import { attr, num } from '../../model/attrs';
+import { THRESHOLDS } from '../thresholds';
 import type { ResourceRule, Verdict } from '../../engine/types';
 import { Unknown } from '../../model/values';
 import { combine, ev, fail, pass, unknown, unknownMessage } from '../helpers';
 import { BKP, planRules } from './_shared';
 
-const MIN_DAYS = 35;
+const MIN_DAYS = THRESHOLDS.backupRetentionMinDays;
 const plan = (lifecycle: Record<string, unknown> | undefined) => ({ name: 'phi', rule: [{ rule_name: 'daily', target_vault_name: 'phi', schedule: 'cron(0 5 ? * * *)', ...(lifecycle ? { lifecycle: [lifecycle] } : {}) }] });
 
 export const backupPlanRetention: ResourceRule = {

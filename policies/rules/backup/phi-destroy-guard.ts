@@ -1,4 +1,5 @@
-import { PHI_STORE_TYPES, isPhiTagged } from '../../model/phi';
+import { isSourceUnit } from '../../model/synth';
+import { PHI_STORE_TYPES, classifyStore } from '../../model/phi';
 import type { Resource } from '../../model/types';
 import type { CheckContext, GraphRule, Verdict } from '../../engine/types';
 import { evv, fail, pass, unknown } from '../helpers';
@@ -23,8 +24,10 @@ function keysOf(ctx: CheckContext, store: Resource): Resource[] {
 function guarded(ctx: CheckContext): Map<Resource, string> {
   const out = new Map<Resource, string>();
   for (const r of ctx.graph.resources) {
-    if (r.mode !== 'managed' || !STORE_TYPES.has(r.type) || !isPhiTagged(r)) continue;
-    out.set(r, 'PHI store');
+    if (r.mode !== 'managed' || !STORE_TYPES.has(r.type)) continue;
+    const c = classifyStore(ctx.graph, r);
+    if (c.class !== 'phi') continue;
+    out.set(r, `PHI store (${c.why})`);
     for (const k of keysOf(ctx, r)) if (!out.has(k)) out.set(k, `key of PHI store ${r.address}`);
   }
   return out;
@@ -55,6 +58,9 @@ export const phiDestroyGuard: GraphRule = {
       }
       const guard = preventDestroy(res);
       if (guard === 'unknown') return unknown(`lifecycle.prevent_destroy of this ${why} is not a literal`, evv('lifecycle.prevent_destroy', '(expression)'), res);
+      // Terraform source without a plan: the guard is missing, but whether this change destroys
+      // anything only a plan says (plan mode judges that), so it is not a failure here.
+      if (!guard && isSourceUnit(res.unit)) return unknown(`lifecycle.prevent_destroy is not set on this ${why}; whether a change destroys it shows only in a plan (check the plan, or set prevent_destroy)`, evv('lifecycle.prevent_destroy', undefined), res);
       return guard
         ? pass(`lifecycle.prevent_destroy is true on this ${why}`, evv('lifecycle.prevent_destroy', true), res)
         : fail(`lifecycle.prevent_destroy is not set on this ${why}; a rename or force-new change would destroy it`, evv('lifecycle.prevent_destroy', undefined), res);

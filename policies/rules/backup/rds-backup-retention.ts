@@ -1,11 +1,12 @@
 import { attr, num, str } from '../../model/attrs';
+import { THRESHOLDS } from '../thresholds';
 import type { ResourceRule } from '../../engine/types';
 import { ev, fail, notApplicable, pass, unknown, unknownMessage } from '../helpers';
 import { BKP } from './_shared';
 import { cfgAttr } from '../encryption/_shared';
 
 const PATH = 'backup_retention_period';
-const MIN = 7;
+const MIN = THRESHOLDS.rdsBackupRetentionMinDays;
 
 export const rdsBackupRetention: ResourceRule = {
   id: 'BAK-04',

@@ -1,5 +1,5 @@
 import type { ResourceRule } from '../../engine/types';
-import { fail, notApplicable, pass, unknown } from '../helpers';
+import { fail, noneJoined, notApplicable, pass, unknown } from '../helpers';
 import { BKP, lifecycleRulesOf, versioningOf } from './_shared';
 
 const LC = 'aws_s3_bucket_lifecycle_configuration';
@@ -25,7 +25,7 @@ export const s3NoncurrentVersionLifecycle: ResourceRule = {
     if (v.status !== 'Enabled') return notApplicable('versioning is not enabled (BAK-08a)');
     const rules = lifecycleRulesOf(ctx, bucket);
     if (rules === 'unknown') return unknown('a lifecycle rule is known only after apply');
-    if (!rules.length) return fail(`the bucket is versioned but no ${LC} refers to it and it has no inline lifecycle_rule`);
+    if (!rules.length) return noneJoined(ctx, bucket, LC, 'bucket', fail(`the bucket is versioned but no ${LC} refers to it and it has no inline lifecycle_rule`));
     const good = rules.find((r) => r.enabled === true && r.noncurrent);
     if (good) return pass(`${good.where} manages noncurrent versions`);
     if (rules.some((r) => r.enabled === 'unknown' && r.noncurrent)) return unknown('a lifecycle rule status is known only after apply');

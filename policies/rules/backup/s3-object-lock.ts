@@ -1,8 +1,7 @@
 import { attr, isSet, str } from '../../model/attrs';
-import { isPhiTagged } from '../../model/phi';
+import { classifyStore } from '../../model/phi';
 import type { ResourceRule } from '../../engine/types';
-import { ev, fail, notApplicable, pass, unknown, unknownMessage } from '../helpers';
-import { logWriterOf } from './_shared';
+import { ev, evv, fail, notApplicable, pass, unknown, unknownMessage } from '../helpers';
 import { cfgAttr } from '../encryption/_shared';
 
 const OL = 'aws_s3_bucket_object_lock_configuration';
@@ -11,7 +10,7 @@ const lock = (bucket: string, mode = 'COMPLIANCE') => ({ bucket, rule: [{ defaul
 export const s3ObjectLock: ResourceRule = {
   id: 'BAK-09',
   control: 'BAK-09',
-  title: 'PHI and log buckets have S3 Object Lock with a default retention',
+  title: 'PHI buckets and CloudTrail / AWS Config log buckets have S3 Object Lock with a default retention',
   strategy: 6,
   citations: ['164.312(c)(1)', '164.308(a)(7)(ii)(A)'],
   severity: 'high',
@@ -19,14 +18,16 @@ export const s3ObjectLock: ResourceRule = {
   resourceTypes: ['aws_s3_bucket'],
   scope: 'resource',
   rationale:
-    'Object Lock (WORM) with a default retention makes every new object version undeletable and unmodifiable for the retention period — the control that keeps PHI and audit logs intact through ransomware or a compromised administrator. Applies to buckets tagged as PHI and to buckets that receive CloudTrail, access, load-balancer, flow or Config logs.',
+    'Object Lock (WORM) with a default retention makes every new object version undeletable and unmodifiable for the retention period — the control that keeps PHI and audit logs intact through ransomware or a compromised administrator. Applies to buckets classified as PHI (tagged PHI, or untagged and not a log destination) and to the audit-trail buckets that receive CloudTrail or AWS Config deliveries; buckets that receive only access, load-balancer or flow logs are audit stores this rule does not ask it of (model/phi).',
   remediation: `Create the bucket with object_lock_enabled = true and declare an ${OL} with rule { default_retention { mode = "COMPLIANCE" (or "GOVERNANCE"), days = N } }, or use the phikit HipaaBucket construct.`,
   construct: 'HipaaBucket',
   anchors: { awsConfig: ['s3-bucket-default-lock-enabled'], checkov: ['CKV_AWS_143'] },
   check(bucket, ctx) {
-    const writer = logWriterOf(ctx, bucket);
-    if (!isPhiTagged(bucket) && !writer) return notApplicable('neither tagged as PHI nor a log destination');
-    const scope = writer ? `log bucket of ${writer.address}` : 'PHI bucket';
+    const c = classifyStore(ctx.graph, bucket);
+    if (c.class === 'unknown') return unknown(`the scope of Object Lock cannot be decided: ${c.why}`, evv('tags', '(known after apply)'));
+    if (c.class === 'audit' && !c.trail) return notApplicable(`audit store (${c.why}); Object Lock is asked of PHI buckets and of CloudTrail / AWS Config buckets`);
+    if (c.class !== 'phi' && c.class !== 'audit') return notApplicable(`not a PHI store: ${c.why}`);
+    const scope = c.class === 'audit' ? `audit trail bucket (${c.why})` : `PHI bucket (${c.why})`;
     const configs = ctx.graph.related(bucket, OL, 'bucket');
     const sources = configs.length ? configs.map((c) => ({ res: c, prefix: '', where: c.address })) : [{ res: bucket, prefix: 'object_lock_configuration.', where: bucket.address }];
     for (const s of sources) {

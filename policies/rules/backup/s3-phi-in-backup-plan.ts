@@ -1,6 +1,5 @@
-import { isPhiTagged } from '../../model/phi';
 import type { ResourceRule } from '../../engine/types';
-import { notApplicable } from '../helpers';
+import { outsidePhiScope } from '../helpers';
 import { BKP, PLAN, coverageVerdict, selection } from './_shared';
 
 const BUCKET = { bucket: 'phi-images', tags: { DataClass: 'PHI' } };
@@ -8,7 +7,7 @@ const BUCKET = { bucket: 'phi-images', tags: { DataClass: 'PHI' } };
 export const s3PhiInBackupPlan: ResourceRule = {
   id: 'BAK-03g',
   control: 'BAK-03',
-  title: 'PHI-tagged S3 buckets are selected by an AWS Backup plan',
+  title: 'PHI S3 buckets are selected by an AWS Backup plan',
   strategy: 6,
   citations: BKP,
   severity: 'high',
@@ -16,12 +15,11 @@ export const s3PhiInBackupPlan: ResourceRule = {
   resourceTypes: ['aws_s3_bucket'],
   scope: 'resource',
   rationale:
-    'Versioning protects against overwrites but not against a compromised account deleting the bucket or its versions. AWS Backup for S3 keeps recovery points in a separately governed (and lockable) vault. Applies to buckets tagged DataClass / data_classification = PHI.',
+    'Versioning protects against overwrites but not against a compromised account deleting the bucket or its versions. AWS Backup for S3 keeps recovery points in a separately governed (and lockable) vault. Applies to buckets classified as PHI: tagged DataClass / data_classification = PHI, or untagged and not a log destination (model/phi).',
   remediation: 'Select the bucket in an aws_backup_selection (ARN reference, literal bucket ARN or tag); S3 backup requires versioning (BAK-08a).',
   construct: 'HipaaBackupPlan',
   check(bucket, ctx) {
-    if (!isPhiTagged(bucket)) return notApplicable('not tagged as PHI');
-    return coverageVerdict(ctx, bucket);
+    return outsidePhiScope(ctx, bucket) ?? coverageVerdict(ctx, bucket);
   },
   examples: {
     pass: [

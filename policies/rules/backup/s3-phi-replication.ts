@@ -1,7 +1,6 @@
 import { copyOutsideRegion } from '../../model/copies';
-import { isPhiTagged } from '../../model/phi';
 import type { ResourceRule } from '../../engine/types';
-import { fail, notApplicable, pass, unknown } from '../helpers';
+import { fail, notApplicable, outsidePhiScope, pass, phiLabel, unknown } from '../helpers';
 import { BKP, selection } from './_shared';
 
 const REP = 'aws_s3_bucket_replication_configuration';
@@ -19,7 +18,7 @@ const rep = (bucket: string, status = 'Enabled') => ({ bucket, role: 'arn:aws:ia
 export const s3PhiReplication: ResourceRule = {
   id: 'BAK-10a',
   control: 'BAK-10',
-  title: 'PHI-tagged S3 buckets have a copy outside their region (cross-region replication or an AWS Backup copy to another region)',
+  title: 'PHI S3 buckets have a copy outside their region (cross-region replication or an AWS Backup copy to another region)',
   strategy: 6,
   citations: BKP,
   severity: 'high',
@@ -27,17 +26,18 @@ export const s3PhiReplication: ResourceRule = {
   resourceTypes: ['aws_s3_bucket'],
   scope: 'resource',
   rationale:
-    'HIPAA requires a data backup plan with retrievable exact copies of ePHI (164.308(a)(7)(ii)(A)) and a disaster recovery plan to restore any loss of data (164.308(a)(7)(ii)(B)); it does not name a mechanism. phikit recommends a copy in another region — S3 replication to a bucket there, or an AWS Backup plan that selects the bucket and copies its recovery points to a vault there — so a regional outage or a destroyed bucket does not take the data with it. The same decision (model/copies) judges BAK-02c. A copy whose destination region these inputs do not state (a bucket or vault outside them) counts, and the message says so; a copy known to stay in the same region does not. Replica buckets themselves are exempt.',
+    'HIPAA requires a data backup plan with retrievable exact copies of ePHI (164.308(a)(7)(ii)(A)) and a disaster recovery plan to restore any loss of data (164.308(a)(7)(ii)(B)); it does not name a mechanism. phikit recommends a copy in another region — S3 replication to a bucket there, or an AWS Backup plan that selects the bucket and copies its recovery points to a vault there — so a regional outage or a destroyed bucket does not take the data with it. The same decision (model/copies) judges BAK-02c. A copy whose destination region these inputs do not state (a bucket or vault outside them) counts, and the message says so; a copy known to stay in the same region does not. Applies to buckets classified as PHI (tagged PHI, or untagged and not a log destination: model/phi); replica buckets themselves are exempt.',
   remediation: `Declare an ${REP} for the bucket with an Enabled rule to a bucket in another region (versioning required on both), or select the bucket in an AWS Backup plan whose rule has copy_action to a vault in another region; the phikit HipaaBucket and HipaaBackupPlan constructs do both.`,
   construct: 'HipaaBucket',
   anchors: { cdkNag: ['HIPAA.Security-S3BucketReplicationEnabled'], awsConfig: ['s3-bucket-replication-enabled'], checkov: ['CKV_AWS_144'] },
   check(bucket, ctx) {
-    if (!isPhiTagged(bucket)) return notApplicable('not tagged as PHI');
+    const out = outsidePhiScope(ctx, bucket);
+    if (out) return out;
     if (ctx.graph.related(bucket, REP, 'rule.destination.bucket').length) return notApplicable('this bucket is a replication destination');
     const c = copyOutsideRegion(ctx.graph, bucket);
     if (c.state === 'yes') return pass(`copied by ${c.copy.via} ${c.copy.detail}`);
-    if (c.state === 'unknown') return unknown(`whether this PHI bucket has a copy outside its region is known only after apply (${c.why})`);
-    return fail(`this PHI bucket has no copy outside its region: ${c.why}`);
+    if (c.state === 'unknown') return unknown(`whether this ${phiLabel(ctx, bucket)} has a copy outside its region is known only after apply (${c.why})`);
+    return fail(`this ${phiLabel(ctx, bucket)} has no copy outside its region: ${c.why}`);
   },
   examples: {
     pass: [

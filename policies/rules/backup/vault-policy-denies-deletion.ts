@@ -1,7 +1,7 @@
 import { coversAction, readPolicy } from '../../model/iam';
 import type { ResourceRule } from '../../engine/types';
 import { policyJson } from '../access-control/_shared';
-import { evv, fail, joined, pass, unknown } from '../helpers';
+import { evv, fail, joined, noneJoined, pass, unknown } from '../helpers';
 
 const POLICY = 'aws_backup_vault_policy';
 const ACTIONS = ['backup:DeleteRecoveryPoint', 'backup:UpdateRecoveryPointLifecycle', 'backup:PutBackupVaultAccessPolicy'];
@@ -24,7 +24,7 @@ export const vaultPolicyDeniesDeletion: ResourceRule = {
   anchors: { awsConfig: ['backup-recovery-point-manual-deletion-disabled'] },
   check(vault, ctx) {
     const policies = joined(ctx, vault, POLICY, 'backup_vault_name');
-    if (!policies.length) return fail(`no ${POLICY} refers to this vault, so recovery points can be deleted by any principal allowed backup:DeleteRecoveryPoint`, evv(POLICY, undefined));
+    if (!policies.length) return noneJoined(ctx, vault, POLICY, 'backup_vault_name', fail(`no ${POLICY} refers to this vault, so recovery points can be deleted by any principal allowed backup:DeleteRecoveryPoint`, evv(POLICY, undefined)));
     const read = readPolicy(ctx.graph, policies[0], 'policy');
     if (read.state === 'unknown') return unknown(`${policies[0].address}: ${read.reason}`, evv(`${policies[0].address}.policy`, '(known after apply)'));
     if (read.state !== 'known') return fail(`${policies[0].address}.policy is ${read.state === 'absent' ? 'empty' : 'not a policy document'}`, evv(`${policies[0].address}.policy`, '(invalid)'));

@@ -23,7 +23,8 @@ export const securityContact: GraphRule = {
       if (t.state === 'unknown') return [unknown('alternate_contact_type is known only after apply', undefined, c)];
       if (str(t) === 'SECURITY') return [pass('SECURITY alternate contact declared', undefined, c)];
     }
-    return [fail('no aws_account_alternate_contact with alternate_contact_type SECURITY', { attribute: 'aws_account_alternate_contact.alternate_contact_type', value: contacts.map((c) => str(attr(c, 'alternate_contact_type'))).join(', ') || '(none)' })];
+    // Declared contacts of other types are where the SECURITY one belongs: the finding names the first.
+    return [fail('no aws_account_alternate_contact with alternate_contact_type SECURITY', { attribute: 'aws_account_alternate_contact.alternate_contact_type', value: contacts.map((c) => str(attr(c, 'alternate_contact_type'))).join(', ') || '(none)' }, contacts[0])];
   },
   examples: {
     pass: [

@@ -28,7 +28,8 @@ export const securityhubStandards: GraphRule = {
   construct: 'AuditTrail',
   anchors: { awsConfig: ['securityhub-enabled'] },
   check(ctx) {
-    if (!ctx.graph.ofType('aws_securityhub_account').length) return [fail('Security Hub is not enabled (no aws_securityhub_account), so no external standard is evaluated')];
+    const hub = ctx.graph.ofType('aws_securityhub_account')[0];
+    if (!hub) return [fail('Security Hub is not enabled (no aws_securityhub_account), so no external standard is evaluated')];
     const arns: string[] = [];
     let sawUnknown = false;
     for (const s of ctx.graph.ofType('aws_securityhub_standards_subscription')) {
@@ -41,10 +42,10 @@ export const securityhubStandards: GraphRule = {
       } else if (str(a)) arns.push(str(a) as string);
     }
     const missing = STANDARDS.filter((st) => !arns.some((a) => a.includes(st.key)));
-    if (!missing.length) return [pass(`subscribed: ${STANDARDS.map((s) => s.label).join(', ')}`)];
+    if (!missing.length) return [pass(`subscribed: ${STANDARDS.map((s) => s.label).join(', ')}`, undefined, hub)];
     const evidence = { attribute: 'aws_securityhub_standards_subscription.standards_arn', value: arns.join(', ') || '(none)' };
-    if (sawUnknown) return [unknown(`cannot tell whether ${missing.map((m) => m.label).join(', ')} are subscribed: a standards_arn is known only after apply`, evidence)];
-    return [fail(`not subscribed: ${missing.map((m) => m.label).join(', ')}`, evidence)];
+    if (sawUnknown) return [unknown(`cannot tell whether ${missing.map((m) => m.label).join(', ')} are subscribed: a standards_arn is known only after apply`, evidence, hub)];
+    return [fail(`not subscribed: ${missing.map((m) => m.label).join(', ')}`, evidence, hub)];
   },
   examples: {
     pass: [

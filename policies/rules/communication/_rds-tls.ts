@@ -40,7 +40,7 @@ export function judgeRdsTls(ctx: CheckContext, db: Resource, spec: TlsParam): Ve
       ? pass(`the default parameter group of ${engine} ${v} sets ${spec.name} on`, ev(path, g))
       : fail(`${path} is ${name ?? 'not set'} (default parameter group); ${spec.name} is off by default`, ev(path, g));
   }
-  const groups = ctx.graph.deref(db, path).resources.filter((r) => r.type === groupType);
+  const groups = ctx.graph.targetsOfType(db, path, [groupType]);
   if (!groups.length) return unknown(`${path} names a parameter group outside these inputs; ${spec.name} cannot be verified`, ev(path, g));
   const group = groups[0];
   for (const p of blocks(group, 'parameter')) {

@@ -18,7 +18,11 @@ export function judgeDocs(reads: ReadonlyArray<{ read: PolicyRead; where: string
   const verdicts: Verdict[] = [];
   for (const { read, where } of reads) {
     if (read.state === 'known') {
-      if (!test(read.doc)) verdicts.push(fail(`${where} ${missing}`, { attribute: where, value: '(no matching Deny statement)' }));
+      if (!test(read.doc)) {
+        // Part of the document is known only after apply: the statement may be in that part.
+        if (read.doc.partial) verdicts.push(unknown(`${where} ${missing} in its known part; the rest is known only after apply (${read.doc.partial})`, { attribute: where, value: '(partly known after apply)' }));
+        else verdicts.push(fail(`${where} ${missing}`, { attribute: where, value: '(no matching Deny statement)' }));
+      }
     } else if (read.state === 'invalid') verdicts.push(fail(`${where} is not a valid policy document: ${read.reason}`, { attribute: where, value: '(invalid)' }));
     else if (read.state === 'unknown') verdicts.push(unknown(`${where} is known only after apply (${read.reason})`, { attribute: where, value: '(known after apply)' }));
   }

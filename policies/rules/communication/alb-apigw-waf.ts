@@ -1,6 +1,6 @@
 import { attr, str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { ev, fail, notApplicable, pass, unknown, unknownMessage } from '../helpers';
+import { ev, fail, noneJoined, notApplicable, pass, unknown, unknownMessage } from '../helpers';
 
 export const albApigwWaf: ResourceRule = {
   id: 'COM-15a',
@@ -26,7 +26,7 @@ export const albApigwWaf: ResourceRule = {
     const assoc = ctx.graph.related(res, 'aws_wafv2_web_acl_association', 'resource_arn');
     return assoc.length
       ? pass(`${assoc[0].address} associates a web ACL`)
-      : fail('no aws_wafv2_web_acl_association refers to this resource; it is not protected by WAF', { attribute: 'aws_wafv2_web_acl_association.resource_arn', value: '(none)' });
+      : noneJoined(ctx, res, 'aws_wafv2_web_acl_association', 'resource_arn', fail('no aws_wafv2_web_acl_association refers to this resource; it is not protected by WAF', { attribute: 'aws_wafv2_web_acl_association.resource_arn', value: '(none)' }));
   },
   examples: {
     pass: [

@@ -23,14 +23,15 @@ export const cloudfrontOriginHttps: ResourceRule = {
         const where = `origin[${i}].custom_origin_config`;
         const p = attr(c as never, 'origin_protocol_policy');
         const s = attr(c as never, 'origin_ssl_protocols');
-        if (p.state === 'unknown' || s.state === 'unknown') {
-          verdicts.push(unknown(unknownMessage(where), ev(`${where}.origin_protocol_policy`, p)));
-          continue;
+        // Each setting is judged on its own: a known weak one fails even when the other is unknown.
+        if (p.state === 'unknown' || p.state === 'sensitive') verdicts.push(unknown(unknownMessage(`${where}.origin_protocol_policy`), ev(`${where}.origin_protocol_policy`, p)));
+        else if (str(p) !== 'https-only') verdicts.push(fail(`${where}.origin_protocol_policy is ${str(p) ?? '(not set)'}, not https-only`, ev(`${where}.origin_protocol_policy`, p)));
+        if (s.state === 'unknown' || s.state === 'sensitive') verdicts.push(unknown(unknownMessage(`${where}.origin_ssl_protocols`), ev(`${where}.origin_ssl_protocols`, s)));
+        else {
+          const protos = (list(s) ?? []).map(String);
+          const weak = protos.filter((x) => x !== 'TLSv1.2');
+          if (weak.length) verdicts.push(fail(`${where}.origin_ssl_protocols allows ${weak.join(', ')}`, ev(`${where}.origin_ssl_protocols`, s)));
         }
-        if (str(p) !== 'https-only') verdicts.push(fail(`${where}.origin_protocol_policy is ${str(p) ?? '(not set)'}, not https-only`, ev(`${where}.origin_protocol_policy`, p)));
-        const protos = (list(s) ?? []).map(String);
-        const weak = protos.filter((x) => x !== 'TLSv1.2');
-        if (weak.length) verdicts.push(fail(`${where}.origin_ssl_protocols allows ${weak.join(', ')}`, ev(`${where}.origin_ssl_protocols`, s)));
         verdicts.push(pass(`${where} is https-only with TLSv1.2`));
       }
     });

@@ -1,6 +1,6 @@
 import type { ResourceRule } from '../../engine/types';
 import { deniesInsecureTransport } from '../../model/iam';
-import { fail, pass } from '../helpers';
+import { fail, noneJoined, pass } from '../helpers';
 import { TRANSMISSION, judgeDocs, policyReads } from './_shared';
 
 const policy = (secure: boolean) =>
@@ -27,7 +27,7 @@ export const efsTlsPolicy: ResourceRule = {
   anchors: { checkov: ['CKV_AWS_97'] },
   check(fs, ctx) {
     const reads = policyReads(ctx, fs, 'aws_efs_file_system_policy', 'file_system_id');
-    if (!reads.length) return fail('no aws_efs_file_system_policy refers to this file system; non-TLS mounts are allowed', { attribute: 'aws_efs_file_system_policy', value: '(none)' });
+    if (!reads.length) return noneJoined(ctx, fs, 'aws_efs_file_system_policy', 'file_system_id', fail('no aws_efs_file_system_policy refers to this file system; non-TLS mounts are allowed', { attribute: 'aws_efs_file_system_policy', value: '(none)' }));
     return judgeDocs(reads, (d) => deniesInsecureTransport(d, 'elasticfilesystem'), 'does not deny aws:SecureTransport = false') ?? pass('the file system policy denies non-TLS access');
   },
   examples: {

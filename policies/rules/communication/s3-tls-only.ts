@@ -1,7 +1,7 @@
 import type { CheckContext, ResourceRule, Verdict } from '../../engine/types';
 import { PolicyDocument, deniesInsecureTransport, readPolicy } from '../../model/iam';
 import type { Resource } from '../../model/types';
-import { bucketSide, fail, notApplicable, pass } from '../helpers';
+import { bucketSide, fail, noneJoined, notApplicable, pass } from '../helpers';
 import { judgeDocs } from './_shared';
 
 /**
@@ -16,7 +16,7 @@ export function judgeBucketPolicies(ctx: CheckContext, res: Resource, test: (d: 
   const reads = bucketSide(ctx, res, 'aws_s3_bucket_policy').map((p) => ({ read: readPolicy(ctx.graph, p, 'policy'), where: `${p.address}.policy` }));
   const inline = readPolicy(ctx.graph, res, 'policy');
   if (inline.state === 'known' || inline.state === 'invalid') reads.push({ read: inline, where: 'policy' });
-  if (!reads.length) return fail(`no bucket policy refers to this bucket; ${missing}`, { attribute: 'aws_s3_bucket_policy', value: '(none)' });
+  if (!reads.length) return noneJoined(ctx, res, 'aws_s3_bucket_policy', 'bucket', fail(`no bucket policy refers to this bucket; ${missing}`, { attribute: 'aws_s3_bucket_policy', value: '(none)' }));
   // Several policies for one bucket overwrite each other; one that carries the statement is required, and every known one should.
   const known = reads.filter((r) => r.read.state === 'known');
   if (known.some((r) => r.read.state === 'known' && test(r.read.doc)) && known.length === reads.length) return pass(ok);

@@ -11,7 +11,7 @@ import { memoizeByResource } from '../../model/memo';
 import type { Resource } from '../../model/types';
 import type { Value } from '../../model/values';
 import type { CheckContext, Verdict } from '../../engine/types';
-import { bucketSide, combine, ev, evv, expectBool, expectCmk, fail, isAwsManagedKey, pass, unknown, unknownMessage } from '../helpers';
+import { bucketSide, combine, ev, evv, expectBool, expectCmk, fail, isAwsManagedKey, judgeAll, pass, unknown, unknownMessage } from '../helpers';
 import { S3_SSE, storeKeyPaths } from '../../model/phi';
 
 /** 164.312(a)(2)(iv) encryption and decryption; 164.312(e)(2)(ii) encryption (the AWS `[ENC]` set). */
@@ -102,14 +102,19 @@ export function ebsDeviceVerdict(ctx: CheckContext, res: Resource, block: Resour
       : fail(`${encPath} is not set (computed by the provider) and EBS encryption by default is not declared`, evv(encPath, undefined))
     : expectBool(block as Resource, encPath, true, dflt.enabled, `${where} is not encrypted`);
   if (on.status === 'fail' && !dflt.enabled && dflt.undecided) return unknown(`${where}: ${on.message}, unless EBS encryption by default is on (${dflt.undecided})`, on.evidence && { ...on.evidence, attribute: `${where}.${encPath}` });
-  if (on.status !== 'pass') return { ...on, message: `${where}: ${on.message}`, evidence: on.evidence && { ...on.evidence, attribute: `${where}.${encPath}` } };
-  const keyAttr = cfgAttr(block as Resource, keyPath);
-  if (keyAttr.state === 'absent') {
-    if (dflt.cmk) return pass(`${where} uses the account default key set by ${dflt.cmk.address}`);
-    if (dflt.undecided) return unknown(`${where}: ${keyPath} is not set, so the volume uses the account default key (${dflt.undecided})`, ev(`${where}.${keyPath}`, keyAttr));
-    return fail(`${where}: ${keyPath} is not set, so the volume uses the AWS-managed aws/ebs key`, ev(`${where}.${keyPath}`, keyAttr));
-  }
-  return block === res ? expectCmkCfg(ctx, res, keyPath, 'use a customer-managed key') : blockKeyVerdict(block as Readonly<Record<string, unknown>>, keyPath, where, 'use a customer-managed key');
+  const labelled = { ...on, message: `${where}: ${on.message}`, evidence: on.evidence && { ...on.evidence, attribute: `${where}.${encPath}` } };
+  if (on.status === 'fail') return labelled;
+  const key = ((): Verdict => {
+    const keyAttr = cfgAttr(block as Resource, keyPath);
+    if (keyAttr.state === 'absent') {
+      if (dflt.cmk) return pass(`${where} uses the account default key set by ${dflt.cmk.address}`);
+      if (dflt.undecided) return unknown(`${where}: ${keyPath} is not set, so the volume uses the account default key (${dflt.undecided})`, ev(`${where}.${keyPath}`, keyAttr));
+      return fail(`${where}: ${keyPath} is not set, so the volume uses the AWS-managed aws/ebs key`, ev(`${where}.${keyPath}`, keyAttr));
+    }
+    return block === res ? expectCmkCfg(ctx, res, keyPath, 'use a customer-managed key') : blockKeyVerdict(block as Readonly<Record<string, unknown>>, keyPath, where, 'use a customer-managed key');
+  })();
+  // `encrypted` known only after apply: a key that is not a CMK fails either way (unencrypted, or encrypted with aws/ebs).
+  return on.status === 'unknown' ? judgeAll([labelled, key], '') : key;
 }
 
 /** A key attribute inside a nested block (no graph join): set and not an `alias/aws/*` key. */

@@ -1,6 +1,6 @@
 import { str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { ev, fail, unknown, unknownMessage } from '../helpers';
+import { ev, fail, judgeAll, unknown, unknownMessage } from '../helpers';
 import { ENC, expectCmkCfg, cfgAttr } from './_shared';
 
 const TYPE = 'encryption_configuration.encryption_type';
@@ -21,7 +21,8 @@ export const ecrRepositoryCmk: ResourceRule = {
   anchors: { checkov: ['CKV_AWS_136'] },
   check(repo, ctx) {
     const t = cfgAttr(repo, TYPE);
-    if (t.state === 'unknown' || t.state === 'sensitive') return unknown(unknownMessage(TYPE), ev(TYPE, t));
+    // Whatever the type turns out to be, a key that is not a CMK fails: KMS with it, or AES256.
+    if (t.state === 'unknown' || t.state === 'sensitive') return judgeAll([unknown(unknownMessage(TYPE), ev(TYPE, t)), expectCmkCfg(ctx, repo, 'encryption_configuration.kms_key', 'the repository uses the AWS-managed aws/ecr key')], '');
     const type = str(t) ?? 'AES256';
     if (!/^KMS/i.test(type)) return fail(`${TYPE} is ${type}${t.state === 'absent' ? ' (provider default)' : ''}, not KMS`, ev(TYPE, t));
     return expectCmkCfg(ctx, repo, 'encryption_configuration.kms_key', 'the repository uses the AWS-managed aws/ecr key');

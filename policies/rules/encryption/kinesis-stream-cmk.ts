@@ -1,6 +1,6 @@
 import { str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { ev, fail, unknown, unknownMessage } from '../helpers';
+import { ev, fail, judgeAll, unknown, unknownMessage } from '../helpers';
 import { ENC, expectCmkCfg, cfgAttr } from './_shared';
 
 export const kinesisStreamCmk: ResourceRule = {
@@ -18,7 +18,9 @@ export const kinesisStreamCmk: ResourceRule = {
   anchors: { awsConfig: ['kinesis-stream-encrypted'], checkov: ['CKV_AWS_43', 'CKV_AWS_185'] },
   check(stream, ctx) {
     const t = cfgAttr(stream, 'encryption_type');
-    if (t.state === 'unknown' || t.state === 'sensitive') return unknown(unknownMessage('encryption_type'), ev('encryption_type', t));
+    // Whatever the type turns out to be, a key that is not a CMK fails: KMS with it, or NONE.
+    const key = () => expectCmkCfg(ctx, stream, 'kms_key_id', 'the stream uses the AWS-managed alias/aws/kinesis key');
+    if (t.state === 'unknown' || t.state === 'sensitive') return judgeAll([unknown(unknownMessage('encryption_type'), ev('encryption_type', t)), key()], '');
     const type = str(t) ?? 'NONE';
     if (type.toUpperCase() !== 'KMS') return fail(`encryption_type is ${type}${t.state === 'absent' ? ' (provider default)' : ''}; records are stored unencrypted`, ev('encryption_type', t));
     return expectCmkCfg(ctx, stream, 'kms_key_id', 'the stream uses the AWS-managed alias/aws/kinesis key');

@@ -1,4 +1,5 @@
 import { attr, num } from '../../model/attrs';
+import { THRESHOLDS } from '../thresholds';
 import type { ResourceRule } from '../../engine/types';
 import { ev, fail, pass, unknown, unknownMessage } from '../helpers';
 
@@ -26,7 +27,7 @@ export const kmsDeletionWindow: ResourceRule = {
     if (a.state === 'absent') return pass(`${PATH} is not set (provider default 30 days)`, ev(PATH, a));
     const days = num(a);
     if (days === undefined) return fail(`${PATH} is not a number`, ev(PATH, a));
-    return days >= 30 ? pass(`${PATH} is ${days}`, ev(PATH, a)) : fail(`${PATH} is ${days}; a scheduled deletion can be cancelled for only ${days} days (use 30)`, ev(PATH, a));
+    return days >= THRESHOLDS.kmsDeletionWindowMinDays ? pass(`${PATH} is ${days}`, ev(PATH, a)) : fail(`${PATH} is ${days}; a scheduled deletion can be cancelled for only ${days} days (use 30)`, ev(PATH, a));
   },
   examples: {
     pass: [

@@ -1,7 +1,7 @@
 import { isSet } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
 import { policyJson } from '../access-control/_shared';
-import { ev, fail, joined, pass } from '../helpers';
+import { ev, fail, joined, noneJoined, pass } from '../helpers';
 import { cfgAttr } from './_shared';
 
 const ROOT = { Sid: 'Root', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' };
@@ -26,7 +26,7 @@ export const kmsKeyPolicyDefined: ResourceRule = {
     if (isSet(own)) return pass('policy is set on the key', ev('policy', own));
     const attached = joined(ctx, key, 'aws_kms_key_policy', 'key_id');
     if (attached.length) return pass(`key policy declared by ${attached[0].address}`);
-    return fail('policy is not set and no aws_kms_key_policy refers to this key, so the default key policy (all IAM principals in the account) applies', ev('policy', own));
+    return noneJoined(ctx, key, 'aws_kms_key_policy', 'key_id', fail('policy is not set and no aws_kms_key_policy refers to this key, so the default key policy (all IAM principals in the account) applies', ev('policy', own)));
   },
   examples: {
     pass: [

@@ -1,4 +1,5 @@
 import { attr, num, str } from '../../model/attrs';
+import { THRESHOLDS } from '../thresholds';
 import type { ResourceRule } from '../../engine/types';
 import { combine, ev, expectBool, fail, notApplicable, pass, unknown, unknownMessage } from '../helpers';
 
@@ -27,8 +28,8 @@ export const kmsKeyRotation: ResourceRule = {
     const periodVerdict =
       periodAttr.state === 'unknown'
         ? unknown(unknownMessage('rotation_period_in_days'), ev('rotation_period_in_days', periodAttr))
-        : period !== undefined && period > 365
-          ? fail(`rotation_period_in_days is ${period}, more than 365`, ev('rotation_period_in_days', periodAttr))
+        : period !== undefined && period > THRESHOLDS.kmsRotationMaxDays
+          ? fail(`rotation_period_in_days is ${period}, more than ${THRESHOLDS.kmsRotationMaxDays}`, ev('rotation_period_in_days', periodAttr))
           : pass('rotation period is at most 365 days');
     return combine([rotation, periodVerdict], 'automatic rotation is on, at most every 365 days');
   },

@@ -1,6 +1,6 @@
-import { PHI_STORE_TYPES, S3_SSE, isPhiTagged, phiTagUnknown } from '../../model/phi';
+import { PHI_STORE_TYPES, S3_SSE } from '../../model/phi';
 import type { ResourceRule, Verdict } from '../../engine/types';
-import { combine, ev, fail, isAwsManagedKey, notApplicable, pass, unknown } from '../helpers';
+import { combine, ev, fail, isAwsManagedKey, noneJoined, outsidePhiScope, pass, phiLabel, unknown } from '../helpers';
 import { cfgAttr, declaredKeys, expectBoolCfg, phiStoreKeySites } from './_shared';
 
 const PHI = { DataClass: 'PHI' };
@@ -8,7 +8,7 @@ const PHI = { DataClass: 'PHI' };
 export const phiStoreRotatingCmk: ResourceRule = {
   id: 'ENC-16',
   control: 'ENC-16',
-  title: 'Every PHI-tagged data store is encrypted with a CMK declared in the same configuration, with rotation on',
+  title: 'Every PHI data store is encrypted with a CMK declared in the same configuration, with rotation on',
   strategy: 1,
   citations: ['164.312(a)(2)(iv)'],
   severity: 'high',
@@ -17,13 +17,14 @@ export const phiStoreRotatingCmk: ResourceRule = {
   resourceTypes: PHI_STORE_TYPES,
   scope: 'resource',
   rationale:
-    'For stores the team has classified as PHI (tag DataClass / data_classification = PHI), the key must be one this configuration manages: only then can reviewers see its rotation, deletion window and key policy. A literal key ARN from elsewhere, or an AWS-managed key, hides all three.',
+    'For stores classified as PHI (tag DataClass / data_classification = PHI; for S3, also untagged buckets that are not log destinations — model/phi), the key must be one this configuration manages: only then can reviewers see its rotation, deletion window and key policy. A literal key ARN from elsewhere, or an AWS-managed key, hides all three.',
   remediation: 'Declare the key in the stack (aws_kms_key with enable_key_rotation, or the phikit HipaaKmsKey construct) and reference it from the store’s key attribute; for S3, from the bucket’s server-side encryption configuration.',
   construct: 'HipaaKmsKey',
   check(store, ctx) {
-    if (!isPhiTagged(store)) return phiTagUnknown(store) ? unknown('the data-classification tag is known only after apply') : notApplicable('not tagged as PHI');
+    const out = outsidePhiScope(ctx, store);
+    if (out) return out;
     const sites = phiStoreKeySites(ctx, store);
-    if (!sites.length) return fail(`no ${S3_SSE} refers to this PHI bucket, so it is not encrypted with a customer-managed key`);
+    if (!sites.length) return noneJoined(ctx, store, S3_SSE, 'bucket', fail(`no ${S3_SSE} refers to this ${phiLabel(ctx, store)}, so it is not encrypted with a customer-managed key`));
     const verdicts: Verdict[] = sites.map(({ res, path }) => {
       const where = res === store ? path : `${res.address}.${path}`;
       const a = cfgAttr(res, path);

@@ -1,6 +1,6 @@
 import { attr, str } from '../../model/attrs';
-import type { ResourceRule } from '../../engine/types';
-import { bucketSide, ev, expectCmk, fail, pass, unknown, unknownMessage } from '../helpers';
+import type { ResourceRule, Verdict } from '../../engine/types';
+import { bucketSide, ev, expectCmk, fail, judgeAll, noneJoined, pass, unknown, unknownMessage } from '../helpers';
 import { cfgAttr } from './_shared';
 
 const SSE = 'aws_s3_bucket_server_side_encryption_configuration';
@@ -34,17 +34,23 @@ export const s3DefaultEncryptionKms: ResourceRule = {
     const inline = cfgAttr(bucket, `server_side_encryption_configuration.${ALGO}`);
     const sources = configs.length ? configs.map((c) => ({ res: c, prefix: '', where: c.address })) : inline.state !== 'absent' ? [{ res: bucket, prefix: 'server_side_encryption_configuration.', where: bucket.address }] : [];
     if (!sources.length) {
-      return fail(`no ${SSE} refers to this bucket, so objects get the SSE-S3 default, not a customer-managed KMS key`, ev(SSE, { state: 'absent' }));
+      return noneJoined(ctx, bucket, SSE, 'bucket', fail(`no ${SSE} refers to this bucket, so objects get the SSE-S3 default, not a customer-managed KMS key`, ev(SSE, { state: 'absent' })));
     }
+    const parts: Verdict[] = [];
     for (const s of sources) {
       const algo = attr(s.res, s.prefix + ALGO);
-      if (algo.state === 'unknown' || algo.state === 'sensitive') return unknown(unknownMessage(ALGO), ev(`${s.where}.${ALGO}`, algo));
-      const a = str(algo);
-      if (a !== 'aws:kms' && a !== 'aws:kms:dsse') return fail(`sse_algorithm is ${a ?? 'not set'}, not aws:kms`, ev(`${s.where}.${ALGO}`, algo));
-      const key = expectCmk(ctx, s.res, s.prefix + KEY, 'set kms_master_key_id to a customer-managed key (without it S3 uses the AWS-managed aws/s3 key)');
-      if (key.status !== 'pass') return { ...key, evidence: key.evidence && { ...key.evidence, attribute: `${s.where}.${KEY}` } };
+      const key = () => {
+        const k = expectCmk(ctx, s.res, s.prefix + KEY, 'set kms_master_key_id to a customer-managed key (without it S3 uses the AWS-managed aws/s3 key)');
+        return { ...k, evidence: k.evidence && { ...k.evidence, attribute: `${s.where}.${KEY}` } };
+      };
+      // An unknown algorithm with a key that is not a CMK still fails: AES256, or aws:kms with the AWS-managed key.
+      if (algo.state === 'unknown' || algo.state === 'sensitive') parts.push(unknown(unknownMessage(ALGO), ev(`${s.where}.${ALGO}`, algo)), key());
+      else {
+        const a = str(algo);
+        parts.push(a !== 'aws:kms' && a !== 'aws:kms:dsse' ? fail(`sse_algorithm is ${a ?? 'not set'}, not aws:kms`, ev(`${s.where}.${ALGO}`, algo)) : key());
+      }
     }
-    return pass(`default encryption is aws:kms with a customer-managed key (${sources[0].where})`);
+    return judgeAll(parts, `default encryption is aws:kms with a customer-managed key (${sources[0].where})`);
   },
   examples: {
     pass: [
@@ -100,15 +106,25 @@ export const s3DefaultEncryptionKms: ResourceRule = {
         },
         target: 'aws_s3_bucket.b',
       },
+      {
+        description: 'fails when sse_algorithm is known only after apply but no kms_master_key_id is set (AES256 or the AWS-managed key either way)',
+        resources: {
+          'aws_s3_bucket.b': { bucket: 'phi-data' },
+          'aws_s3_bucket_server_side_encryption_configuration.s': { bucket: '${aws_s3_bucket.b.id}', rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'aws:kms' }] }] },
+        },
+        unknown: { 'aws_s3_bucket_server_side_encryption_configuration.s': ['rule.apply_server_side_encryption_by_default.sse_algorithm'] },
+        target: 'aws_s3_bucket.b',
+      },
     ],
     unknown: [
       {
-        description: 'is unknown when sse_algorithm comes from a value known only after apply',
+        description: 'is unknown when sse_algorithm comes from a value known only after apply (the key is a CMK)',
         resources: {
+          'aws_kms_key.k': { enable_key_rotation: true },
           'aws_s3_bucket.b': { bucket: 'phi-data' },
           'aws_s3_bucket_server_side_encryption_configuration.s': {
             bucket: '${aws_s3_bucket.b.id}',
-            rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'aws:kms' }] }],
+            rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'aws:kms', kms_master_key_id: '${aws_kms_key.k.arn}' }] }],
           },
         },
         unknown: { 'aws_s3_bucket_server_side_encryption_configuration.s': ['rule.apply_server_side_encryption_by_default.sse_algorithm'] },

@@ -19,19 +19,22 @@ export function eventSources(rule: Resource): string[] | undefined {
   }
 }
 
-export type RouteResult = { state: 'routed'; via: string } | { state: 'missing'; why: string } | { state: 'unknown'; why: string };
+/** `rule`: the EventBridge rule that routes the source, or the last one that matches it without reaching anyone. */
+export type RouteResult = { state: 'routed'; via: string; rule: Resource } | { state: 'missing'; why: string; rule?: Resource } | { state: 'unknown'; why: string; rule?: Resource };
 
 /** Is there an EventBridge rule for `source` whose target delivers to responders? */
 export function routeFor(graph: Graph, source: string): RouteResult {
-  let sawUnknown = false;
+  let sawUnknown: Resource | undefined;
   let why = `no aws_cloudwatch_event_rule matches source ${source}`;
+  let matched: Resource | undefined;
   for (const rule of graph.ofType('aws_cloudwatch_event_rule')) {
     const sources = eventSources(rule);
     if (sources === undefined) {
-      sawUnknown = true;
+      sawUnknown ??= rule;
       continue;
     }
     if (!sources.includes(source)) continue;
+    matched = rule;
     const targets = graph.related(rule, 'aws_cloudwatch_event_target', 'rule');
     if (!targets.length) {
       why = `${rule.address} matches ${source} but has no aws_cloudwatch_event_target`;
@@ -42,16 +45,16 @@ export function routeFor(graph: Graph, source: string): RouteResult {
       const topic = dest.resources.find((r) => r.type === 'aws_sns_topic');
       if (topic) {
         const subs = graph.related(topic, 'aws_sns_topic_subscription', 'topic_arn');
-        if (subs.length) return { state: 'routed', via: `${rule.address} → ${topic.address} (${subs.length} subscription${subs.length > 1 ? 's' : ''})` };
+        if (subs.length) return { state: 'routed', via: `${rule.address} → ${topic.address} (${subs.length} subscription${subs.length > 1 ? 's' : ''})`, rule };
         why = `${topic.address} has no aws_sns_topic_subscription, so nobody is notified`;
         continue;
       }
       const other = dest.resources.find((r) => ['aws_sqs_queue', 'aws_lambda_function', 'aws_cloudwatch_event_bus', 'aws_sfn_state_machine'].includes(r.type));
-      if (other) return { state: 'routed', via: `${rule.address} → ${other.address}` };
-      if (dest.external) return { state: 'routed', via: `${rule.address} → a target outside these inputs` };
+      if (other) return { state: 'routed', via: `${rule.address} → ${other.address}`, rule };
+      if (dest.external) return { state: 'routed', via: `${rule.address} → a target outside these inputs`, rule };
     }
   }
-  return sawUnknown ? { state: 'unknown', why: 'an event_pattern is known only after apply' } : { state: 'missing', why };
+  return sawUnknown ? { state: 'unknown', why: 'an event_pattern is known only after apply', rule: sawUnknown } : { state: 'missing', why, rule: matched };
 }
 
 /** CloudTrail-backed security events an account must alarm on, with recognisers for filter patterns. */

@@ -10,7 +10,7 @@ export const findingsRouted: GraphRule = {
   citations: ['164.308(a)(6)(ii)'],
   severity: 'high',
   level: 'recommended',
-  resourceTypes: ['aws_cloudwatch_event_rule', 'aws_cloudwatch_event_target', 'aws_sns_topic', 'aws_sns_topic_subscription'],
+  resourceTypes: ['aws_cloudwatch_event_rule', 'aws_cloudwatch_event_target', 'aws_sns_topic', 'aws_sns_topic_subscription', 'aws_guardduty_detector', 'aws_securityhub_account'],
   scope: 'account',
   rationale:
     '164.308(a)(6)(ii) requires identifying and responding to suspected incidents. A finding nobody is told about is not responded to: each detector needs an EventBridge rule whose target reaches a person or a response system.',
@@ -22,10 +22,14 @@ export const findingsRouted: GraphRule = {
     const sources = ['aws.guardduty'];
     if (ctx.graph.ofType('aws_securityhub_account').length) sources.push('aws.securityhub');
     return sources.map((source): Verdict => {
+      // Located at the EventBridge rule that routes (or fails to route) the findings, else at the
+      // resource that produces them, when the inputs declare one.
+      const producer = ctx.graph.ofType(source === 'aws.guardduty' ? 'aws_guardduty_detector' : 'aws_securityhub_account')[0];
       const r = routeFor(ctx.graph, source);
-      if (r.state === 'routed') return pass(`${source} findings: ${r.via}`);
-      if (r.state === 'unknown') return unknown(`${source} routing cannot be verified: ${r.why}`);
-      return fail(`${source} findings reach nobody: ${r.why}`, { attribute: 'aws_cloudwatch_event_rule.event_pattern', value: `(no rule for ${source})` });
+      const at = r.rule ?? producer;
+      if (r.state === 'routed') return pass(`${source} findings: ${r.via}`, undefined, at);
+      if (r.state === 'unknown') return unknown(`${source} routing cannot be verified: ${r.why}`, undefined, at);
+      return fail(`${source} findings reach nobody: ${r.why}`, { attribute: 'aws_cloudwatch_event_rule.event_pattern', value: `(no rule for ${source})` }, at);
     });
   },
   examples: {

@@ -1,6 +1,6 @@
 import { attr, blocks } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { bucketSide, fail, pass, unknown, unknownMessage } from '../helpers';
+import { bucketSide, fail, noneJoined, pass, unknown, unknownMessage } from '../helpers';
 
 export const s3EventNotifications: ResourceRule = {
   id: 'IR-05',
@@ -19,7 +19,7 @@ export const s3EventNotifications: ResourceRule = {
   anchors: { awsConfig: ['s3-event-notifications-enabled'], checkov: ['CKV2_AWS_62'] },
   check(bucket, ctx) {
     const notes = bucketSide(ctx, bucket, 'aws_s3_bucket_notification');
-    if (!notes.length) return fail('no aws_s3_bucket_notification refers to this bucket', { attribute: 'aws_s3_bucket_notification', value: '(not set)' });
+    if (!notes.length) return noneJoined(ctx, bucket, 'aws_s3_bucket_notification', 'bucket', fail('no aws_s3_bucket_notification refers to this bucket', { attribute: 'aws_s3_bucket_notification', value: '(not set)' }));
     for (const n of notes) {
       const eb = attr(n, 'eventbridge');
       if (eb.state === 'unknown') return unknown(unknownMessage(`${n.address}.eventbridge`));

@@ -21,6 +21,8 @@ export const securityMetricFilters: GraphRule = {
     const filters = ctx.graph.ofType('aws_cloudwatch_log_metric_filter');
     const covered = new Map<string, string>();
     let unknownPattern = false;
+    // Families matched by a filter whose alarm is known only after apply: maybe monitored.
+    const possibly = new Set<string>();
     for (const f of filters) {
       const p = patternOf(f);
       if (p === undefined) {
@@ -28,15 +30,21 @@ export const securityMetricFilters: GraphRule = {
         continue;
       }
       const alarmed = filterAlarmed(ctx.graph, f);
-      if (alarmed === 'unknown' && SECURITY_EVENTS.some((e) => e.match.test(p))) unknownPattern = true;
+      if (alarmed === 'unknown') for (const e of SECURITY_EVENTS) if (e.match.test(p)) possibly.add(e.key);
       if (alarmed !== 'yes') continue;
       for (const e of SECURITY_EVENTS) if (e.match.test(p) && !covered.has(e.key)) covered.set(e.key, f.address);
     }
     const missing = SECURITY_EVENTS.filter((e) => !covered.has(e.key));
-    if (!missing.length) return [pass(`all ${SECURITY_EVENTS.length} security event families have a filter and a notifying alarm`)];
+    // Located at the log group the filters watch (where missing ones belong), else the first filter.
+    const at = filters.flatMap((f) => ctx.graph.deref(f, 'log_group_name').resources.filter((g) => g.type === 'aws_cloudwatch_log_group'))[0] ?? filters[0];
+    if (!missing.length) return [pass(`all ${SECURITY_EVENTS.length} security event families have a filter and a notifying alarm`, undefined, at)];
     const value = `${covered.size}/${SECURITY_EVENTS.length} covered`;
-    if (unknownPattern) return [unknown(`cannot tell whether ${missing.map((m) => m.label).join(', ')} are monitored: a filter pattern, or the alarm on a matching filter, is known only after apply`, { attribute: 'aws_cloudwatch_log_metric_filter.pattern', value })];
-    return [fail(`no metric filter with a notifying alarm for: ${missing.map((m) => m.label).join(', ')}`, { attribute: 'aws_cloudwatch_log_metric_filter.pattern', value })];
+    if (unknownPattern) return [unknown(`cannot tell whether ${missing.map((m) => m.label).join(', ')} are monitored: a filter pattern is known only after apply`, { attribute: 'aws_cloudwatch_log_metric_filter.pattern', value }, at)];
+    const absent = missing.filter((m) => !possibly.has(m.key));
+    const maybe = missing.filter((m) => possibly.has(m.key));
+    const also = maybe.length ? `; the alarm of the filter for ${maybe.map((m) => m.label).join(', ')} is known only after apply` : '';
+    if (!absent.length) return [unknown(`cannot tell whether ${maybe.map((m) => m.label).join(', ')} are monitored: the alarm on a matching filter is known only after apply`, { attribute: 'aws_cloudwatch_log_metric_filter.metric_transformation', value }, at)];
+    return [fail(`no metric filter with a notifying alarm for: ${absent.map((m) => m.label).join(', ')}${also}`, { attribute: 'aws_cloudwatch_log_metric_filter.pattern', value }, at)];
   },
   examples: {
     pass: [
