@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { CheckContext, EvidenceSet, Verdict } from '../engine/types';
 import { InputError } from '../model/errors';
 import { compileSchema, schemaErrorsText } from '../schemas';
+import { PLACEHOLDER } from './templates';
 
 export interface EvidenceKind {
   readonly file: string;
@@ -85,7 +86,36 @@ export function evidenceFile<T>(ctx: CheckContext, file: string): { data: T; pat
     };
   }
   if (entry.error !== undefined) return { status: 'fail', message: `invalid evidence: ${entry.error}`, evidence: { attribute: file, value: '(invalid)' }, evidenceFile: entry.path };
+  const left = placeholderIn(entry.data);
+  if (left !== undefined) {
+    return {
+      status: 'fail',
+      message: `unfilled evidence template: ${entry.path} still has the placeholder at ${left || '(top level)'}; replace the example values with your own and delete that "$comment"`,
+      evidence: { attribute: `${file}${left ? `#${left}` : ''}`, value: '(placeholder)' },
+      evidenceFile: entry.path,
+    };
+  }
   return { data: entry.data as T, path: entry.path };
+}
+
+/** JSON path of the first `$comment` starting with PLACEHOLDER (template values not yet replaced). */
+function placeholderIn(data: unknown, at = '', depth = 0): string | undefined {
+  if (depth > 8 || typeof data !== 'object' || data === null) return undefined;
+  if (Array.isArray(data)) {
+    for (let i = 0; i < data.length; i++) {
+      const p = placeholderIn(data[i], `${at}[${i}]`, depth + 1);
+      if (p !== undefined) return p;
+    }
+    return undefined;
+  }
+  const o = data as Record<string, unknown>;
+  if (typeof o.$comment === 'string' && o.$comment.startsWith(PLACEHOLDER)) return at;
+  for (const k of Object.keys(o)) {
+    if (k === '$comment') continue;
+    const p = placeholderIn(o[k], at ? `${at}.${k}` : k, depth + 1);
+    if (p !== undefined) return p;
+  }
+  return undefined;
 }
 
 export const isVerdict = (x: unknown): x is Verdict => typeof x === 'object' && x !== null && 'status' in x && 'message' in x;

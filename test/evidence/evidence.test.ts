@@ -133,7 +133,7 @@ describe('phikit evidence init', () => {
     expect(r.err.trim().split('\n')).toHaveLength(1);
   });
 
-  it('phikit check --evidence DIR reads the files: the templates pass the recency rules; without a directory they are not assessed (failing with --strict)', async () => {
+  it('phikit check --evidence DIR reads the files: unedited templates fail naming the placeholder, filled ones pass the recency rules; without a directory they are not assessed (failing with --strict)', async () => {
     const dir = tmp();
     const plan = path.join(dir, 'plan.json');
     fs.writeFileSync(plan, JSON.stringify(toPlan({ description: 'x', resources: { 'aws_db_instance.db': { engine: 'postgres', instance_class: 'db.t3.micro' } } })));
@@ -141,6 +141,17 @@ describe('phikit evidence init', () => {
     expect((await cli(['evidence', 'init', ev])).code).toBe(0);
     const ids = 'TRN-03,COL-05,COL-06b,IR-07,BAK-14';
     const statuses = (out: string) => (JSON.parse(out).findings as Array<{ ruleId: string; status: string; message: string }>).map((f) => `${f.ruleId} ${f.status}`).sort();
+    const unedited = await cli(['check', plan, '--rule', ids, '--format', 'json', '--evidence', ev]);
+    expect(unedited.code).toBe(1);
+    const uneditedFindings = JSON.parse(unedited.out).findings as Array<{ ruleId: string; status: string; message: string }>;
+    expect(uneditedFindings.map((f) => `${f.ruleId} ${f.status}`).sort()).toEqual(['BAK-14 fail', 'COL-05 fail', 'COL-06b fail', 'IR-07 fail', 'TRN-03 fail']);
+    for (const f of uneditedFindings) expect(f.message).toMatch(/^unfilled evidence template: .*\.json still has the placeholder at /);
+    expect(uneditedFindings.find((f) => f.ruleId === 'TRN-03')?.message).toMatch(/security-reminders\.json still has the placeholder at reminders\[0\]/);
+    // Filled in (here: the placeholders' $comment removed, as a team does after replacing the values).
+    for (const k of EVIDENCE_FILES) {
+      const file = path.join(ev, k.file);
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^\s*"\$comment": "PLACEHOLDER[^\n]*\n/gm, ''));
+    }
     const withEvidence = await cli(['check', plan, '--rule', ids, '--format', 'json', '--evidence', ev]);
     expect(withEvidence.code).toBe(0);
     expect(statuses(withEvidence.out)).toEqual(['BAK-14 pass', 'COL-05 pass', 'COL-05 pass', 'COL-06b pass', 'IR-07 pass', 'TRN-03 pass']);

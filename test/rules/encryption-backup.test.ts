@@ -43,9 +43,10 @@ function statuses(rule: Rule, g: Graph, address?: string): string[] {
 const rule = (id: string) => findRule(id)!;
 
 describe('provider-computed plan values', () => {
-  it('ENC-04a fails when kms_key_id is computed (AWS-managed aws/rds key)', () => {
+  it('ENC-04f fails when kms_key_id is computed (AWS-managed aws/rds key); ENC-04a, encryption itself, passes', () => {
     const g = planWithComputed({ description: '', resources: { 'aws_db_instance.db': { engine: 'postgres', storage_encrypted: true, kms_key_id: 'x' } } }, { 'aws_db_instance.db': ['kms_key_id'] });
-    expect(statuses(rule('ENC-04a'), g)).toEqual(['fail']);
+    expect(statuses(rule('ENC-04f'), g)).toEqual(['fail']);
+    expect(statuses(rule('ENC-04a'), g)).toEqual(['pass']);
   });
 
   it('ENC-16 fails when a PHI store\'s key attribute is computed (no key configured)', () => {

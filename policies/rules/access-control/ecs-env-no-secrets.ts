@@ -11,8 +11,8 @@ export const ecsEnvNoSecrets: ResourceRule = {
   strategy: 2,
   citations: TASK_CITES,
   severity: 'high',
-  level: 'recommended',
-  levelBasis: { beyond: 'No anchor checks ECS container environments (the anchors ask this of CodeBuild, ACC-13a); keeping secrets out of plaintext variables is phikit hardening.' },
+  level: 'required',
+  levelBasis: { securityRule: '164.312(a)(1) access control: a plaintext credential in a container definition gives access to whoever can read it (the anchors ask the same of CodeBuild, ACC-13a)' },
   resourceTypes: ['aws_ecs_task_definition'],
   scope: 'resource',
   rationale:

@@ -15,8 +15,8 @@ export const rdsRequireSecureTransport: ResourceRule = {
   strategy: 5,
   citations: ['164.312(e)(1)', '164.312(e)(2)(ii)'],
   severity: 'high',
-  level: 'recommended',
-  levelBasis: { beyond: '164.312(e)(2)(ii) encryption in transit is addressable and no anchor checks database TLS parameters.' },
+  level: 'required',
+  levelBasis: { securityRule: '164.312(e)(1) transmission security: connections to a database holding ePHI must be protected in transit; the parameter group is what forces TLS' },
   resourceTypes: ['aws_db_instance', 'aws_rds_cluster'],
   scope: 'resource',
   rationale:

@@ -154,3 +154,23 @@ export function expectCmkCfg(ctx: CheckContext, res: Resource, path: string, wha
   if (computedOnly(attr(res, path))) return fail(`${path} is not set (the provider picks the AWS-managed default key); ${what}`, evv(path, undefined));
   return expectCmk(ctx, res, path, what);
 }
+
+/**
+ * The "encrypted at rest" half of {@link encryptedWithCmk} (the required rules: the anchors and
+ * 164.312(a)(2)(iv) accept AWS-managed keys): the switch is on, whatever the key.
+ */
+export function encryptedAtRest(res: Resource, enabled: NonNullable<AtRest['enabled']>, passMessage: string): Verdict {
+  const on = expectBoolCfg(res, enabled.path, true, enabled.providerDefault, enabled.what);
+  return on.status === 'pass' ? pass(passMessage, on.evidence) : on;
+}
+
+/**
+ * The "customer-managed key" half (the recommended rules): the key attribute names a CMK. Not
+ * applicable while the switch is known to be off: the encryption rule (`encryptionRule`) fails that.
+ */
+export function cmkWhenEncrypted(ctx: CheckContext, res: Resource, spec: AtRest, encryptionRule: string): Verdict {
+  if (spec.enabled && expectBoolCfg(res, spec.enabled.path, true, spec.enabled.providerDefault, '').status === 'fail') {
+    return { status: 'not_applicable', message: `not encrypted at rest; ${encryptionRule} reports that` };
+  }
+  return expectCmkCfg(ctx, res, spec.key.path, spec.key.what);
+}

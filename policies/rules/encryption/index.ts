@@ -1,4 +1,10 @@
 import type { Rule } from '../../engine/types';
+import { dynamodbTableKmsCmk } from './dynamodb-table-kms-cmk';
+import { sqsQueueEncrypted } from './sqs-queue-encrypted';
+import { rdsClusterCmk } from './rds-cluster-cmk';
+import { elasticacheCmk } from './elasticache-cmk';
+import { redshiftClusterCmk } from './redshift-cluster-cmk';
+import { efsCmk } from './efs-cmk';
 import { apigwCacheEncrypted } from './apigw-cache-encrypted';
 import { backupVaultCmk } from './backup-vault-cmk';
 import { cloudtrailEncrypted } from './cloudtrail-encrypted';
@@ -33,6 +39,7 @@ import { launchTemplateEncrypted } from './launch-template-encrypted';
 import { rdsClusterEncrypted } from './rds-cluster-encrypted';
 import { rdsGlobalClusterEncrypted } from './rds-global-cluster-encrypted';
 import { rdsInstanceEncrypted } from './rds-instance-encrypted';
+import { rdsInstanceCmk } from './rds-instance-cmk';
 import { rdsPerformanceInsightsCmk } from './rds-performance-insights-cmk';
 import { rdsSnapshotEncrypted } from './rds-snapshot-encrypted';
 import { s3DefaultEncryptionKms } from './s3-default-encryption-kms';
@@ -48,11 +55,14 @@ export const encryptionRules: readonly Rule[] = [
   kmsKeyPolicyDefined,
   iamNoKmsDecryptOnAllKeys,
   rdsInstanceEncrypted,
+  rdsInstanceCmk,
   rdsClusterEncrypted,
+  rdsClusterCmk,
   rdsPerformanceInsightsCmk,
   rdsSnapshotEncrypted,
   rdsGlobalClusterEncrypted,
   dynamodbTableCmk,
+  dynamodbTableKmsCmk,
   dynamodbReplicaCmk,
   ebsVolumeEncrypted,
   instanceBlockDevicesEncrypted,
@@ -60,15 +70,19 @@ export const encryptionRules: readonly Rule[] = [
   ebsEncryptionByDefault,
   ebsDefaultKmsKey,
   efsEncrypted,
+  efsCmk,
   cloudtrailEncrypted,
   logGroupEncrypted,
   snsTopicCmk,
+  sqsQueueEncrypted,
   sqsQueueCmk,
   opensearchEncryptedAtRest,
   secretsManagerCmk,
   backupVaultCmk,
   redshiftClusterEncrypted,
+  redshiftClusterCmk,
   elasticacheEncryptedAtRest,
+  elasticacheCmk,
   sagemakerNotebookCmk,
   sagemakerEndpointCmk,
   kinesisStreamCmk,
