@@ -434,11 +434,16 @@ export class Graph {
   unresolvedReferrers(res: Resource, type: string, path: string): Resource[] {
     const idx = this.scopeIndex(type, path, res.type).pending;
     const out: Resource[] = [];
+    // At most a few: callers need to know whether there are any and name some (linear overall).
     for (const scope of moduleAncestors(res.modulePath)) {
       const l = idx.get(`${res.unit.id}\u0000${scope}`);
-      if (l) for (const f of l) if (f !== res && f.action !== 'delete') out.push(f);
+      if (!l) continue;
+      for (const f of l) {
+        if (f !== res && f.action !== 'delete' && !out.includes(f)) out.push(f);
+        if (out.length >= UNRESOLVED_SAMPLE) return out;
+      }
     }
-    return dedupe(out);
+    return out;
   }
 
   /**
@@ -451,10 +456,10 @@ export class Graph {
     const t = this.deref(res, path);
     const hit = t.resources.filter((r) => types.includes(r.type));
     if (hit.length || !t.unresolved.length) return hit;
-    const cands = dedupe(types.flatMap((type) => this.inScopes(res.unit, t.unresolved, type))).filter((r) => r !== res);
+    const cands = this.fewInScopes(res.unit, t.unresolved, types, res);
     if (cands.length !== 1) return [];
     this.joinNotes.push(scopeNote(this, res, path, cands[0], t.unresolved));
-    return cands;
+    return [cands[0]];
   }
 
   /**
@@ -472,19 +477,31 @@ export class Graph {
   /** unit id + type → module instance ('' = root) → resources of the type in its subtree. */
   private readonly subtreeIndex = new Map<string, Map<string, Resource[]>>();
 
-  /** Resources of `type` in the subtree of any of the module instances `scopes` of one unit. */
-  private inScopes(unit: Unit, scopes: readonly string[], type: string): Resource[] {
-    const key = `${unit.id}\u0000${type}`;
-    let idx = this.subtreeIndex.get(key);
-    if (!idx) {
-      idx = new Map();
-      for (const r of this.ofTypeIn(unit, type)) for (const a of moduleAncestors(r.modulePath)) push(idx, a, r);
-      this.subtreeIndex.set(key, idx);
-    }
-    if (scopes.length === 1) return idx.get(scopes[0]) ?? [];
+  /**
+   * Up to two resources of `types` (other than `self`) in the subtree of any of the module
+   * instances `scopes` of one unit: enough to tell "exactly one" from "several" in constant time
+   * per scope, whatever the size of the subtree.
+   */
+  private fewInScopes(unit: Unit, scopes: readonly string[], types: readonly string[], self: Resource): Resource[] {
     const out: Resource[] = [];
-    for (const s of scopes) out.push(...(idx.get(s) ?? []));
-    return dedupe(out);
+    for (const type of types) {
+      const key = `${unit.id}\u0000${type}`;
+      let idx = this.subtreeIndex.get(key);
+      if (!idx) {
+        idx = new Map();
+        for (const r of this.ofTypeIn(unit, type)) for (const a of moduleAncestors(r.modulePath)) push(idx, a, r);
+        this.subtreeIndex.set(key, idx);
+      }
+      for (const s of scopes) {
+        const l = idx.get(s);
+        if (!l) continue;
+        for (let i = 0; i < l.length && i < 3; i++) {
+          if (l[i] !== self && !out.includes(l[i])) out.push(l[i]);
+          if (out.length >= 2) return out;
+        }
+      }
+    }
+    return out;
   }
 
   /** type + path + target type → scope joins and pending scopes (see {@link related}, {@link unresolvedReferrers}). */
@@ -498,7 +515,7 @@ export class Graph {
     for (const from of this.ofType(type)) {
       const t = this.deref(from, path);
       if (t.resources.length || !t.unresolved.length) continue;
-      const cands = this.inScopes(from.unit, t.unresolved, targetType).filter((r) => r !== from);
+      const cands = this.fewInScopes(from.unit, t.unresolved, [targetType], from);
       if (cands.length === 1) push(idx.joined, cands[0], { from, note: scopeNote(this, from, path, cands[0], t.unresolved) });
       else if (cands.length > 1) for (const s of t.unresolved) push(idx.pending, `${from.unit.id}\u0000${s}`, from);
     }
@@ -588,6 +605,9 @@ export class Graph {
     }
   }
 }
+
+/** How many unresolved referrers {@link Graph.unresolvedReferrers} names at most. */
+export const UNRESOLVED_SAMPLE = 4;
 
 interface ScopeIndex {
   /** target → the referrers joined to it by scope, with the note that says so. */

@@ -139,8 +139,8 @@ export function noneJoined(ctx: CheckContext, res: Resource, type: string, path:
   if (none.status !== 'fail') return none;
   const maybe = ctx.graph.unresolvedReferrers(res, type, path);
   if (!maybe.length) return none;
-  const names = maybe.slice(0, 3).map((r) => r.address).join(', ') + (maybe.length > 3 ? ` and ${maybe.length - 3} more` : '');
-  return unknown(`no ${type} is known to refer to this resource, but ${names} ${maybe.length === 1 ? 'refers' : 'refer'} through ${path} to something phikit cannot follow (pass the Terraform source with --source), which may be this resource`, { attribute: `${type}.${path}`, value: '(unresolved reference)' });
+  const names = maybe.slice(0, 3).map((r) => r.address).join(', ') + (maybe.length > 3 ? ' and others' : '');
+  return unknown(`no ${type} is known to refer to this resource, but ${names} ${maybe.length === 1 ? 'refers' : 'refer'} through ${path} to something phikit cannot follow${maybe.some((r) => !ctx.graph.hasSource(r.unit, r.modulePath)) ? ' without the Terraform source (--source)' : ''}, which may be this resource`, { attribute: `${type}.${path}`, value: '(unresolved reference)' });
 }
 
 /**

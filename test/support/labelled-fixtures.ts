@@ -24,7 +24,12 @@ export interface Label {
   readonly why: string;
 }
 
-export type Mode = 'plan' | 'source';
+/**
+ * `plan`: plan.json alone (what CI and most users have). `source`: plan.json with the Terraform
+ * source beside it (`--source`, joins through locals, issue 11 item 4). `hcl`: the .tf
+ * configuration itself, no plan (source mode, `phikit check DIR`).
+ */
+export type Mode = 'plan' | 'source' | 'hcl';
 
 export interface KnownGap {
   /** `modules/<name>` or `peers/<case>`. */
@@ -75,32 +80,47 @@ export function under(address: string, prefix: string): boolean {
 }
 
 /**
- * Local module directories the fixture's configuration calls (`source = "../…"`) that exist on this
- * machine. Module sources are never committed (test/fixtures/modules/README.md); where they exist,
- * the fixture is also checked with its Terraform source beside the plan.
+ * Local module directories the fixture's configuration calls (`source = "../…"`). Module sources are
+ * never committed (test/fixtures/modules/README.md); they exist only where someone exported them.
  */
 export function moduleSources(fx: Fixture): string[] {
   const main = path.join(fx.dir, 'main.tf');
   if (!fs.existsSync(main)) return [];
   const dirs = new Set<string>();
   for (const m of fs.readFileSync(main, 'utf8').matchAll(/^\s*source\s*=\s*"(\.{1,2}\/[^"]+)"/gm)) dirs.add(path.resolve(fx.dir, m[1]));
-  return [...dirs].filter((d) => fs.existsSync(d));
+  return [...dirs];
 }
 
 /**
- * The source-aware run (issue 11 item 4): the plan checked with the Terraform source beside it
- * (`fx.dir`, whose module calls point at `moduleSources(fx)`). Undefined when the module sources
- * are not on this machine (CI), where the test runs the plan-only mode alone.
+ * Can the fixture be checked with its Terraform source (modes `source` and `hcl`)? Its root
+ * configuration is committed; every local module it calls must exist on this machine.
+ * `PHIKIT_FIXTURE_SOURCE=0` turns the source runs off.
  */
-export const SOURCE_MODE = true;
-export async function checkWithSource(fx: Fixture): Promise<readonly Finding[] | undefined> {
-  if (!SOURCE_MODE || moduleSources(fx).length === 0) return undefined;
+export function sourceAvailable(fx: Fixture): boolean {
+  if (process.env.PHIKIT_FIXTURE_SOURCE === '0') return false;
+  return fs.existsSync(path.join(fx.dir, 'main.tf')) && moduleSources(fx).every((d) => fs.existsSync(d));
+}
+
+/** The plan alone. */
+export function checkPlan(fx: Fixture): readonly Finding[] {
+  return runCheck([fx.plan], { now: NOW }).result.findings;
+}
+
+/** The plan with the Terraform source beside it (fx.dir, whose module calls point at moduleSources(fx)). */
+export async function checkWithSource(fx: Fixture): Promise<readonly Finding[]> {
   const sources = await loadSources([fx.plan], [fx.dir]);
   return runCheck([fx.plan], { now: NOW, sources }).result.findings;
 }
 
-export function checkPlan(fx: Fixture): readonly Finding[] {
-  return runCheck([fx.plan], { now: NOW }).result.findings;
+/** The .tf configuration without a plan (source mode reads main.tf and the local modules it calls). */
+export function checkHcl(fx: Fixture): readonly Finding[] {
+  const run = runCheck([fx.dir], { now: NOW });
+  if (run.unassessedModules.length) throw new Error(`${fx.id}: modules not assessed in source mode: ${run.unassessedModules.map((m) => JSON.stringify(m)).join(', ')}`);
+  return run.result.findings;
+}
+
+export async function check(mode: Mode, fx: Fixture): Promise<readonly Finding[]> {
+  return mode === 'plan' ? checkPlan(fx) : mode === 'source' ? checkWithSource(fx) : checkHcl(fx);
 }
 
 const RULE_LEVEL = new Map(RULES.map((r) => [r.id, (r as { level?: string }).level]));

@@ -81,6 +81,18 @@ export const s3TlsOnly: ResourceRule = {
         unknown: { 'aws_s3_bucket_policy.p': ['policy'] },
         target: 'aws_s3_bucket.b',
       },
+      {
+        description: 'is unknown when the known part of a policy document has no TLS Deny and a source document is known only after apply',
+        resources: {
+          'aws_s3_bucket.b': { bucket: 'phi' },
+          'data.aws_iam_policy_document.p': {
+            source_policy_documents: ['${var.extra_policy_json}'],
+            statement: [{ effect: 'Allow', actions: ['s3:GetObject'], resources: ['arn:aws:s3:::phi/*'], principals: [{ type: 'AWS', identifiers: ['arn:aws:iam::111122223333:root'] }] }],
+          },
+          'aws_s3_bucket_policy.p': { bucket: '${aws_s3_bucket.b.id}', policy: '${data.aws_iam_policy_document.p.json}' },
+        },
+        target: 'aws_s3_bucket.b',
+      },
     ],
   },
 };
