@@ -1,7 +1,7 @@
 /**
  * Reporter scaling: every format written (to a sink that only counts characters) for synthetic
- * runs of 5k and 20k findings over one plan file with a line per resource, in this process,
- * medians of 3. Four times the findings should take about four times as long; a quadratic
+ * runs of 10k and 40k findings over one plan file with a line per resource, in this process,
+ * CPU time (steadier than elapsed time on a shared machine), medians of 5. Four times the findings should take about four times as long; a quadratic
  * reporter (a scan of the input per finding, a copy per finding) shows as ~16x. The bench flags
  * any format above 8x (`superLinear`), without failing: the machine is shared and timings vary.
  */
@@ -54,7 +54,7 @@ export interface ReporterScaling {
   readonly superLinear: boolean;
 }
 
-export function measureReporterScaling(sizes: readonly [number, number] = [5000, 20000], repeat = 3): ReporterScaling[] {
+export function measureReporterScaling(sizes: readonly [number, number] = [10000, 40000], repeat = 5): ReporterScaling[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phikit-bench-reporters-'));
   try {
     const runs = sizes.map((n) => syntheticRun(n, dir));
@@ -64,12 +64,13 @@ export function measureReporterScaling(sizes: readonly [number, number] = [5000,
         const times: number[] = [];
         for (let i = 0; i < repeat; i++) {
           let chars = 0;
-          const t0 = process.hrtime.bigint();
+          const t0 = process.cpuUsage();
           // rowsPerRule 0: the Markdown/HTML list every finding here, so their scaling shows.
           writeReport(format, run, { ...opts, rowsPerRule: 0 }, (c) => {
             chars += c.length;
           });
-          times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+          const dt = process.cpuUsage(t0);
+          times.push((dt.user + dt.system) / 1000);
           if (!chars) throw new Error(`${format}: empty report`);
         }
         ms[String(sizes[k])] = +times.sort((a, b) => a - b)[Math.floor(times.length / 2)].toFixed(1);

@@ -6,7 +6,7 @@
  * — each measured in separate processes: JSON.parse of the file alone (the floor), then
  * `phikit check --format F` for text, json, sarif, junit, markdown and html, and `phikit report`;
  * elapsed time, CPU time (user + system) and peak RSS, medians of PHIKIT_BENCH_REPEAT (3) runs. Then the reporters' scaling on
- * synthetic 5k/20k-finding runs, and synth-time checking overhead. Prints Markdown tables and
+ * synthetic 10k/40k-finding runs, and synth-time checking overhead. Prints Markdown tables and
  * writes bench/results.json.
  *
  * PHIKIT_BENCH_SIZES=1000,10000, PHIKIT_BENCH_INPUTS=plan,modules, PHIKIT_BENCH_MODES=text,json,report
@@ -83,6 +83,8 @@ function write(input: string, n: number): { file: string; resources: number } {
 }
 
 const rows: Row[] = [];
+const out = path.join(REPO, 'bench', process.env.PHIKIT_BENCH_OUT ?? 'results.json');
+const header0 = () => ({ node: process.version, cpus: os.cpus().length, loadavg: os.loadavg(), date: new Date().toISOString(), repeat: REPEAT });
 for (const input of INPUTS) {
   for (const n of SIZES) {
     const { file, resources } = write(input, n);
@@ -96,6 +98,8 @@ for (const input of INPUTS) {
     rows.push({ input, resources, fileMb: +(fs.statSync(file).size / 1024 / 1024).toFixed(1), parseMs: Math.round(parse.ms), parseCpuMs: Math.round(parse.cpuMs), parseRssMb: Math.round(parse.maxRssMb), modes });
     fs.unlinkSync(file);
     process.stderr.write(`bench: ${input} ${resources} done\n`);
+    // Kept as it goes: a long run stopped part-way still leaves its measured rows.
+    fs.writeFileSync(out, `${JSON.stringify({ ...header0(), partial: true, rows }, null, 2)}\n`);
   }
 }
 
@@ -132,7 +136,6 @@ else {
   synth = measureSynthOverheadRaw(Number(process.env.PHIKIT_BENCH_SYNTH_N ?? 2000), Math.max(REPEAT, 7));
   process.stdout.write(`synth-time checking, ${synth.resources} resources: app.synth() ${synth.plainMs} ms plain, ${synth.checkedMs} ms with applyHipaaChecks (overhead ${Math.round(synth.overhead * 100)}%, target ≤ 25%)\n`);
 }
-const out = path.join(REPO, 'bench', 'results.json');
 const moduleSources = sources.map((s) => path.relative(REPO, s).startsWith('..') ? s : path.relative(REPO, s));
-fs.writeFileSync(out, `${JSON.stringify({ node: process.version, cpus: os.cpus().length, loadavg: os.loadavg(), date: new Date().toISOString(), repeat: REPEAT, moduleSources, rows, growth, reporters, synth }, null, 2)}\n`);
+fs.writeFileSync(out, `${JSON.stringify({ ...header0(), moduleSources, rows, growth, reporters, synth }, null, 2)}\n`);
 process.stdout.write(`wrote ${out}\n`);

@@ -4,6 +4,7 @@
  * schemas/config.schema.json; every key is a `check` / `report` option name without its dashes
  * (flags given on the command line win). Relative paths are resolved against the file's directory.
  */
+import { readInputFile } from './model/input-file';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ErrorObject } from 'ajv';
@@ -83,21 +84,9 @@ function errorText(e: ErrorObject): string {
   return `${key || '(top level)'}: ${msg}`;
 }
 
-/** Read a small auxiliary file: a regular file within the size limit, as UTF-8 without BOM. */
+/** Read a small auxiliary file under the rules every input follows (model/input-file.ts): a regular file within the size limit. */
 function readSmallFile(file: string, what: string): string {
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(file);
-  } catch {
-    throw new InputError(`${file}: ${what} cannot be read`);
-  }
-  if (!st.isFile()) throw new InputError(`${file}: ${what} is not a regular file`);
-  if (st.size > MAX_CONFIG_BYTES) throw new InputError(`${file}: ${what} is larger than ${MAX_CONFIG_BYTES / 1024} KiB`);
-  try {
-    return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  } catch {
-    throw new InputError(`${file}: ${what} cannot be read`);
-  }
+  return readInputFile(file, { what, maxBytes: MAX_CONFIG_BYTES });
 }
 
 /** Parse and validate config text; `file` names it in errors and anchors relative paths. */

@@ -10,6 +10,7 @@ import { loadWaivers } from './engine/waivers';
 import { loadEvidence } from './evidence';
 import { UsageError } from './model/errors';
 import { Graph } from './model/graph';
+import { Budget } from './model/input-file';
 import { DEFAULT_MAX_INPUT_BYTES, loadInputs } from './model/load';
 import { overlaySynth } from './model/overlay';
 import type { UnassessedModule } from './source/load';
@@ -85,18 +86,23 @@ export interface CheckOptions {
   withoutEvidence?: 'not_assessed' | 'fail';
   /** Terraform source beside plan inputs (read beforehand by the async {@link loadSources}): joins through locals. */
   sources?: SourceSet;
+  /** Whole-run budgets (see model/input-file.ts): bytes read across all files, resources modelled. */
+  maxTotalBytes?: number;
+  maxResources?: number;
 }
 
 export function runCheck(paths: string[], o: CheckOptions): CheckRun {
-  let inputs = loadInputs(paths, { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES, source: { vars: o.vars, varFiles: o.varFiles } });
+  // One budget for everything the run reads: inputs, synth output, waivers, evidence.
+  const read = { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES, budget: new Budget({ totalBytes: o.maxTotalBytes, resources: o.maxResources }) };
+  let inputs = loadInputs(paths, { ...read, source: { vars: o.vars, varFiles: o.varFiles } });
   if (o.sources?.size) inputs = withSources(inputs, o.sources);
-  if (o.synth?.length) inputs = overlaySynth(inputs, loadInputs(o.synth, { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES }), { stacks: o.stacks });
+  if (o.synth?.length) inputs = overlaySynth(inputs, loadInputs(o.synth, read), { stacks: o.stacks });
   else if (o.stacks?.length) throw new UsageError('--stack needs --synth');
   const graph = Graph.from(inputs);
-  const waivers = o.waivers ? loadWaivers(o.waivers) : undefined;
+  const waivers = o.waivers ? loadWaivers(o.waivers, read) : undefined;
   const ruleIds = o.rule?.flatMap((r) => r.split(',')).filter(Boolean);
   if (ruleIds) for (const id of ruleIds) if (!RULES.some((r) => r.id === id || r.control === id || (r.aliases ?? []).includes(id))) throw new UsageError(`--rule: no rule "${id}" (see phikit rules)`);
-  const evidence = o.evidenceDir ? loadEvidence(o.evidenceDir) : undefined;
+  const evidence = o.evidenceDir ? loadEvidence(o.evidenceDir, read) : undefined;
   const evidenceNotGiven = !o.evidenceDir && (o.withoutEvidence ?? 'not_assessed') === 'not_assessed';
   const result = evaluate(graph, { rules: RULES, waivers, now: o.now, ruleIds, strategies: parseStrategies(o.strategy), evidence, passes: o.passes, scope: o.scope, evidenceNotGiven });
   return { result, graph, unassessedModules: inputs.flatMap((i) => i.unassessedModules ?? []) };

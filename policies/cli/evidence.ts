@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { evidenceTemplates } from '../evidence/templates';
 import { InputError } from '../model/errors';
+import { term } from '../reporters/escape';
 
 export function registerEvidence(program: Command, setCode: (code: number) => void): void {
   const evidence = program.command('evidence').description('organizational evidence files (training, BAAs, risk assessments, incident response, restore tests)');
@@ -21,13 +22,13 @@ export function registerEvidence(program: Command, setCode: (code: number) => vo
       for (const [name, body] of Object.entries(evidenceTemplates(today))) {
         const p = path.join(dir, name);
         if (fs.existsSync(p)) {
-          process.stdout.write(`kept     ${p} (exists)\n`);
+          process.stdout.write(`kept     ${term(p)} (exists)\n`);
           continue;
         }
         fs.writeFileSync(p, `${JSON.stringify(body, null, 2)}\n`);
-        process.stdout.write(`wrote    ${p}\n`);
+        process.stdout.write(`wrote    ${term(p)}\n`);
       }
-      process.stdout.write(`Fill them in, then: phikit check <plan> --evidence ${dir}\n`);
+      process.stdout.write(`Fill them in, then: phikit check <plan> --evidence ${term(dir)}\n`);
       setCode(0);
     });
 }

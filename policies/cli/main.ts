@@ -12,15 +12,16 @@ import { levelBasisText } from '../engine/levels';
 import { LEVELS, Level, SEVERITIES, Severity } from '../engine/types';
 import { applyConfig } from './config';
 import { InputError, UsageError } from '../model/errors';
-import { DEFAULT_MAX_INPUT_BYTES } from '../model/load';
+import { DEFAULT_MAX_INPUT_BYTES, DEFAULT_MAX_RESOURCES, DEFAULT_MAX_TOTAL_BYTES } from '../model/input-file';
 import { exitCodeFor, runCheck } from '../pipeline';
 import { sourcesFor } from './source';
 import { COUNTS_PASSES, REPORTERS, Write, buffered, writeFileChunked, writeReport } from '../reporters';
 import { CATALOGUE_VERSION, RULES } from '../rules';
 import { VERSION } from '../version';
+import { term } from '../reporters/escape';
 import { registerExtraCommands } from './commands';
 import { noteUnassessed } from './notes';
-import { parseSize } from './size';
+import { parseCount, parseSize } from './size';
 
 
 interface CheckOpts {
@@ -32,6 +33,8 @@ interface CheckOpts {
   rule?: string[];
   strategy?: string[];
   maxInputSize: string;
+  maxTotalInputSize: string;
+  maxResources: string;
   now?: string;
   color?: boolean;
   baseline?: string;
@@ -94,6 +97,8 @@ function buildProgram(setCode: (c: number) => void): Command {
     .option('-r, --rule <ids...>', 'only these rule or control ids')
     .option('-s, --strategy <numbers...>', 'only these strategies (1-8)')
     .option('--max-input-size <size>', 'largest input file accepted', `${DEFAULT_MAX_INPUT_BYTES / 1024 / 1024}MiB`)
+    .option('--max-total-input-size <size>', 'largest sum of all files the run reads (inputs, --synth, waivers, evidence)', `${DEFAULT_MAX_TOTAL_BYTES / 1024 / 1024}MiB`)
+    .option('--max-resources <n>', 'most resources modelled across all inputs', String(DEFAULT_MAX_RESOURCES))
     .option('--now <iso-date>', 'evaluate waiver expiry and evidence recency at this time (reproducible reports)')
     .option('--no-color', 'never colour text output')
     .option('-b, --baseline <report.json>', 'previous --format json report: mark findings new/unchanged and list resolved ones')
@@ -107,9 +112,9 @@ function buildProgram(setCode: (c: number) => void): Command {
       const now = o.now ? new Date(o.now) : undefined;
       if (now && Number.isNaN(now.getTime())) throw new UsageError(`--now: "${o.now}" is not a date`);
       if (o.failOnNew && !o.baseline) throw new UsageError('--fail-on-new needs --baseline');
-      const baseline = o.baseline ? loadBaseline(o.baseline) : undefined;
+      const baseline = o.baseline ? loadBaseline(o.baseline, { maxBytes: parseSize(o.maxInputSize) }) : undefined;
       const sources = await sourcesFor(paths, o.source);
-      const run = runCheck(paths, { waivers: o.waivers, rule: o.rule, strategy: o.strategy, maxBytes: parseSize(o.maxInputSize), now, evidenceDir: o.evidence, synth: o.synth, stacks: o.stack, passes: COUNTS_PASSES.has(o.format) ? 'count' : 'list', vars: o.var, varFiles: o.varFile, scope, sources });
+      const run = runCheck(paths, { waivers: o.waivers, rule: o.rule, strategy: o.strategy, maxBytes: parseSize(o.maxInputSize), maxTotalBytes: parseSize(o.maxTotalInputSize, '--max-total-input-size'), maxResources: parseCount(o.maxResources, '--max-resources'), now, evidenceDir: o.evidence, synth: o.synth, stacks: o.stack, passes: COUNTS_PASSES.has(o.format) ? 'count' : 'list', vars: o.var, varFiles: o.varFile, scope, sources });
       noteUnassessed(run.unassessedModules);
       const result = baseline ? applyBaseline(run.result, baseline) : run.result;
       const color = o.color !== false && !o.output && o.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
@@ -151,8 +156,27 @@ function buildProgram(setCode: (c: number) => void): Command {
   return program;
 }
 
+let guarded = false;
+
+/**
+ * stdout that goes away or fills up: `phikit check … | head` closes the pipe (EPIPE), `> /dev/full`
+ * has no space (ENOSPC). Node reports both as an 'error' event, which unhandled prints a stack
+ * trace. A closed pipe ends the output quietly (the reader took what it wanted; the exit code
+ * stays the run's); any other write error is one line on stderr and exit 2.
+ */
+function guardStdout(): void {
+  if (guarded) return;
+  guarded = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return;
+    if (process.exitCode !== 2) process.stderr.write(`phikit: cannot write to standard output (${e.code === 'ENOSPC' ? 'no space left on the device' : (e.code ?? 'write error')})\n`);
+    process.exitCode = 2;
+  });
+}
+
 /** Run the CLI; resolves to the exit code. Never throws. */
 export async function main(argv: string[]): Promise<number> {
+  guardStdout();
   let code = 0;
   const program = buildProgram((c) => {
     code = c;
@@ -167,11 +191,11 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      process.stderr.write(`phikit: ${e.message.replace(/^error: /, '').split('\n')[0]}\n`);
+      process.stderr.write(`phikit: ${term(e.message.replace(/^error: /, '').split('\n')[0])}\n`);
       return 2;
     }
     if (e instanceof InputError || e instanceof UsageError) {
-      process.stderr.write(`phikit: ${e.message.split('\n')[0]}\n`);
+      process.stderr.write(`phikit: ${term(e.message.split('\n')[0])}\n`);
       return 2;
     }
     if (e instanceof RangeError) {

@@ -6,6 +6,7 @@ import { applyConfig } from './config';
 import { writeComplianceReports } from '../reporters/files';
 import { CATALOGUE_VERSION } from '../rules';
 import { VERSION } from '../version';
+import { term } from '../reporters/escape';
 import { UsageError } from '../model/errors';
 import { DEFAULT_MAX_INPUT_BYTES } from '../model/load';
 import { exitCodeFor, runCheck } from '../pipeline';
@@ -46,9 +47,9 @@ export function registerReport(program: Command, setCode: (code: number) => void
       if (!/^\d+$/.test(o.rowsPerRule) || !Number.isSafeInteger(rowsPerRule)) throw new UsageError(`--rows-per-rule: "${o.rowsPerRule}" is not a whole number`);
       const run = runCheck(paths, { waivers: o.waivers, now, evidenceDir: o.evidence, maxBytes: parseSize(o.maxInputSize), vars: o.var, varFiles: o.varFile, synth: o.synth, stacks: o.stack, rule: o.rule, strategy: o.strategy, scope, sources: await sourcesFor(paths, o.source) });
       noteUnassessed(run.unassessedModules);
-      const result = o.baseline ? applyBaseline(run.result, loadBaseline(o.baseline)) : run.result;
+      const result = o.baseline ? applyBaseline(run.result, loadBaseline(o.baseline, { maxBytes: parseSize(o.maxInputSize) })) : run.result;
       const files = writeComplianceReports(result, o.out, { toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now, rowsPerRule, level: o.level });
-      process.stdout.write(`HTML:     ${files.html}\nMarkdown: ${files.markdown}\nJSON:     ${files.json}\n`);
+      process.stdout.write(`HTML:     ${term(files.html)}\nMarkdown: ${term(files.markdown)}\nJSON:     ${term(files.json)}\n`);
       setCode(exitCodeFor(result, o.failOn, !!o.strict, false, o.level));
     });
 }

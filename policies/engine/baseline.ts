@@ -6,8 +6,8 @@
  * attention (fail, unknown, error) are marked `new` or `unchanged`; baseline findings that
  * needed attention and no longer do are listed as resolved.
  */
-import * as fs from 'node:fs';
 import { InputError } from '../model/errors';
+import { ReadOptions, readInputFile } from '../model/input-file';
 import type { Finding, ResolvedFinding, RunResult, Status } from './types';
 
 const ATTENTION: readonly Status[] = ['fail', 'unknown', 'error'];
@@ -43,14 +43,8 @@ export function parseBaseline(text: string, path: string): BaselineEntry[] {
   return out;
 }
 
-export function loadBaseline(path: string): BaselineEntry[] {
-  let text: string;
-  try {
-    text = fs.readFileSync(path, 'utf8');
-  } catch {
-    throw new InputError(`${path}: baseline cannot be read`);
-  }
-  return parseBaseline(text, path);
+export function loadBaseline(path: string, opts: ReadOptions = {}): BaselineEntry[] {
+  return parseBaseline(readInputFile(path, { ...opts, what: 'baseline' }), path);
 }
 
 /** The run with `baseline` set on findings that need attention, and the resolved list. */

@@ -11,6 +11,7 @@ import * as vm from 'node:vm';
 import type { Graph } from '../model/graph';
 import type { Resource } from '../model/types';
 import type { CheckContext, DeclaredScope, EvidenceSet, Finding, Rule, RunResult, Status, Strategy, Verdict } from './types';
+import { clip } from '../model/printable';
 import { WaiverMatcher, WaiversFile, WaiverTarget } from './waivers';
 
 export interface EvaluateOptions {
@@ -127,7 +128,7 @@ export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
     }
     if (passCounts && status === 'pass') {
       passCounts.set(rule.id, (passCounts.get(rule.id) ?? 0) + 1);
-      passTargets?.push({ ruleId: rule.id, address, file, unitId: unit?.id ?? '', stack: unit?.stack });
+      passTargets?.push({ ruleId: rule.id, address: clip(address), file, unitId: unit?.id ?? '', stack: unit?.stack });
       return;
     }
     drafts.push({
@@ -138,15 +139,16 @@ export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
       level: rule.level,
       citations: rule.citations,
       status,
-      message,
-      address,
+      // Strings from the input are bounded here, once, for every report (clip is O(1) when short).
+      message: clip(message),
+      address: clip(address),
       resourceType: resource?.type,
       file,
       line: resource?.location?.line,
       unitId: unit?.id ?? '',
       stack: unit?.stack,
-      constructPath: resource?.constructPath,
-      evidence: 'evidence' in v ? v.evidence : undefined,
+      constructPath: resource?.constructPath === undefined ? undefined : clip(resource.constructPath),
+      evidence: 'evidence' in v && v.evidence ? { ...v.evidence, attribute: clip(v.evidence.attribute), value: clip(v.evidence.value) } : undefined,
       remediation: rule.remediation,
       waiver: undefined,
     });
@@ -209,6 +211,11 @@ export function evaluate(graph: Graph, opts: EvaluateOptions): RunResult {
     if (d.status !== 'fail' && d.status !== 'unknown') continue;
     const waiver = matcher.match(d, about[i] ?? (d.address === ACCOUNT ? accountInline.get(d.ruleId) : undefined));
     if (!waiver) continue;
+    if ('invalid' in waiver) {
+      // A waiver without an approver, an expiry date or a reason waives nothing: the finding keeps its status.
+      d.message = `${d.message} (${waiver.invalid})`;
+      continue;
+    }
     d.waiver = waiver;
     if (waiver.expired) {
       d.status = 'fail';

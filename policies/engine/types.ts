@@ -211,8 +211,13 @@ export interface StaleWaiver {
   readonly rule: string;
   readonly resource: string;
   readonly reason: string;
-  /** `unmatched` or `ambiguous` (glob matched several stacks without saying so). */
-  readonly problem: 'unmatched' | 'ambiguous';
+  /**
+   * `unmatched`, `ambiguous` (glob matched several stacks without saying so) or `invalid` (it
+   * matched, but lacks an approver, an expiry date or a long enough reason, so it was not applied).
+   */
+  readonly problem: 'unmatched' | 'ambiguous' | 'invalid';
+  /** For `invalid`: what is missing. */
+  readonly detail?: string;
 }
 
 export interface ResolvedFinding {

@@ -6,10 +6,10 @@
  * A waived finding keeps its place in every report (status `waived`). An expired waiver
  * makes the finding fail with a message saying so. A waiver that matches nothing is stale.
  */
-import * as fs from 'node:fs';
 import YAML from 'yaml';
 import { InputError } from '../model/errors';
 import { CompiledGlob, compileGlob } from '../model/glob';
+import { ReadOptions, readInputFile } from '../model/input-file';
 import type { Resource } from '../model/types';
 import { compileSchema, schemaErrorsText } from '../schemas';
 import type { StaleWaiver, WaiverInfo } from './types';
@@ -43,14 +43,8 @@ export function parseWaivers(text: string, path: string): WaiversFile {
   return { path, entries: (doc as { waivers: WaiverEntry[] }).waivers };
 }
 
-export function loadWaivers(path: string): WaiversFile {
-  let text: string;
-  try {
-    text = fs.readFileSync(path, 'utf8');
-  } catch {
-    throw new InputError(`${path}: waivers file cannot be read`);
-  }
-  return parseWaivers(text.replace(/^\uFEFF/, ''), path);
+export function loadWaivers(path: string, opts: ReadOptions = {}): WaiversFile {
+  return parseWaivers(readInputFile(path, { ...opts, what: 'waivers file' }), path);
 }
 
 /** End of the expiry day, UTC. */
@@ -82,6 +76,10 @@ interface Compiled {
 export class WaiverMatcher {
   private readonly used = new Set<number>();
   private readonly ambiguous = new Set<number>();
+  /** File entries that matched but lack what every waiver needs → what is missing. */
+  private readonly invalidEntries = new Map<number, string>();
+  /** Inline waivers that lack it, once per finding key. */
+  private readonly invalidInline = new Map<string, StaleWaiver>();
   private readonly compiled: Compiled[];
   /** Entries by rule + exact address (no `*` / `?`), and glob entries by rule: a finding meets only its own. */
   private readonly exact = new Map<string, Compiled[]>();
@@ -122,11 +120,21 @@ export class WaiverMatcher {
     return re.test(t.address);
   }
 
-  /** The waiver that applies to a finding (about `resource`, when it is about one), if any. */
-  match(t: WaiverTarget, resource?: Resource): WaiverInfo | undefined {
+  /**
+   * The waiver that applies to a finding (about `resource`, when it is about one), if any; or
+   * why the waiver written for it does not apply (it lacks what every waiver needs).
+   */
+  match(t: WaiverTarget, resource?: Resource): WaiverInfo | { readonly invalid: string } | undefined {
+    let invalid: string | undefined;
     for (const c of this.candidates(t)) {
       if (this.ambiguous.has(c.index) || !this.scopeMatches(c.entry, c.re, t)) continue;
       this.used.add(c.index);
+      const problems = waiverProblems({ reason: c.entry.reason, approvedBy: c.entry.approved_by, expires: c.entry.expires });
+      if (problems.length) {
+        this.invalidEntries.set(c.index, problems.join(', '));
+        invalid ??= `waiver ${this.file?.path}#waivers[${c.index}] not applied: ${problems.join(', ')}`;
+        continue;
+      }
       return {
         source: 'file',
         reason: c.entry.reason,
@@ -138,27 +146,55 @@ export class WaiverMatcher {
     }
     const inline = resource?.inlineWaivers.find((w) => w.ruleId === t.ruleId);
     if (inline) {
+      const origin = resource?.constructPath ?? t.address;
+      const problems = waiverProblems(inline);
+      if (problems.length) {
+        const key = `${t.unitId}\u0000${t.address}\u0000${t.ruleId}`;
+        if (!this.invalidInline.has(key)) this.invalidInline.set(key, { origin, rule: t.ruleId, resource: t.address, reason: inline.reason, problem: 'invalid', detail: problems.join(', ') });
+        return { invalid: `inline waiver not applied: ${problems.join(', ')}` };
+      }
       return {
         source: 'inline',
         reason: inline.reason,
         approvedBy: inline.approvedBy,
         expires: inline.expires,
-        expired: isExpired(inline.expires, this.now) || inline.reason.trim().length < 10,
-        origin: resource?.constructPath ?? t.address,
+        expired: isExpired(inline.expires, this.now),
+        origin,
       };
     }
-    return undefined;
+    return invalid === undefined ? undefined : { invalid };
   }
 
   stale(): StaleWaiver[] {
-    return this.compiled
-      .filter((c) => !this.used.has(c.index))
-      .map((c) => ({
-        origin: `${this.file?.path}#waivers[${c.index}]`,
-        rule: c.entry.rule,
-        resource: c.entry.resource,
-        reason: c.entry.reason,
-        problem: this.ambiguous.has(c.index) ? ('ambiguous' as const) : ('unmatched' as const),
-      }));
+    const file = this.compiled
+      .filter((c) => !this.used.has(c.index) || this.invalidEntries.has(c.index))
+      .map((c): StaleWaiver => {
+        const detail = this.invalidEntries.get(c.index);
+        return {
+          origin: `${this.file?.path}#waivers[${c.index}]`,
+          rule: c.entry.rule,
+          resource: c.entry.resource,
+          reason: c.entry.reason,
+          problem: detail !== undefined ? 'invalid' : this.ambiguous.has(c.index) ? 'ambiguous' : 'unmatched',
+          ...(detail !== undefined ? { detail } : {}),
+        };
+      });
+    return [...file, ...this.invalidInline.values()];
   }
+}
+
+/** Shortest waiver reason accepted, from every source (the waivers schema says the same). */
+export const MIN_REASON_CHARS = 10;
+
+/**
+ * One waiver policy for every source — waivers file, `"//"` metadata written by a phikit
+ * construct or by hand: a reason of at least {@link MIN_REASON_CHARS} characters, who approved
+ * it, and the last day it applies (YYYY-MM-DD). What is missing, as short phrases (none: valid).
+ */
+export function waiverProblems(w: { readonly reason?: unknown; readonly approvedBy?: unknown; readonly expires?: unknown }): string[] {
+  const out: string[] = [];
+  if (typeof w.reason !== 'string' || w.reason.trim().length < MIN_REASON_CHARS) out.push(`a reason shorter than ${MIN_REASON_CHARS} characters`);
+  if (typeof w.approvedBy !== 'string' || !w.approvedBy.trim()) out.push('no approver (approvedBy)');
+  if (typeof w.expires !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(w.expires) || Number.isNaN(Date.parse(`${w.expires}T00:00:00Z`))) out.push('no expiry date (expires: YYYY-MM-DD)');
+  return out;
 }

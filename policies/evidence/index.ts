@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CheckContext, EvidenceSet, Verdict } from '../engine/types';
 import { InputError } from '../model/errors';
+import { ReadOptions, readInputFile } from '../model/input-file';
 import { compileSchema, schemaErrorsText } from '../schemas';
 import { PLACEHOLDER } from './templates';
 
@@ -38,7 +39,7 @@ function validateInto(files: Map<string, { data?: unknown; error?: string; path:
 }
 
 /** Read and validate every known evidence file in `dir`. Unknown files are ignored. */
-export function loadEvidence(dir: string): EvidenceSet {
+export function loadEvidence(dir: string, opts: ReadOptions = {}): EvidenceSet {
   let st: fs.Stats;
   try {
     st = fs.statSync(dir);
@@ -50,9 +51,11 @@ export function loadEvidence(dir: string): EvidenceSet {
   for (const kind of EVIDENCE_FILES) {
     const p = path.join(dir, kind.file);
     if (!fs.existsSync(p)) continue;
+    // Same rules as every input: a regular file within the size limit (a FIFO or device is refused).
+    const text = readInputFile(p, { ...opts, what: 'evidence file' });
     let data: unknown;
     try {
-      data = JSON.parse(fs.readFileSync(p, 'utf8').replace(/^\uFEFF/, ''));
+      data = JSON.parse(text);
     } catch {
       files.set(kind.file, { error: `${p} is not valid JSON`, path: p });
       continue;

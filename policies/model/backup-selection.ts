@@ -41,6 +41,13 @@ function knownName(res: Resource): string | undefined {
   return undefined;
 }
 
+function nameFromUnknown(res: Resource): boolean {
+  return (ARN_SHAPE[res.type]?.nameAttrs ?? []).some((a) => {
+    const v = res.values[a];
+    return v instanceof Unknown && !isComputedOnly(v);
+  });
+}
+
 /** Does one literal ARN pattern (from `resources` / `not_resources`) select `res`? */
 function arnMatches(pattern: string, res: Resource): Match {
   if (pattern === '*') return true;
@@ -57,6 +64,8 @@ function arnMatches(pattern: string, res: Resource): Match {
   if (nm[1] === '*') return true;
   // A resource the plan creates gets its generated id/name at apply time: a literal ARN written
   // before that cannot name it. In synth output the resource may already exist, so it is unknown.
+  // A name the configuration sets from a value known only after apply may match any pattern.
+  if (name === undefined && nameFromUnknown(res)) return 'unknown';
   if (name === undefined) return res.action === 'create' ? false : 'unknown';
   return wildcardMatch(nm[1], name);
 }

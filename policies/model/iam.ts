@@ -803,8 +803,17 @@ export function ownAccountIds(graph: Graph, extra: readonly string[] = []): Read
  * is unknown, not a failure.
  */
 export function ownAccountUnresolved(graph: Graph): boolean {
-  return graph.resources.some((r) => r.type === 'aws_caller_identity' && r.mode === 'data' && !(typeof r.values.account_id === 'string' && /^\d{12}$/.test(r.values.account_id)));
+  // Once per graph: asked for every policy judged, a scan of the resources each time was
+  // policies × resources (module-shaped 100k plan: SARIF and the reviewer report twice as slow).
+  let unresolved = unresolvedCache.get(graph);
+  if (unresolved === undefined) {
+    unresolved = graph.resources.some((r) => r.type === 'aws_caller_identity' && r.mode === 'data' && !(typeof r.values.account_id === 'string' && /^\d{12}$/.test(r.values.account_id)));
+    unresolvedCache.set(graph, unresolved);
+  }
+  return unresolved;
 }
+
+const unresolvedCache = new WeakMap<Graph, boolean>();
 
 /** Attributes holding principals or policies: account ids there are not necessarily this plan's own. */
 const NOT_OWN_ACCOUNT_ATTRS = new Set(['assume_role_policy', 'policy', 'minified_json', 'principal', 'principals', 'identifiers', 'source_account', 'shared_accounts', 'account_ids', 'inline_policy', 'json', 'container_definitions', 'access_policies', 'permissions']);

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from './errors';
 import { Graph } from './graph';
+import { Budget, DEFAULT_MAX_INPUT_BYTES, decode, readInputBytes } from './input-file';
 import { COLLECT_AFTER_CHARS, collectGarbage } from './memory';
 import type { ModuleIndex } from './modules';
 import { checkPlanVersion, isPlanDocument, loadPlan } from './plan';
@@ -14,14 +15,19 @@ import { SourceOptions, UnassessedModule, isTerraformSourceDir, loadSourceDir } 
 import type { SourceIndex } from './source';
 import type { Resource, Unit } from './types';
 
-export const DEFAULT_MAX_INPUT_BYTES = 256 * 1024 * 1024;
+export { DEFAULT_MAX_INPUT_BYTES, decode };
 
 export interface LoadOptions {
   /** Largest file accepted, in bytes (default 256 MiB). */
   readonly maxBytes?: number;
+  /** The run's budget of bytes read and resources modelled (default: a fresh one with the default limits). */
+  readonly budget?: Budget;
   /** Source mode (a directory of .tf files): variable values from the command line. */
   readonly source?: Pick<SourceOptions, 'vars' | 'varFiles'>;
 }
+
+/** Load options with the defaults filled in. */
+type Loading = LoadOptions & { readonly maxBytes: number; readonly budget: Budget };
 
 export interface ParsedInput {
   readonly unit: Unit;
@@ -37,29 +43,6 @@ export interface ParsedInput {
   readonly source?: SourceIndex;
 }
 
-/** Decode file bytes: UTF-8 (with or without BOM) or UTF-16 LE/BE with BOM; strict. */
-export function decode(buf: Buffer, file: string): string {
-  if (buf.length === 0) throw new InputError(`${file}: file is empty`);
-  let text: string;
-  try {
-    if (buf[0] === 0xff && buf[1] === 0xfe) {
-      text = new TextDecoder('utf-16le', { fatal: true }).decode(buf.subarray(2));
-    } else if (buf[0] === 0xfe && buf[1] === 0xff) {
-      text = new TextDecoder('utf-16be', { fatal: true }).decode(buf.subarray(2));
-    } else if (buf.length >= 4 && buf[0] !== 0 && buf[1] === 0 && buf[2] !== 0 && buf[3] === 0) {
-      // UTF-16LE without a BOM (`{\0"\0`).
-      text = new TextDecoder('utf-16le', { fatal: true }).decode(buf);
-    } else {
-      const start = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-      text = new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(start));
-    }
-  } catch {
-    throw new InputError(`${file}: not valid UTF-8 or UTF-16 text`);
-  }
-  if (text.indexOf('\u0000') >= 0) throw new InputError(`${file}: contains NUL characters, not a JSON text file`);
-  return text;
-}
-
 export function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
@@ -71,24 +54,6 @@ export function parseJson(text: string, file: string): unknown {
 }
 
 const sha256 = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
-
-function readFileLimited(file: string, maxBytes: number): Buffer {
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(file);
-  } catch {
-    throw new InputError(`${file}: no such file or directory`);
-  }
-  if (!st.isFile()) throw new InputError(`${file}: not a regular file`);
-  if (st.size > maxBytes) {
-    throw new InputError(`${file}: ${st.size} bytes is over the input limit of ${maxBytes} bytes (--max-input-size)`);
-  }
-  try {
-    return fs.readFileSync(file);
-  } catch {
-    throw new InputError(`${file}: cannot be read`);
-  }
-}
 
 /**
  * Run a loader; a value of an unexpected type deep in a damaged document becomes an input error
@@ -108,7 +73,7 @@ function structural<T>(file: string, what: string, load: () => T): T {
  * Parse one document already in memory. `source` is its text or bytes (hashed for provenance),
  * or their SHA-256 already computed. `stack` names a cdktf stack.
  */
-export function parseDocument(doc: unknown, file: string, source: Buffer | string | { readonly sha256: string }, stack?: string): ParsedInput {
+export function parseDocument(doc: unknown, file: string, source: Buffer | string | { readonly sha256: string }, stack?: string, budget?: Budget): ParsedInput {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     throw new InputError(`${file}: expected a JSON object (a Terraform plan or cdk.tf.json), got ${Array.isArray(doc) ? 'an array' : doc === null ? 'null' : typeof doc}`);
   }
@@ -117,7 +82,7 @@ export function parseDocument(doc: unknown, file: string, source: Buffer | strin
   if (isPlanDocument(obj)) {
     const version = checkPlanVersion(obj, file);
     const unit: Unit = { id: file, file, format: 'plan', sha256: hash, formatVersion: version };
-    const { resources, modules } = structural(file, 'Terraform plan', () => loadPlan(obj, unit));
+    const { resources, modules } = structural(file, 'Terraform plan', () => loadPlan(obj, unit, (n) => budget?.addResources(n, file)));
     return { unit, resources, modules };
   }
   if (Object.prototype.hasOwnProperty.call(obj, 'format_version')) {
@@ -134,21 +99,36 @@ export function parseDocument(doc: unknown, file: string, source: Buffer | strin
       sha256: hash,
       formatVersion: 'terraform-json',
     };
+    budget?.addResources(countSynthResources(obj), file);
     return { unit, resources: structural(file, 'Terraform JSON configuration', () => loadSynth(obj, unit)), stackInterface: stackInterfaceOf(obj) };
   }
   throw new InputError(`${file}: not a Terraform plan JSON (format_version) or Terraform JSON configuration (resource/terraform)`);
 }
 
-function loadFile(file: string, opts: LoadOptions, stack?: string, read?: { chars: number }): ParsedInput {
-  const { text, sha256: hash } = readText(file, opts.maxBytes ?? DEFAULT_MAX_INPUT_BYTES);
+/** Resources and data sources in a Terraform JSON document, counted before any is modelled. */
+function countSynthResources(doc: Record<string, unknown>): number {
+  let n = 0;
+  for (const mode of ['resource', 'data']) {
+    const section = doc[mode];
+    if (typeof section !== 'object' || section === null || Array.isArray(section)) continue;
+    for (const type of Object.keys(section)) {
+      const byName = (section as Record<string, unknown>)[type];
+      if (typeof byName === 'object' && byName !== null && !Array.isArray(byName)) n += Object.keys(byName).length;
+    }
+  }
+  return n;
+}
+
+function loadFile(file: string, opts: Loading, stack?: string, read?: { chars: number }): ParsedInput {
+  const { text, sha256: hash } = readText(file, opts);
   if (read) read.chars += text.length;
   // Only the text stays reachable while the document is parsed (the file bytes can be freed).
-  return parseDocument(parseJson(text, file), file, { sha256: hash }, stack);
+  return parseDocument(parseJson(text, file), file, { sha256: hash }, stack, opts.budget);
 }
 
 /** File → decoded text and the SHA-256 of its bytes. */
-function readText(file: string, maxBytes: number): { text: string; sha256: string } {
-  const buf = readFileLimited(file, maxBytes);
+function readText(file: string, opts: Loading): { text: string; sha256: string } {
+  const buf = readInputBytes(file, opts);
   const out = { sha256: sha256(buf), text: decode(buf, file) };
   release(buf);
   return out;
@@ -167,10 +147,10 @@ function release(buf: Buffer): void {
 }
 
 /** A cdktf.out directory: every stack of its manifest.json; or a stack dir with cdk.tf.json. */
-function loadDirectory(dir: string, opts: LoadOptions, read: { chars: number }): ParsedInput[] {
+function loadDirectory(dir: string, opts: Loading, read: { chars: number }, seen: Map<string, string>): ParsedInput[] {
   const manifest = path.join(dir, 'manifest.json');
   if (fs.existsSync(manifest)) {
-    const buf = readFileLimited(manifest, opts.maxBytes ?? DEFAULT_MAX_INPUT_BYTES);
+    const buf = readInputBytes(manifest, { ...opts, what: 'cdktf manifest' });
     const doc = parseJson(decode(buf, manifest), manifest) as Record<string, unknown>;
     const stacks = doc && typeof doc === 'object' ? (doc as { stacks?: unknown }).stacks : undefined;
     if (!stacks || typeof stacks !== 'object' || Array.isArray(stacks)) {
@@ -178,6 +158,7 @@ function loadDirectory(dir: string, opts: LoadOptions, read: { chars: number }):
     }
     const out: ParsedInput[] = [];
     const realDir = fs.realpathSync(dir);
+    const names = new Set<string>();
     for (const name of Object.keys(stacks).sort()) {
       const s = (stacks as Record<string, unknown>)[name] as { synthesizedStackPath?: unknown; name?: unknown };
       if (!s || typeof s.synthesizedStackPath !== 'string') {
@@ -191,22 +172,48 @@ function loadDirectory(dir: string, opts: LoadOptions, read: { chars: number }):
         throw new InputError(`${file}: listed in manifest.json but missing (or a symlink loop)`);
       }
       if (!real.startsWith(realDir + path.sep)) throw new InputError(`${file}: stack path escapes the cdktf.out directory`);
-      out.push({ ...loadFile(file, opts, typeof s.name === 'string' ? s.name : name, read), outDir: realDir });
+      const stackName = typeof s.name === 'string' ? s.name : name;
+      // One stack file read twice, or two stacks of one name, would double every finding (and the memory).
+      if (names.has(stackName)) throw new InputError(`${manifest}: lists stack "${stackName}" more than once`);
+      names.add(stackName);
+      const first = seen.get(real);
+      if (first !== undefined) throw new InputError(`${file}: is read twice (also as ${first}); every stack file may be listed once`);
+      seen.set(real, file);
+      out.push({ ...loadFile(file, opts, stackName, read), outDir: realDir });
     }
     if (!out.length) throw new InputError(`${manifest}: lists no stacks`);
     return out;
   }
   const single = path.join(dir, 'cdk.tf.json');
-  if (fs.existsSync(single)) return [loadFile(single, opts, undefined, read)];
-  if (isTerraformSourceDir(dir)) return [loadSourceDir(dir, { ...opts.source, maxBytes: opts.maxBytes })];
+  if (fs.existsSync(single)) return [loadFileOnce(single, opts, read, seen)];
+  if (isTerraformSourceDir(dir)) {
+    const src = loadSourceDir(dir, { ...opts.source, maxBytes: opts.maxBytes });
+    opts.budget.addResources(src.resources.length, dir);
+    return [src];
+  }
   throw new InputError(`${dir}: directory has no manifest.json (cdktf.out), cdk.tf.json or Terraform (.tf) files`);
+}
+
+function loadFileOnce(file: string, opts: Loading, read: { chars: number }, seen: Map<string, string>): ParsedInput {
+  let real = file;
+  try {
+    real = fs.realpathSync(file);
+  } catch {
+    /* readInputBytes reports a missing file or a loop */
+  }
+  const first = seen.get(real);
+  if (first !== undefined) throw new InputError(`${file}: is read twice (also as ${first}); pass every input once`);
+  seen.set(real, file);
+  return loadFile(file, opts, undefined, read);
 }
 
 /** Load one or more paths into parsed inputs (not yet a graph). */
 export function loadInputs(paths: readonly string[], opts: LoadOptions = {}): ParsedInput[] {
   if (!paths.length) throw new InputError('no input given: pass a plan JSON, a cdk.tf.json or a cdktf.out directory');
+  const o: Loading = { maxBytes: opts.maxBytes ?? DEFAULT_MAX_INPUT_BYTES, budget: opts.budget ?? new Budget() };
   const out: ParsedInput[] = [];
   const read = { chars: 0 };
+  const seen = new Map<string, string>();
   for (const p of paths) {
     let st: fs.Stats;
     try {
@@ -215,8 +222,8 @@ export function loadInputs(paths: readonly string[], opts: LoadOptions = {}): Pa
       const code = (e as NodeJS.ErrnoException).code;
       throw new InputError(code === 'ELOOP' ? `${p}: symlink loop` : `${p}: no such file or directory`);
     }
-    if (st.isDirectory()) out.push(...loadDirectory(p, opts, read));
-    else out.push(loadFile(p, opts, undefined, read));
+    if (st.isDirectory()) out.push(...loadDirectory(p, o, read, seen));
+    else out.push(loadFileOnce(p, o, read, seen));
   }
   if (read.chars >= COLLECT_AFTER_CHARS) collectGarbage();
   return out;

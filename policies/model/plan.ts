@@ -394,7 +394,7 @@ export interface LoadedUnit {
   modules: ModuleIndex;
 }
 
-export function loadPlan(doc: Obj, unit: Unit): LoadedUnit {
+export function loadPlan(doc: Obj, unit: Unit, count?: (resources: number) => void): LoadedUnit {
   const file = unit.file;
   const raws = new Map<string, Raw>();
   collectModule(get(get(doc, 'planned_values'), 'root_module'), raws, 0, file);
@@ -422,6 +422,8 @@ export function loadPlan(doc: Obj, unit: Unit): LoadedUnit {
       });
     }
   }
+  // The run's resource budget is checked before any resource is modelled.
+  count?.(raws.size);
   const config = indexConfig(doc, file);
   const regions = planResourceRegions(doc);
   const defaultAction: ChangeAction = has(doc, 'values') && !has(doc, 'planned_values') ? 'no-op' : 'create';

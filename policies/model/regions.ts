@@ -8,6 +8,7 @@
  */
 import { MAX_DEPTH, tooDeep } from './errors';
 import type { Resource } from './types';
+import { Unknown, isComputedOnly } from './values';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -20,6 +21,8 @@ export const isRegion = (v: unknown): v is string => typeof v === 'string' && /^
 export function regionOf(res: Resource): string | undefined {
   const own = res.values.region;
   if (isRegion(own)) return own;
+  // A region set from a value known only after apply is not the provider's region.
+  if (own instanceof Unknown && !isComputedOnly(own)) return undefined;
   return res.region;
 }
 

@@ -4,6 +4,7 @@
  * headings, table headers with scope, status as text + symbol (colour is never the only signal),
  * lang attribute, print stylesheet.
  */
+import { staleProblem, waiverTerms } from './escape';
 import type { Status } from '../engine/types';
 import { levelBasisText } from '../engine/levels';
 import { Mapping, RuleRows, STATUS_ICON, STATUS_LABEL, STATUS_ORDER, buildMapping, countsText, levelText, omittedCount, scoreOf, whereOf } from './mapping';
@@ -141,7 +142,7 @@ export const writeHtmlReport: StreamingReporter = (result, opts, write) => {
           for (const f of findings) {
             let detail = esc(f.message);
             if (f.status === 'fail' || f.status === 'unknown' || f.status === 'error') detail += `<br><strong>Fix:</strong> ${esc(f.remediation)}`;
-            if (f.waiver) detail += `<br><strong>Waiver:</strong> ${esc(f.waiver.reason)} (approved by ${esc(f.waiver.approvedBy ?? 'n/a')}, expires ${esc(f.waiver.expires ?? 'never')}${f.waiver.expired ? ', <strong>expired</strong>' : ''})`;
+            if (f.waiver) detail += `<br><strong>Waiver:</strong> ${esc(f.waiver.reason)} (${esc(waiverTerms(f.waiver))})`;
             const base = `${f.status === 'fail' && f.level === 'recommended' ? ' <span class="muted">(recommended)</span>' : ''}${f.baseline ? ` <span class="muted">(${f.baseline})</span>` : ''}`;
             const ev = f.evidence ? `<span class="mono">${esc(f.evidence.attribute)}</span> = <span class="mono">${esc(f.evidence.value)}</span>` : '';
             parts.push(`<tr class="finding" data-status="${f.status}" data-level="${f.level}" data-strategy="${f.strategy}">${statusCell(f.status, base)}<td class="mono">${esc(whereOf(f))}</td><td>${ev}</td><td>${detail}</td></tr>`);
@@ -172,13 +173,13 @@ export const writeHtmlReport: StreamingReporter = (result, opts, write) => {
     parts.push('<table><thead><tr><th scope="col">Rule</th><th scope="col">Resource</th><th scope="col">Reason</th><th scope="col">Approved by</th><th scope="col">Expires</th><th scope="col">Expired?</th></tr></thead><tbody>');
     for (const f of waived) {
       const w = f.waiver!;
-      parts.push(`<tr><td>${esc(f.ruleId)}</td><td class="mono">${esc(whereOf(f))}</td><td>${esc(w.reason)}</td><td>${esc(w.approvedBy ?? 'n/a')}</td><td>${esc(w.expires ?? 'never')}</td><td>${w.expired ? '<strong>yes — finding fails</strong>' : 'no'}</td></tr>`);
+      parts.push(`<tr><td>${esc(f.ruleId)}</td><td class="mono">${esc(whereOf(f))}</td><td>${esc(w.reason)}</td><td>${esc(w.approvedBy ?? '—')}</td><td>${esc(w.expires ?? '—')}</td><td>${w.expired ? '<strong>yes — finding fails</strong>' : 'no'}</td></tr>`);
     }
     parts.push('</tbody></table>');
   }
   if (m.stale.length) {
     parts.push('<h3>Stale waivers</h3><table><thead><tr><th scope="col">Rule</th><th scope="col">Resource pattern</th><th scope="col">Problem</th><th scope="col">Where</th></tr></thead><tbody>');
-    for (const w of m.stale) parts.push(`<tr><td>${esc(w.rule)}</td><td class="mono">${esc(w.resource)}</td><td>${w.problem === 'ambiguous' ? 'matches several stacks/files' : 'matches nothing'}</td><td class="mono">${esc(w.origin)}</td></tr>`);
+    for (const w of m.stale) parts.push(`<tr><td>${esc(w.rule)}</td><td class="mono">${esc(w.resource)}</td><td>${esc(staleProblem(w))}</td><td class="mono">${esc(w.origin)}</td></tr>`);
     parts.push('</tbody></table>');
   }
   parts.push('</section>');

@@ -1,25 +1,11 @@
 /** Markdown compliance mapping for security reviewers (same content as the HTML report). */
 import { levelBasisText } from '../engine/levels';
 import { CoverageRow, STATUS_ICON, STATUS_LABEL, STATUS_ORDER, buildMapping, countsText, levelText, omittedCount, scoreOf, whereOf } from './mapping';
+import { code, md, staleProblem, waiverTerms } from './escape';
 import { joined } from './sink';
 import type { Reporter, StreamingReporter } from './types';
 
-/** Escape text for a Markdown table cell or paragraph. */
-export function md(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/[*_`[\]]/g, '\\$&').replace(/\r?\n/g, ' ');
-}
-
-/**
- * Text as a Markdown code span (searchable and copyable as written: `aws_db_instance.open`, not
- * `aws\_db\_instance.open`): fenced with more backticks than it contains, `|` escaped for tables.
- */
-export function code(s: string): string {
-  const one = s.replace(/\r?\n/g, ' ');
-  const longest = Math.max(0, ...(one.match(/`+/g) ?? []).map((x) => x.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = one.startsWith('`') || one.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${one.replace(/\|/g, '\\|')}${pad}${fence}`;
-}
+export { code, md };
 
 const coverageCell = (row: CoverageRow) => {
   const all = [...row.technical, ...row.evidence];
@@ -58,7 +44,7 @@ export const writeMarkdownReport: StreamingReporter = (result, opts, write) => {
     out.push('');
   }
   out.push('### Provenance', '', '| Input | Format | Stack | SHA-256 |', '|---|---|---|---|');
-  for (const u of m.inputs) out.push(`| ${md(u.file)} | ${u.format}${u.formatVersion ? ` ${md(u.formatVersion)}` : ''} | ${md(u.stack ?? '')} | \`${u.sha256}\` |`);
+  for (const u of m.inputs) out.push(`| ${md(u.file)} | ${md(u.format)}${u.formatVersion ? ` ${md(u.formatVersion)}` : ''} | ${md(u.stack ?? '')} | \`${u.sha256}\` |`);
   out.push('');
 
   for (const s of m.strategies) {
@@ -77,7 +63,7 @@ export const writeMarkdownReport: StreamingReporter = (result, opts, write) => {
             const evidence = f.evidence ? `${code(f.evidence.attribute)} = ${code(f.evidence.value)}` : '';
             let detail = md(f.message);
             if (f.status === 'fail' || f.status === 'unknown' || f.status === 'error') detail += `<br>Fix: ${md(f.remediation)}`;
-            if (f.waiver) detail += `<br>Waiver: ${md(f.waiver.reason)} (approved by ${md(f.waiver.approvedBy ?? 'n/a')}, expires ${md(f.waiver.expires ?? 'never')}${f.waiver.expired ? ', EXPIRED' : ''})`;
+            if (f.waiver) detail += `<br>Waiver: ${md(f.waiver.reason)} (${md(waiverTerms(f.waiver))})`;
             const base = `${f.status === 'fail' && f.level === 'recommended' ? ' (recommended)' : ''}${f.baseline ? ` (${f.baseline})` : ''}`;
             out.push(`| ${STATUS_ICON[f.status]} ${STATUS_LABEL[f.status]}${base} | ${code(whereOf(f))} | ${evidence} | ${detail} |`);
           }
@@ -103,20 +89,20 @@ export const writeMarkdownReport: StreamingReporter = (result, opts, write) => {
     out.push('| Rule | Resource | Reason | Approved by | Expires | Expired? |', '|---|---|---|---|---|---|');
     for (const f of [...m.waived, ...m.expiredWaivers]) {
       const w = f.waiver!;
-      out.push(`| ${f.ruleId} | ${code(whereOf(f))} | ${md(w.reason)} | ${md(w.approvedBy ?? 'n/a')} | ${md(w.expires ?? 'never')} | ${w.expired ? 'yes — finding fails' : 'no'} |`);
+      out.push(`| ${md(f.ruleId)} | ${code(whereOf(f))} | ${md(w.reason)} | ${md(w.approvedBy ?? '—')} | ${md(w.expires ?? '—')} | ${w.expired ? 'yes — finding fails' : 'no'} |`);
     }
     out.push('');
   }
   if (m.stale.length) {
     out.push('### Stale waivers', '', '| Rule | Resource pattern | Problem | Where |', '|---|---|---|---|');
-    for (const w of m.stale) out.push(`| ${md(w.rule)} | ${code(w.resource)} | ${w.problem === 'ambiguous' ? 'matches several stacks/files' : 'matches nothing'} | ${md(w.origin)} |`);
+    for (const w of m.stale) out.push(`| ${md(w.rule)} | ${code(w.resource)} | ${md(staleProblem(w))} | ${md(w.origin)} |`);
     out.push('');
   }
   if (m.baseline) {
     out.push('## Changes since the baseline', '');
     const added = result.findings.filter((f) => f.baseline === 'new');
     out.push(`${added.length} new, ${result.findings.filter((f) => f.baseline === 'unchanged').length} unchanged, ${m.resolved.length} resolved.`, '');
-    for (const r of m.resolved) out.push(`- Resolved: ${r.ruleId} ${code(r.address)} (${md(r.file)}), was ${r.status}`);
+    for (const r of m.resolved) out.push(`- Resolved: ${md(r.ruleId)} ${code(r.address)} (${md(r.file)}), was ${md(r.status)}`);
     if (m.resolved.length) out.push('');
   }
   out.end('\n');

@@ -4,6 +4,7 @@
  * properties, not listed. Locations: the input file (relative, forward slashes) with a best-effort
  * line, and a logical location naming the Terraform address (and construct path).
  */
+import { waiverTerms } from './escape';
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { summarize } from '../engine/evaluate';
@@ -25,7 +26,8 @@ function pascal(id: string, title: string): string {
 
 function uriOf(file: string): string {
   const rel = path.isAbsolute(file) ? path.relative(process.cwd(), file) : file;
-  return encodeURI(rel.split(path.sep).join('/').replace(/^\.\//, ''));
+  // A lone surrogate (a manifest stack path is any JSON string) would make encodeURI throw: U+FFFD instead.
+  return encodeURI(rel.split(path.sep).join('/').replace(/^\.\//, '').replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'));
 }
 
 function ruleDescriptor(r: Rule) {
@@ -89,13 +91,14 @@ export const writeSarifReport: StreamingReporter = (result, opts, write) => {
         },
       ],
       partialFingerprints: { 'phikit/v1': fingerprint(f) },
-      ...(f.waiver
+      // Only a waiver that applies suppresses: an expired one leaves the result open.
+      ...(f.waiver && f.status === 'waived'
         ? {
             suppressions: [
               {
                 kind: f.waiver.source === 'inline' ? 'inSource' : 'external',
                 status: 'accepted',
-                justification: `${f.waiver.reason}${f.waiver.approvedBy ? ` (approved by ${f.waiver.approvedBy})` : ''}${f.waiver.expires ? `, expires ${f.waiver.expires}` : ''}`,
+                justification: `${f.waiver.reason} (${waiverTerms(f.waiver)})`,
               },
             ],
           }

@@ -1,5 +1,7 @@
 /** Where chunked reports go: gathered into ~1 MiB pieces, then written to a file or a stream. */
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Write } from './types';
 
 const PIECE = 1 << 20;
@@ -29,8 +31,8 @@ export function buffered(flush: (piece: string) => void): { write: Write; end: (
 }
 
 /** Write what `produce` writes into `file` (created or truncated), through a 1 MiB byte buffer. Throws what fs throws. */
-export function writeFileChunked(file: string, produce: (write: Write) => void): void {
-  const fd = fs.openSync(file, 'w');
+export function writeFileChunked(file: string, produce: (write: Write) => void, flags = 'w'): void {
+  const fd = fs.openSync(file, flags);
   try {
     const buf = Buffer.allocUnsafe(PIECE);
     let used = 0;
@@ -78,4 +80,20 @@ export function joined(write: Write, separator = '\n'): { push: (...parts: strin
       out.end();
     },
   };
+}
+
+/**
+ * Write `file` through a new temporary file beside it (created exclusively: never an existing
+ * file or a planted symlink), renamed over `file` at the end. A symlink at `file` is replaced,
+ * never followed, and a failed write leaves no half-written report.
+ */
+export function writeFileReplacing(file: string, produce: (write: Write) => void): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+  try {
+    writeFileChunked(tmp, produce, 'wx');
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
 }

@@ -11,6 +11,7 @@
 import { summarize } from '../engine/evaluate';
 import { levelBasisText, levelGates } from '../engine/levels';
 import { Finding, Level, Rule, STRATEGIES, Status, Strategy } from '../engine/types';
+import { staleProblem, term, waiverTerms } from './escape';
 import type { Reporter, StreamingReporter } from './types';
 
 const CODES = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, dim: 2, bold: 1 } as const;
@@ -52,7 +53,7 @@ export const writeTextReport: StreamingReporter = (result, opts, write) => {
   const rules = new Map<string, Rule>(result.rules.map((r) => [r.id, r]));
   const manyInputs = result.units.length > 1;
   lines.push(c('bold', `phikit ${opts.toolVersion} — HIPAA policy check (catalogue ${opts.catalogueVersion})`));
-  for (const u of result.units) lines.push(c('dim', `  input: ${u.file}${u.stack ? ` [stack ${u.stack}]` : ''} (${u.format})`));
+  for (const u of result.units) lines.push(c('dim', `  input: ${term(u.file)}${u.stack ? ` [stack ${term(u.stack)}]` : ''} (${term(u.format)})`));
   lines.push(
     c('dim', gate === 'recommended' ? '  gate: required and recommended failures fail the run (--level recommended)' : '  gate: required failures fail the run; recommended ones (phikit hardening) are reported only — --level recommended gates them too'),
   );
@@ -96,7 +97,7 @@ export const writeTextReport: StreamingReporter = (result, opts, write) => {
   rows.forEach((r, i) => lines.push(i === rows.length - 1 ? c('bold', row(r)) : row(r)));
   flush();
 
-  const where = (f: Finding) => `${f.address}${f.stack ? ` [${f.stack}]` : ''}${f.constructPath ? ` (${f.constructPath})` : ''}${manyInputs && !f.stack ? ` · ${f.file}` : ''}`;
+  const where = (f: Finding) => `${term(f.address)}${f.stack ? ` [${term(f.stack)}]` : ''}${f.constructPath ? ` (${term(f.constructPath)})` : ''}${manyInputs && !f.stack ? ` · ${term(f.file)}` : ''}`;
 
   for (const s of strategies) {
     const fs = byStrategy.get(s) ?? [];
@@ -106,12 +107,12 @@ export const writeTextReport: StreamingReporter = (result, opts, write) => {
     if (opts.verbose) {
       for (const f of fs) {
         lines.push(`  ${label[groupOf(f)]}${f.baseline === 'new' ? c('bold', ' NEW') : ''} ${f.ruleId} ${f.level} ${f.severity} ${where(f)}`);
-        lines.push(`       ${f.title}`);
-        lines.push(`       ${f.message}`);
-        if (f.evidence) lines.push(c('dim', `       evidence: ${f.evidence.attribute} = ${f.evidence.value}`));
-        if (f.waiver) lines.push(c('dim', `       waiver: ${f.waiver.reason} (approved by ${f.waiver.approvedBy ?? 'n/a'}, expires ${f.waiver.expires ?? 'never'}${f.waiver.expired ? ', EXPIRED' : ''})`));
+        lines.push(`       ${term(f.title)}`);
+        lines.push(`       ${term(f.message)}`);
+        if (f.evidence) lines.push(c('dim', `       evidence: ${term(f.evidence.attribute)} = ${term(f.evidence.value)}`));
+        if (f.waiver) lines.push(c('dim', `       waiver: ${term(f.waiver.reason)} (${term(waiverTerms(f.waiver))})`));
         if (f.status === 'fail' || f.status === 'unknown') lines.push(c('dim', `       fix: ${f.remediation}`));
-        lines.push(c('dim', `       HIPAA: ${f.citations.join(', ')} · ${f.level}: ${levelBasisText(rules.get(f.ruleId) ?? f)} · ${f.file}`));
+        lines.push(c('dim', `       HIPAA: ${f.citations.join(', ')} · ${f.level}: ${levelBasisText(rules.get(f.ruleId) ?? f)} · ${term(f.file)}`));
         flush();
       }
       continue;
@@ -139,7 +140,7 @@ export const writeTextReport: StreamingReporter = (result, opts, write) => {
           r.push(`    ${ruleId.padEnd(8)} ${f.level.padEnd(11)} ${f.severity.padEnd(8)} ${f.title}${list.length > 1 ? ` (${list.length})` : ''}`);
           byReason.set(reason, r);
         }
-        for (const [reason, ls] of byReason) lines.push(`  ${label.not_assessed} ${reason}`, ...ls);
+        for (const [reason, ls] of byReason) lines.push(`  ${label.not_assessed} ${term(reason)}`, ...ls);
         flush();
         continue;
       }
@@ -150,9 +151,9 @@ export const writeTextReport: StreamingReporter = (result, opts, write) => {
         lines.push(c('dim', `       HIPAA ${f0.citations.join(', ')} · ${f0.level === 'required' ? 'required' : 'recommended'}: ${levelBasisText(rule ?? f0)}`));
         if (g !== 'waived') lines.push(c('dim', `       fix: ${rule?.remediation ?? f0.remediation}`));
         for (const f of list) {
-          const ev = f.evidence ? ` [${f.evidence.attribute} = ${f.evidence.value}]` : '';
-          const waiver = f.waiver ? ` — waiver: ${f.waiver.reason} (approved by ${f.waiver.approvedBy ?? 'n/a'}, expires ${f.waiver.expires ?? 'never'}${f.waiver.expired ? ', EXPIRED' : ''})` : '';
-          lines.push(`       - ${f.baseline === 'new' ? c('bold', 'NEW ') : ''}${where(f)}: ${f.message}${ev}${waiver}`);
+          const ev = f.evidence ? ` [${term(f.evidence.attribute)} = ${term(f.evidence.value)}]` : '';
+          const waiver = f.waiver ? ` — waiver: ${term(f.waiver.reason)} (${term(waiverTerms(f.waiver))})` : '';
+          lines.push(`       - ${f.baseline === 'new' ? c('bold', 'NEW ') : ''}${where(f)}: ${term(f.message)}${ev}${waiver}`);
         }
         flush();
       }
@@ -160,10 +161,10 @@ export const writeTextReport: StreamingReporter = (result, opts, write) => {
   }
   for (const w of result.staleWaivers) {
     lines.push('');
-    lines.push(`${c('yellow', 'STALE WAIVER')} ${w.rule} ${w.resource}: ${w.problem === 'ambiguous' ? 'matches resources in several stacks/files; add "stack", "file" or "any_stack": true' : 'matches no finding'} (${w.origin})`);
+    lines.push(`${c('yellow', 'STALE WAIVER')} ${term(w.rule)} ${term(w.resource)}: ${w.problem === 'ambiguous' ? 'matches resources in several stacks/files; add "stack", "file" or "any_stack": true' : w.problem === 'invalid' ? term(staleProblem(w)) : 'matches no finding'} (${term(w.origin)})`);
   }
   for (const r of result.resolved ?? []) {
-    lines.push(`${c('green', 'RESOLVED')} ${r.ruleId} ${r.address} (${r.file}): was ${r.status}`);
+    lines.push(`${c('green', 'RESOLVED')} ${term(r.ruleId)} ${term(r.address)} (${term(r.file)}): was ${term(r.status)}`);
   }
   const s = summarize(result.findings, result.passCounts);
   lines.push('');

@@ -402,6 +402,9 @@ function structural(name: string, args: EV[]): EV | undefined {
     case 'tolist':
     case 'toset':
       return Array.isArray(a) ? a : undefined;
+    case 'compact':
+      // Known empty members drop out; members known only after apply stay (they may be empty).
+      return Array.isArray(a) ? a.filter((x) => x !== null && x !== '') : undefined;
     case 'tomap':
       return isObjEV(a) ? a : undefined;
     case 'element':

@@ -22,7 +22,7 @@ import { ModuleConfig, ModuleIndex, setOwn, stripInstanceKeys } from '../model/m
 import type { Resource, Unit } from '../model/types';
 import { isRegion } from '../model/regions';
 import { TERRAFORM_SOURCE } from '../model/synth';
-import { Unknown, Value } from '../model/values';
+import { Unknown, Value, referencesIn } from '../model/values';
 import { EV, EvalError, Json, Residual, isKnown, isResidual, parseExpression, parseTemplateString, refsIn } from './expr';
 import { Scope, evaluate, withIterators } from './eval';
 import { BlockLocation, ModuleSource, ReadLimits, hasTerraformFiles, readModuleDir } from './parse';
@@ -70,7 +70,9 @@ function evalRaw(raw: unknown, scope: Scope, depth = 0): EV {
     try {
       return evaluate(parseTemplateString(raw), scope);
     } catch (e) {
-      if (e instanceof EvalError) return new Residual(raw, []);
+      // Syntax phikit does not read (provider-defined functions, a heredoc inside an expression):
+      // unknown, keeping the references the text names so joins still work.
+      if (e instanceof EvalError) return new Residual(raw, referencesIn(raw), raw);
       throw e;
     }
   }

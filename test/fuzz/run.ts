@@ -1,11 +1,13 @@
 /**
- * `npm run fuzz [-- COUNT [SEED]]`: mutate every shared fixture COUNT times in total (default
- * 20,000) and report any crash, hang, non-one-line error or prototype pollution.
+ * `npm run fuzz [-- COUNT [SEED [HOSTILE]]]`: mutate every shared fixture COUNT times in total
+ * (default 20,000) and report any crash, hang, non-one-line error or prototype pollution; then
+ * run every hostile-input generator (issue 13) HOSTILE times (default 200 per class).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allFixtures } from '../support/fixtures';
 import { runOnce, problems } from './harness';
+import { GENERATORS } from './hostile';
 import { mutate, rng } from './mutate';
 
 async function main(): Promise<void> {
@@ -30,6 +32,20 @@ async function main(): Promise<void> {
     }
   }
   process.stdout.write(`${count} cases in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}; problems: ${bad}\n`);
+  const hostile = Number(process.argv[4] ?? 200);
+  for (const [name, gen] of Object.entries(GENERATORS)) {
+    const t1 = Date.now();
+    let failed = 0;
+    for (let i = 0; i < hostile; i++) {
+      const p = await gen(r);
+      if (p.length) {
+        failed++;
+        process.stderr.write(`hostile ${name} case ${i} (seed ${seed}): ${p.join('; ')}\n`);
+      }
+    }
+    bad += failed;
+    process.stdout.write(`hostile ${name}: ${hostile} cases in ${((Date.now() - t1) / 1000).toFixed(1)} s, problems: ${failed}\n`);
+  }
   process.exitCode = bad ? 1 : 0;
 }
 

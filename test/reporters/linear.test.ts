@@ -1,6 +1,6 @@
 /**
  * Every report format is linear in findings, checked by counting work instead of timing it
- * (timings belong in `npm run bench`, which also compares 5k- and 20k-finding runs):
+ * (timings belong in `npm run bench`, which also compares 10k- and 40k-finding runs):
  * - SARIF line numbers come from one scan per input file, however many findings point into it;
  * - every format is written in bounded chunks, never built as one string;
  * - the Markdown/HTML reviewer reports list at most `rowsPerRule` findings per rule and status

@@ -313,6 +313,8 @@ export function expectString(res: Resource, path: string, want: string, dflt: st
 export const resourcePolicyJudge: StatementJudge = (s) => {
   if (s.effect !== 'Allow') return undefined;
   if (s.principals?.anyone && !s.conditions.some(isRestrictingCondition)) return 'allows Principal "*" with no restricting condition';
+  const wild = wildcardPrincipal(s);
+  if (wild && !s.conditions.some(isRestrictingCondition)) return `allows ${wild} (a wildcard principal: any account) with no restricting condition`;
   if (s.notPrincipals) return 'allows everyone except the NotPrincipal list';
   const all = fullServiceAccess(s);
   if (all.length) return `allows all actions (${all.join(', ')})`;
@@ -338,9 +340,20 @@ export function publicPrincipalJudge(serviceKeys: readonly string[] = []): State
   return (s) => {
     if (s.effect !== 'Allow') return undefined;
     if (s.principals?.anyone && !s.conditions.some(restricts)) return 'allows Principal "*" with no restricting condition';
+    const wild = wildcardPrincipal(s);
+    if (wild && !s.conditions.some(restricts)) return `allows ${wild} (a wildcard principal: any account) with no restricting condition`;
     if (s.notPrincipals) return 'allows everyone except the NotPrincipal list';
     return undefined;
   };
+}
+
+/**
+ * An AWS principal other than "*" with a wildcard in it (`arn:aws:iam::*:role/app`): IAM does not
+ * match it as a pattern, but where a service accepts it, it names that role in every account; read as
+ * public. Interpolations (`${var.x}`) are not wildcards.
+ */
+export function wildcardPrincipal(s: Statement): string | undefined {
+  return s.principals?.aws.find((p) => p !== '*' && p.replace(/\$\{[^}]*\}/g, '').includes('*'));
 }
 
 /**

@@ -22,6 +22,9 @@ function permissionVerdict(p: Resource): Verdict {
     const value = attr(c, 'value');
     return key !== undefined && value.state !== 'absent' && isRestrictingCondition({ operator: str(attr(c, 'type')) ?? 'StringEquals', key: key.toLowerCase(), values: [str(value) ?? '(reference)'] });
   });
+  if (!restricted && conds.some((c) => !(c instanceof Unknown) && ['key', 'type', 'value'].some((k) => { const a = attr(c, k); return a.state === 'unknown' || a.state === 'sensitive'; }))) {
+    return unknown('principal is "*" and a condition key, type or value is known only after apply (it may restrict the principal)', evv('condition', '(known after apply)'));
+  }
   return restricted ? pass('principal "*" is limited by a condition', evv('condition', 'restricting')) : fail('principal is "*" with no restricting condition: every AWS account can put events on the bus', ev('principal', principal));
 }
 

@@ -30,6 +30,7 @@ export const snsPolicyNotPublic: ResourceRule = {
     fail: [
       { description: 'fails when the inline policy of the aws_sns_topic grants SNS:* to AWS "*"', resources: { 'aws_sns_topic.t': { name: 't', policy: policyJson({ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'SNS:*', Resource: 'arn:aws:sns:us-east-1:111122223333:t' }) } } },
       { description: 'fails when Principal "*" is allowed with no condition', resources: { 'aws_sns_topic_policy.p': { arn: 'x', policy: policyJson({ Effect: 'Allow', Principal: '*', Action: 'sns:Publish', Resource: 'arn:aws:sns:us-east-1:111122223333:t' }) } } },
+      { description: 'fails when the principal is a role of that name in any account (arn:aws:iam::*:role/…)', resources: { 'aws_sns_topic_policy.p': { arn: 'x', policy: policyJson({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::*:role/sns' }, Action: 'sns:Publish', Resource: 'arn:aws:sns:us-east-1:111122223333:t' }) } } },
       { description: 'fails when AWS "*" is allowed all actions', resources: { 'aws_sns_topic_policy.p': { arn: 'x', policy: policyJson({ Effect: 'Allow', Principal: { AWS: '*' }, Action: '*', Resource: 'arn:aws:sns:us-east-1:111122223333:t' }) } } },
       { description: 'fails when a named account is allowed all actions of the service', resources: { 'aws_sns_topic_policy.p': { arn: 'x', policy: policyJson({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sns:*', Resource: 'arn:aws:sns:us-east-1:111122223333:t' }) } } },
     ],

@@ -1,4 +1,5 @@
-import { attr, str } from '../../model/attrs';
+import { attr, computedOnly, str, undecided } from '../../model/attrs';
+import { ev, unknown } from '../helpers';
 import type { ResourceRule } from '../../engine/types';
 import { ENC, encryptedAtRest } from './_shared';
 import type { Resource } from '../../model/types';
@@ -27,7 +28,14 @@ export const rdsClusterEncrypted: ResourceRule = {
   construct: 'HipaaDatabase',
   anchors: { cdkNag: ['HIPAA.Security-RDSStorageEncrypted'], awsConfig: ['rds-storage-encrypted'], checkov: ['CKV_AWS_96', 'CKV_AWS_327'] },
   check(cluster) {
-    return encryptedAtRest(cluster, rdsClusterAtRest(cluster).enabled, 'cluster storage, backups and snapshots are encrypted');
+    const v = encryptedAtRest(cluster, rdsClusterAtRest(cluster).enabled, 'cluster storage, backups and snapshots are encrypted');
+    // The default depends on engine_mode (serverless v1 clusters are always encrypted): an unset switch with an unknown mode is undecided.
+    const mode = attr(cluster, 'engine_mode');
+    const set = attr(cluster, 'storage_encrypted');
+    if (v.status === 'fail' && undecided(mode) && !computedOnly(mode) && (set.state === 'absent' || computedOnly(set))) {
+      return unknown(`storage_encrypted is not set and engine_mode is known only after apply (a serverless v1 cluster is always encrypted)`, ev('engine_mode', mode));
+    }
+    return v;
   },
   examples: {
     pass: [
