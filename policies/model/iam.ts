@@ -286,9 +286,9 @@ export function readPolicyDocumentData(graph: Graph, ds: Resource, depth = 0): P
     const items: Value[] = Array.isArray(raw) ? raw : [raw];
     const seen = new Set<string>();
     for (const item of items) {
-      // Unknown elements of one list expression (`compact([x ? a.json : "", b.json])`) all carry
-      // the list's references: read each policy document they name once, in order.
-      if (item instanceof Unknown && !item.template && item.refs.length) {
+      // Unknown elements of one list expression (`compact([x ? a.json : "", b.json])`, from a plan
+      // or a template) all carry the list's references: read each policy document they name once, in order.
+      if (item instanceof Unknown && item.refs.length) {
         const key = item.refs.join('\u0000');
         if (seen.has(key)) continue;
         seen.add(key);
