@@ -33,6 +33,7 @@ import { kmsDeletionWindow } from './kms-deletion-window';
 import { kmsKeyEnabled } from './kms-key-enabled';
 import { kmsKeyNotDeleted } from './kms-key-not-deleted';
 import { kmsKeyPolicyDefined } from './kms-key-policy-defined';
+import { kmsKeyUsableByService } from './kms-key-usable-by-service';
 import { kmsKeyPolicyNotPublic } from './kms-key-policy-not-public';
 import { kmsKeyRotation } from './kms-key-rotation';
 import { launchTemplateEncrypted } from './launch-template-encrypted';
@@ -53,6 +54,7 @@ export const encryptionRules: readonly Rule[] = [
   kmsKeyEnabled,
   kmsKeyPolicyNotPublic,
   kmsKeyPolicyDefined,
+  kmsKeyUsableByService,
   iamNoKmsDecryptOnAllKeys,
   rdsInstanceEncrypted,
   rdsInstanceCmk,
