@@ -92,9 +92,12 @@ export function ebsAccountDefault(ctx: CheckContext, res: Resource): { readonly 
  * One EBS device (volume, instance block device, launch-template mapping): encrypted with a CMK.
  * `block` is the device object (or the volume resource), `where` its label in messages. When the
  * input declares EBS encryption by default, an unset `encrypted` counts as on and an unset key as
- * the account default key.
+ * the account default key. `part`: `encrypted` judges only "encrypted at rest"
+ * (directly or by the account's EBS encryption by default); `cmk` only "with a customer-managed
+ * key" (not applicable while encryption is known to be off: the encryption rule reports that);
+ * `both` asks the two at once (block devices and launch templates).
  */
-export function ebsDeviceVerdict(ctx: CheckContext, res: Resource, block: Resource | Readonly<Record<string, unknown>>, where: string, encPath = 'encrypted', keyPath = 'kms_key_id'): Verdict {
+export function ebsDeviceVerdict(ctx: CheckContext, res: Resource, block: Resource | Readonly<Record<string, unknown>>, where: string, encPath = 'encrypted', keyPath = 'kms_key_id', part: 'encrypted' | 'cmk' | 'both' = 'both'): Verdict {
   const dflt = ebsAccountDefault(ctx, res);
   const on = computedOnly(attr(block as Resource, encPath))
     ? dflt.enabled
@@ -103,7 +106,8 @@ export function ebsDeviceVerdict(ctx: CheckContext, res: Resource, block: Resour
     : expectBool(block as Resource, encPath, true, dflt.enabled, `${where} is not encrypted`);
   if (on.status === 'fail' && !dflt.enabled && dflt.undecided) return unknown(`${where}: ${on.message}, unless EBS encryption by default is on (${dflt.undecided})`, on.evidence && { ...on.evidence, attribute: `${where}.${encPath}` });
   const labelled = { ...on, message: `${where}: ${on.message}`, evidence: on.evidence && { ...on.evidence, attribute: `${where}.${encPath}` } };
-  if (on.status === 'fail') return labelled;
+  if (part === 'encrypted') return labelled;
+  if (on.status === 'fail') return part === 'cmk' ? { status: 'not_applicable', message: `${where} is not encrypted; ENC-06a reports that` } : labelled;
   const key = ((): Verdict => {
     const keyAttr = cfgAttr(block as Resource, keyPath);
     if (keyAttr.state === 'absent') {
@@ -114,7 +118,7 @@ export function ebsDeviceVerdict(ctx: CheckContext, res: Resource, block: Resour
     return block === res ? expectCmkCfg(ctx, res, keyPath, 'use a customer-managed key') : blockKeyVerdict(block as Readonly<Record<string, unknown>>, keyPath, where, 'use a customer-managed key');
   })();
   // `encrypted` known only after apply: a key that is not a CMK fails either way (unencrypted, or encrypted with aws/ebs).
-  return on.status === 'unknown' ? judgeAll([labelled, key], '') : key;
+  return on.status === 'unknown' && part === 'both' ? judgeAll([labelled, key], '') : key;
 }
 
 /** A key attribute inside a nested block (no graph join): set and not an `alias/aws/*` key. */

@@ -26,6 +26,7 @@ import { snsTopicCmk } from './sns-topic-cmk';
 import { sqsQueueCmk } from './sqs-queue-cmk';
 import { dynamodbReplicaCmk } from './dynamodb-replica-cmk';
 import { dynamodbTableCmk } from './dynamodb-table-cmk';
+import { ebsVolumeCmk } from './ebs-volume-cmk';
 import { ebsVolumeEncrypted } from './ebs-volume-encrypted';
 import { iamNoKmsDecryptOnAllKeys } from './iam-no-kms-decrypt-on-all-keys';
 import { instanceBlockDevicesEncrypted } from './instance-block-devices-encrypted';
@@ -67,6 +68,7 @@ export const encryptionRules: readonly Rule[] = [
   dynamodbTableKmsCmk,
   dynamodbReplicaCmk,
   ebsVolumeEncrypted,
+  ebsVolumeCmk,
   instanceBlockDevicesEncrypted,
   launchTemplateEncrypted,
   ebsEncryptionByDefault,
