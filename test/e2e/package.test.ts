@@ -14,29 +14,17 @@
  * Needs npm and the registry or the local npm cache (`--prefer-offline`); skipped, with the reason
  * printed, when npm cannot resolve the pinned packages.
  */
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { TSC, npmSkipReason, run } from '../support/npm';
 
 const ROOT = path.resolve(__dirname, '../..');
 const PKG = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const PINNED = ['cdktf', 'constructs', '@cdktf/provider-aws'].map((n) => `${n}@${PKG.devDependencies[n]}`);
-const TSC = require.resolve('typescript/bin/tsc');
 jest.setTimeout(300_000);
 
-function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}) {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env, npm_config_update_notifier: 'false' }, timeout: 240_000 });
-  return { code: r.status ?? -1, out: `${r.stdout ?? ''}${r.stderr ?? ''}` };
-}
-
-function skipReason(): string {
-  if (run('npm', ['--version'], ROOT).code !== 0) return 'npm is not available';
-  const view = run('npm', ['view', '--prefer-offline', PINNED[0], 'version'], ROOT);
-  if (view.code !== 0) return `npm cannot resolve ${PINNED[0]} (no registry and no cache): ${view.out.trim().split('\n').pop()}`;
-  return '';
-}
-const reason = skipReason();
+const reason = npmSkipReason(PINNED[0], ROOT);
 if (reason) console.warn(`skipped the package install end-to-end test: ${reason}`);
 
 const APP = `declare const process: { argv: string[] };
