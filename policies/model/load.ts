@@ -187,7 +187,7 @@ function loadDirectory(dir: string, opts: Loading, read: { chars: number }, seen
   const single = path.join(dir, 'cdk.tf.json');
   if (fs.existsSync(single)) return [loadFileOnce(single, opts, read, seen)];
   if (isTerraformSourceDir(dir)) {
-    const src = loadSourceDir(dir, { ...opts.source, maxBytes: opts.maxBytes });
+    const src = loadSourceDir(dir, { ...opts.source, maxBytes: opts.maxBytes, budget: opts.budget });
     opts.budget.addResources(src.resources.length, dir);
     return [src];
   }

@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../model/errors';
+import { Budget, readInputBytes } from '../model/input-file';
 import type { ParsedInput } from '../model/load';
 import { ModuleConfig, ModuleIndex, setOwn, stripInstanceKeys } from '../model/modules';
 import type { Resource, Unit } from '../model/types';
@@ -37,6 +38,8 @@ export interface SourceOptions {
   readonly varFiles?: readonly string[];
   /** Largest file, bytes. */
   readonly maxBytes?: number;
+  /** The run's budget of bytes read (shared with the other inputs). */
+  readonly budget?: Budget;
 }
 
 /** A module whose source phikit could not read (registry/git without `terraform init`). */
@@ -173,15 +176,8 @@ function literalOf(text: string): Json {
 const NO_SCOPE: Scope = { variable: () => undefined, local: () => undefined, paths: { module: '.', root: '.', cwd: '.' } };
 
 function readTfvars(file: string, limits: ReadLimits): Record<string, Json> {
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(file);
-  } catch {
-    throw new InputError(`${file}: no such file`);
-  }
-  if (!st.isFile()) throw new InputError(`${file}: not a regular file`);
-  if (st.size > limits.maxFileBytes) throw new InputError(`${file}: over the input size limit`);
-  const text = fs.readFileSync(file, 'utf8');
+  // An empty .tfvars sets nothing (so not `readInputFile`, which refuses empty inputs).
+  const text = readInputBytes(file, { what: 'variables file', maxBytes: limits.maxFileBytes, budget: limits.budget }).toString('utf8');
   if (file.endsWith('.json')) {
     try {
       const d = JSON.parse(text);
@@ -472,7 +468,7 @@ function makeResource(
 
 /** Read a Terraform source directory into the model. */
 export function loadSourceDir(dir: string, opts: SourceOptions = {}): SourceInput {
-  const limits: ReadLimits = { maxFileBytes: opts.maxBytes ?? 256 * 1024 * 1024, maxFiles: 2_000 };
+  const limits: ReadLimits = { maxFileBytes: opts.maxBytes ?? 256 * 1024 * 1024, maxFiles: 2_000, budget: opts.budget };
   const root = path.resolve(dir);
   const realRoot = fs.realpathSync(root);
   const modulesJson = readModulesJson(root);

@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import { InputError } from '../model/errors';
+import { Budget, readInputBytes } from '../model/input-file';
 
 type Obj = Record<string, unknown>;
 
@@ -45,6 +46,8 @@ export interface ReadLimits {
   readonly maxFileBytes: number;
   /** Files per directory. */
   readonly maxFiles: number;
+  /** The run's budget of bytes read. */
+  readonly budget?: Budget;
 }
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -70,15 +73,8 @@ export function hasTerraformFiles(dir: string): boolean {
 }
 
 function readSource(file: string, limits: ReadLimits): string {
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(file);
-  } catch {
-    throw new InputError(`${file}: cannot be read`);
-  }
-  if (!st.isFile()) throw new InputError(`${file}: not a regular file`);
-  if (st.size > limits.maxFileBytes) throw new InputError(`${file}: ${st.size} bytes is over the input limit of ${limits.maxFileBytes} bytes`);
-  const buf = fs.readFileSync(file);
+  // Regular files only, within the size limit and the run's byte budget (shared with every input).
+  const buf = readInputBytes(file, { what: 'Terraform file', maxBytes: limits.maxFileBytes, budget: limits.budget });
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? buf.subarray(3) : buf);
     if (text.indexOf('\u0000') >= 0) throw new Error('nul');
