@@ -5,11 +5,15 @@
  */
 import { attr, bool, computedOnly, str, tagsOf, tagsUndecided, undecided } from '../../model/attrs';
 import type { Graph } from '../../model/graph';
-import { Condition, fullServiceAccess, isRestrictingCondition, opaqueParts, PolicyDocument, PolicyDocument as Doc, PolicyRead, Statement, TrustPrincipal, identityPolicyDocuments, readPolicy, trustPrincipals } from '../../model/iam';
+import { Condition, fullServiceAccess, isRestrictingCondition, PolicyDocument as Doc, PolicyRead, Statement, TrustPrincipal, readPolicy, trustPrincipals } from '../../model/iam';
 import type { Resource } from '../../model/types';
 import { jsonencodeArgument, parseHclLiteral } from '../../model/hcl-literal';
 import type { CheckContext, Verdict } from '../../engine/types';
-import { ev, evv, expectBool, expectSet, fail, pass, unknown } from '../helpers';
+import { ev, evv, expectBool, expectSet, fail, judgePolicy, pass, policyJson, unknown } from '../helpers';
+// Shared with other strategies, so they live in rules/helpers.ts; re-exported for this strategy's rules.
+export { judgeIdentityPolicies, judgePolicy, policyJson, statementSummary } from '../helpers';
+import type { StatementJudge } from '../helpers';
+export type { StatementJudge, StatementPart } from '../helpers';
 
 export const PUB = ['164.308(a)(3)(i)', '164.308(a)(4)(ii)(A)', '164.308(a)(4)(ii)(C)', '164.312(a)(1)', '164.312(e)(1)'];
 export const IAM = [
@@ -32,65 +36,6 @@ export const SG = [
   '164.312(a)(1)',
   '164.312(e)(1)',
 ];
-
-/** A finding about one statement, or nothing when the statement is fine. */
-export type StatementJudge = (s: Statement, index: number, doc: PolicyDocument) => string | undefined;
-
-/**
- * Verdict for one read policy: fail at the first statement `judge` objects to; unknown when the
- * policy (or part of it) is known only after apply; pass otherwise.
- */
-export type StatementPart = 'Action' | 'Resource' | 'Principal';
-
-export function judgePolicy(read: PolicyRead, path: string, judge: StatementJudge, passMessage: string, decisive: readonly StatementPart[] = ['Action', 'Resource', 'Principal']): Verdict {
-  if (read.state === 'absent') return pass(`${path} is not set`);
-  if (read.state === 'unknown') return unknown(`${read.reason}, so the policy cannot be verified before deployment`, evv(path, '(known after apply)'));
-  if (read.state === 'invalid') return fail(`${read.reason}`, evv(path, '(invalid)'));
-  const doc = read.doc;
-  let open: Verdict | undefined;
-  for (let i = 0; i < doc.statements.length; i++) {
-    const s = doc.statements[i];
-    const msg = judge(s, i, doc);
-    if (msg) return fail(`${statementName(path, s, i)} ${msg}`, evv(`${read.source}.Statement[${i}]`, statementSummary(s)));
-    // An Allow whose action, resource or principal comes from a variable could be "*".
-    if (open || s.effect !== 'Allow') continue;
-    const opaque = opaqueParts(s).filter((x) => decisive.includes(x as StatementPart));
-    if (opaque.length) open = unknown(`${statementName(path, s, i)} has ${opaque.join(', ')} known only after apply (a variable could be "*")`, evv(`${read.source}.Statement[${i}]`, statementSummary(s)));
-  }
-  if (open) return open;
-  if (doc.partial) return unknown(`part of ${path} is known only after apply (${doc.partial})`, evv(path, '(partial)'));
-  return pass(passMessage);
-}
-
-/** How messages name a statement: by its Sid, else by its position. */
-function statementName(path: string, s: Statement, index: number): string {
-  return `${path} statement ${s.sid ? `"${s.sid}"` : `#${index + 1}`}`;
-}
-
-/** Judge every identity-policy document of an IAM policy resource (or role inline blocks). */
-export function judgeIdentityPolicies(ctx: CheckContext, res: Resource, judge: StatementJudge, passMessage: string): Verdict | Verdict[] {
-  const docs = identityPolicyDocuments(ctx.graph, res);
-  if (res.type === 'aws_iam_role') {
-    const inline = attr(res, 'inline_policy');
-    if (inline.state === 'unknown' && !computedOnly(inline)) return unknown('inline_policy is known only after apply', ev('inline_policy', inline));
-  }
-  if (!docs.length) return { status: 'not_applicable', message: 'no identity policy document' };
-  const verdicts = docs.map((d) => judgePolicy(d.read, d.path, judge, passMessage, ['Action', 'Resource']));
-  return verdicts.find((v) => v.status === 'fail') ?? verdicts.find((v) => v.status === 'unknown') ?? verdicts[0];
-}
-
-/** Compact text of a statement for evidence (actions, resources, principals; never condition values). */
-export function statementSummary(s: Statement): string {
-  const parts: string[] = [s.effect];
-  if (s.actions) parts.push(`Action=${JSON.stringify(s.actions)}`);
-  if (s.notActions) parts.push(`NotAction=${JSON.stringify(s.notActions)}`);
-  if (s.resources) parts.push(`Resource=${JSON.stringify(s.resources)}`);
-  if (s.notResources) parts.push(`NotResource=${JSON.stringify(s.notResources)}`);
-  if (s.principals) parts.push(`Principal=${JSON.stringify({ AWS: s.principals.aws, Service: s.principals.service, Federated: s.principals.federated }, (_k, v) => (Array.isArray(v) && !v.length ? undefined : v))}`);
-  if (s.conditions.length) parts.push(`Condition keys=${JSON.stringify(s.conditions.map((c) => `${c.operator}:${c.key}`))}`);
-  const text = parts.join(' ');
-  return text.length > 300 ? `${text.slice(0, 299)}…` : text;
-}
 
 /** Resource-policy verdict for a policy attribute: no public, unconditioned Allow. */
 export function readResourcePolicy(graph: Graph, res: Resource, path = 'policy'): PolicyRead {
@@ -198,8 +143,6 @@ export function isOnlyPermissionsBoundary(graph: Graph, res: Resource): boolean 
 }
 
 /** `{ Statement: [...] }` as a JSON string, for cases. */
-export const policyJson = (...statements: Array<Record<string, unknown>>): string => JSON.stringify({ Version: '2012-10-17', Statement: statements });
-
 // ---------------------------------------------------------------------------------------------
 // Trust policies
 

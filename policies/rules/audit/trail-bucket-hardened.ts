@@ -3,7 +3,7 @@ import { deniesInsecureTransport } from '../../model/iam';
 import type { Resource } from '../../model/types';
 import type { CheckContext, ResourceRule, Verdict } from '../../engine/types';
 import { bucketSide, combine, ev, expectBool, fail, noneJoined, notApplicable, pass, unknown, unknownMessage } from '../helpers';
-import { judgeBucketPolicies } from '../communication/s3-tls-only';
+import { judgeBucketPolicies } from '../helpers';
 
 const PAB = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
 

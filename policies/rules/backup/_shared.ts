@@ -9,7 +9,7 @@ import { Unknown, Value } from '../../model/values';
 import type { SynthResource } from '../../model/synth';
 import type { CheckContext, Verdict } from '../../engine/types';
 import { evv, fail, pass, unknown } from '../helpers';
-import { cfgAttr } from '../encryption/_shared';
+import { cfgAttr } from '../helpers';
 
 /** 164.308(a)(7)(i) contingency plan; (ii)(A) data backup plan; (ii)(B) disaster recovery plan (the AWS `[BKP]` set). */
 export const BKP = ['164.308(a)(7)(i)', '164.308(a)(7)(ii)(A)', '164.308(a)(7)(ii)(B)'];

@@ -2,7 +2,7 @@ import { attr, isSet, str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
 import { ev, fail, notApplicable, pass, unknown, unknownMessage } from '../helpers';
 import { AVL } from './_shared';
-import { cfgAttr } from '../encryption/_shared';
+import { cfgAttr } from '../helpers';
 
 const ASG = { name: 'app', min_size: 2, max_size: 4, vpc_zone_identifier: ['subnet-1', 'subnet-2'] };
 

@@ -2,7 +2,7 @@ import { attr, isSet, str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
 import { evv, fail, notApplicable, pass, unknown } from '../helpers';
 import { AVL } from './_shared';
-import { cfgAttr } from '../encryption/_shared';
+import { cfgAttr } from '../helpers';
 
 const CLUSTER = { cluster_identifier: 'phi', engine: 'aurora-postgresql' };
 const member = (az?: string) => ({ cluster_identifier: '${aws_rds_cluster.c.id}', instance_class: 'db.r6g.large', engine: 'aurora-postgresql', ...(az ? { availability_zone: az } : {}) });

@@ -1,6 +1,6 @@
 import type { ResourceRule } from '../../engine/types';
 import { BKP } from './_shared';
-import { expectBoolCfg } from '../encryption/_shared';
+import { expectBoolCfg } from '../helpers';
 
 export const dynamodbPitr: ResourceRule = {
   id: 'BAK-07a',

@@ -1,7 +1,7 @@
 import { attr, str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
 import { ev, notApplicable, unknown, unknownMessage } from '../helpers';
-import { expectBoolCfg } from '../encryption/_shared';
+import { expectBoolCfg } from '../helpers';
 
 /** Previous-generation families where EBS optimization is optional (newer families are EBS-optimized by default; t1/t2 cannot be). */
 const OPTIONAL = /^(c1|c3|g2|i2|m1|m2|m3|r3)\./;

@@ -1,7 +1,7 @@
 import type { ResourceRule } from '../../engine/types';
 import { combine } from '../helpers';
 import { AVL } from './_shared';
-import { expectBoolCfg } from '../encryption/_shared';
+import { expectBoolCfg } from '../helpers';
 
 const RG = { replication_group_id: 'phi', description: 'cache', num_cache_clusters: 2 };
 

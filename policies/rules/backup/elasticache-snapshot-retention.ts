@@ -2,7 +2,7 @@ import { attr, isSet, num, str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
 import { ev, fail, notApplicable, pass, unknown, unknownMessage } from '../helpers';
 import { BKP } from './_shared';
-import { cfgAttr } from '../encryption/_shared';
+import { cfgAttr } from '../helpers';
 
 const PATH = 'snapshot_retention_limit';
 const MIN = 15;

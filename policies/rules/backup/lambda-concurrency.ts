@@ -2,7 +2,7 @@ import { num } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
 import { ev, fail, pass, unknown, unknownMessage } from '../helpers';
 import { AVL } from './_shared';
-import { cfgAttr } from '../encryption/_shared';
+import { cfgAttr } from '../helpers';
 
 const PATH = 'reserved_concurrent_executions';
 const FN = { function_name: 'ingest', role: 'arn:aws:iam::111122223333:role/r', runtime: 'nodejs20.x', handler: 'index.handler' };

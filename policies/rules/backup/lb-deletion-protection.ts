@@ -1,6 +1,6 @@
 import type { ResourceRule } from '../../engine/types';
 import { AVL } from './_shared';
-import { expectBoolCfg } from '../encryption/_shared';
+import { expectBoolCfg } from '../helpers';
 
 export const lbDeletionProtection: ResourceRule = {
   id: 'BAK-12a',

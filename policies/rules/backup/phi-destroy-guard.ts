@@ -3,7 +3,7 @@ import { PHI_STORE_TYPES, classifyStore } from '../../model/phi';
 import type { Resource } from '../../model/types';
 import type { CheckContext, GraphRule, Verdict } from '../../engine/types';
 import { evv, fail, pass, unknown } from '../helpers';
-import { declaredKeys, phiStoreKeySites } from '../encryption/_shared';
+import { declaredKeys, phiStoreKeySites } from '../helpers';
 import { preventDestroy } from './_shared';
 
 const PHI = { DataClass: 'PHI' };

@@ -3,7 +3,7 @@ import { THRESHOLDS } from '../thresholds';
 import type { ResourceRule } from '../../engine/types';
 import { ev, fail, notApplicable, pass, unknown, unknownMessage } from '../helpers';
 import { BKP } from './_shared';
-import { cfgAttr } from '../encryption/_shared';
+import { cfgAttr } from '../helpers';
 
 const PATH = 'backup_retention_period';
 const MIN = THRESHOLDS.rdsBackupRetentionMinDays;

@@ -2,7 +2,7 @@ import { attr, str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
 import { notApplicable } from '../helpers';
 import { AVL } from './_shared';
-import { expectBoolCfg } from '../encryption/_shared';
+import { expectBoolCfg } from '../helpers';
 
 export const rdsCopyTagsToSnapshot: ResourceRule = {
   id: 'BAK-05d',

@@ -2,7 +2,7 @@ import { attr, str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
 import { notApplicable } from '../helpers';
 import { AVL } from './_shared';
-import { expectBoolCfg } from '../encryption/_shared';
+import { expectBoolCfg } from '../helpers';
 
 export const rdsInstanceMultiAz: ResourceRule = {
   id: 'BAK-06a',

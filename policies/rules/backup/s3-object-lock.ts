@@ -2,7 +2,7 @@ import { attr, isSet, str } from '../../model/attrs';
 import { classifyStore } from '../../model/phi';
 import type { ResourceRule } from '../../engine/types';
 import { ev, evv, fail, notApplicable, pass, unknown, unknownMessage } from '../helpers';
-import { cfgAttr } from '../encryption/_shared';
+import { cfgAttr } from '../helpers';
 
 const OL = 'aws_s3_bucket_object_lock_configuration';
 const lock = (bucket: string, mode = 'COMPLIANCE') => ({ bucket, rule: [{ default_retention: [{ mode, days: 365 }] }] });

@@ -2,7 +2,7 @@ import { attr, blocks, str } from '../../model/attrs';
 import type { ResourceRule, Verdict } from '../../engine/types';
 import { Unknown, Value } from '../../model/values';
 import { combine, ev, fail, unknown, unknownMessage } from '../helpers';
-import { blockKeyVerdict } from '../encryption/_shared';
+import { blockKeyVerdict } from '../helpers';
 import { BKP } from './_shared';
 
 const rule = (extra: Record<string, unknown>, sse = 'Enabled') => ({

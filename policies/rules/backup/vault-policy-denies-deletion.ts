@@ -1,6 +1,6 @@
 import { coversAction, readPolicy } from '../../model/iam';
 import type { ResourceRule } from '../../engine/types';
-import { policyJson } from '../access-control/_shared';
+import { policyJson } from '../helpers';
 import { evv, fail, joined, noneJoined, pass, unknown } from '../helpers';
 
 const POLICY = 'aws_backup_vault_policy';

@@ -1,27 +1,8 @@
-import type { CheckContext, ResourceRule, Verdict } from '../../engine/types';
-import { PolicyDocument, deniesInsecureTransport, readPolicy } from '../../model/iam';
-import type { Resource } from '../../model/types';
-import { bucketSide, fail, noneJoined, notApplicable, pass } from '../helpers';
-import { judgeDocs } from './_shared';
+import type { ResourceRule } from '../../engine/types';
+import { deniesInsecureTransport } from '../../model/iam';
+import { judgeBucketPolicies } from '../helpers';
 
-/**
- * Judge the bucket policies of an S3 bucket (joined by reference or literal bucket name), or of a
- * standalone aws_s3_bucket_policy whose bucket is not in the inputs, against `test`.
- */
-export function judgeBucketPolicies(ctx: CheckContext, res: Resource, test: (d: PolicyDocument) => boolean, missing: string, ok: string): Verdict {
-  if (res.type === 'aws_s3_bucket_policy') {
-    if (ctx.graph.deref(res, 'bucket').resources.some((b) => b.type === 'aws_s3_bucket')) return notApplicable('reported on the bucket');
-    return judgeDocs([{ read: readPolicy(ctx.graph, res, 'policy'), where: `${res.address}.policy` }], test, missing) ?? pass(ok);
-  }
-  const reads = bucketSide(ctx, res, 'aws_s3_bucket_policy').map((p) => ({ read: readPolicy(ctx.graph, p, 'policy'), where: `${p.address}.policy` }));
-  const inline = readPolicy(ctx.graph, res, 'policy');
-  if (inline.state === 'known' || inline.state === 'invalid') reads.push({ read: inline, where: 'policy' });
-  if (!reads.length) return noneJoined(ctx, res, 'aws_s3_bucket_policy', 'bucket', fail(`no bucket policy refers to this bucket; ${missing}`, { attribute: 'aws_s3_bucket_policy', value: '(none)' }));
-  // Several policies for one bucket overwrite each other; one that carries the statement is required, and every known one should.
-  const known = reads.filter((r) => r.read.state === 'known');
-  if (known.some((r) => r.read.state === 'known' && test(r.read.doc)) && known.length === reads.length) return pass(ok);
-  return judgeDocs(reads, test, missing) ?? pass(ok);
-}
+export { judgeBucketPolicies };
 
 const denyAll = (bucket: string) =>
   JSON.stringify({ Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } } }] });

@@ -5,20 +5,18 @@
  *  - reading plan values the provider computes when an attribute is not configured
  *    ({@link computedOnly}, {@link cfgAttr}, {@link expectBoolCfg}, {@link expectCmkCfg}).
  */
-import { ABSENT, Attr, attr, computedOnly } from '../../model/attrs';
-import type { Graph } from '../../model/graph';
-import { memoizeByResource } from '../../model/memo';
+import { attr, computedOnly } from '../../model/attrs';
 import type { Resource } from '../../model/types';
-import type { Value } from '../../model/values';
 import type { CheckContext, Verdict } from '../../engine/types';
-import { bucketSide, combine, ev, evv, expectBool, expectCmk, fail, isAwsManagedKey, judgeAll, pass, unknown, unknownMessage } from '../helpers';
-import { S3_SSE, storeKeyPaths } from '../../model/phi';
+import { blockKeyVerdict, cfgAttr, combine, ev, evv, expectBool, expectBoolCfg, expectCmk, expectCmkCfg, fail, judgeAll, pass, unknown } from '../helpers';
+// Shared with other strategies, so they live in rules/helpers.ts; re-exported for this strategy's rules.
+export { KMS_KEY_TYPES, blockKeyVerdict, cfgAttr, declaredKeys, expectBoolCfg, expectCmkCfg, phiStoreKeySites } from '../helpers';
+export type { DeclaredKeys } from '../helpers';
 
 /** 164.312(a)(2)(iv) encryption and decryption; 164.312(e)(2)(ii) encryption (the AWS `[ENC]` set). */
 export const ENC = ['164.312(a)(2)(iv)', '164.312(e)(2)(ii)'];
 
 /** KMS key resource types a key attribute can refer to. */
-export const KMS_KEY_TYPES = ['aws_kms_key', 'aws_kms_replica_key', 'aws_kms_external_key'];
 
 export interface AtRest {
   /** Boolean switch that turns encryption on, with the provider default when not set. */
@@ -42,37 +40,6 @@ export function encryptedWithCmk(ctx: CheckContext, res: Resource, spec: AtRest)
   verdicts.push(expectCmkCfg(ctx, res, spec.key.path, spec.key.what));
   return combine(verdicts, `encrypted at rest with a customer-managed key (${spec.key.path})`);
 }
-
-/** Where the key of a PHI store is named: the store itself, or for a bucket the SSE configurations joined to it. */
-export function phiStoreKeySites(ctx: CheckContext, store: Resource): Array<{ readonly res: Resource; readonly path: string }> {
-  return storeKeyPaths(store, store.type === 'aws_s3_bucket' ? bucketSide(ctx, store, S3_SSE) : []);
-}
-
-export interface DeclaredKeys {
-  readonly keys: readonly Resource[];
-  readonly external: boolean;
-  readonly absent: boolean;
-}
-
-/** Does the key attribute at `path` of `res` resolve to KMS keys declared in the inputs (aliases followed)? */
-export function declaredKeys(ctx: CheckContext, res: Resource, path: string): DeclaredKeys {
-  return declaredKeysOnce(ctx.graph, res, path);
-}
-
-/** Several rules (ENC-16, BAK-13) look up the keys of the same PHI stores: once per store and path (shared, read-only). */
-const declaredKeysOnce = memoizeByResource((graph: Graph, res: Resource, path: string): DeclaredKeys => {
-  const t = graph.deref(res, path);
-  const keys: Resource[] = [];
-  for (const r of t.resources) {
-    if (KMS_KEY_TYPES.includes(r.type)) keys.push(r);
-    else if (r.type === 'aws_kms_alias') {
-      const target = graph.deref(r, 'target_key_id').resources.filter((k) => KMS_KEY_TYPES.includes(k.type));
-      keys.push(...target);
-    }
-  }
-  const a = attr(res, path);
-  return { keys: [...new Set(keys)], external: t.external, absent: t.absent || (a.state === 'known' && a.value === '') };
-});
 
 /** EBS encryption by default declared in the same input (ENC-07): on, and with a customer-managed default key? */
 export function ebsAccountDefault(ctx: CheckContext, res: Resource): { readonly enabled: boolean; readonly cmk?: Resource; readonly undecided?: string } {
@@ -119,44 +86,6 @@ export function ebsDeviceVerdict(ctx: CheckContext, res: Resource, block: Resour
   })();
   // `encrypted` known only after apply: a key that is not a CMK fails either way (unencrypted, or encrypted with aws/ebs).
   return on.status === 'unknown' && part === 'both' ? judgeAll([labelled, key], '') : key;
-}
-
-/** A key attribute inside a nested block (no graph join): set and not an `alias/aws/*` key. */
-export function blockKeyVerdict(block: Readonly<Record<string, unknown>>, path: string, where: string, what: string): Verdict {
-  const a = cfgAttr(block as Readonly<Record<string, Value>>, path);
-  const label = `${where}.${path}`;
-  if (a.state === 'absent' || (a.state === 'known' && a.value === '')) return fail(`${label} is not set; ${what}`, ev(label, a));
-  if (a.state === 'sensitive') return unknown(`${label} is sensitive`, ev(label, a));
-  if (a.state === 'unknown') return a.value.refs.length ? pass(`${label} refers to ${a.value.refs[0]}`, ev(label, a)) : unknown(unknownMessage(label), ev(label, a));
-  if (typeof a.value === 'string' && isAwsManagedKey(a.value)) return fail(`${label} names an AWS-managed key; ${what}`, ev(label, a));
-  return pass(`${label} names a customer-managed key`, ev(label, a));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Attributes the provider computes when they are not configured
-
-/** `attr`, with a computed-only plan value read as "not set". Use only where "not set" cannot pass by itself. */
-export function cfgAttr(res: Resource | Readonly<Record<string, Value>>, path: string): Attr {
-  const a = attr(res, path);
-  return computedOnly(a) ? ABSENT : a;
-}
-
-/**
- * `expectBool`, except that a computed-only plan value whose provider default fails is judged
- * as not set (fail) rather than unknown; when the default would pass it stays unknown, so an
- * unknown value never passes.
- */
-export function expectBoolCfg(res: Resource, path: string, expected: boolean, providerDefault: boolean | undefined, what: string): Verdict {
-  if (providerDefault !== expected && computedOnly(attr(res, path))) {
-    return fail(`${path} is not set (computed by the provider, default ${providerDefault ?? 'none'}); ${what}`, evv(path, undefined));
-  }
-  return expectBool(res, path, expected, providerDefault, what);
-}
-
-/** `expectCmk`, except that a computed-only plan value (key not configured) fails as not set. */
-export function expectCmkCfg(ctx: CheckContext, res: Resource, path: string, what: string): Verdict {
-  if (computedOnly(attr(res, path))) return fail(`${path} is not set (the provider picks the AWS-managed default key); ${what}`, evv(path, undefined));
-  return expectCmk(ctx, res, path, what);
 }
 
 /**

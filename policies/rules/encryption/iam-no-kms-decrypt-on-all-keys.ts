@@ -1,6 +1,6 @@
 import { IDENTITY_POLICY_TYPES, KMS_DECRYPT_ACTIONS, grantedOnAnyResource } from '../../model/iam';
 import type { ResourceRule } from '../../engine/types';
-import { judgeIdentityPolicies, policyJson } from '../access-control/_shared';
+import { judgeIdentityPolicies, policyJson } from '../helpers';
 
 export const iamNoKmsDecryptOnAllKeys: ResourceRule = {
   id: 'ENC-03c',

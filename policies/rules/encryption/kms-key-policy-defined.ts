@@ -1,6 +1,6 @@
 import { isSet } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { policyJson } from '../access-control/_shared';
+import { policyJson } from '../helpers';
 import { ev, fail, joined, noneJoined, pass } from '../helpers';
 import { cfgAttr } from './_shared';
 

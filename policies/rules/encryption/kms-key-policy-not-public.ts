@@ -1,7 +1,7 @@
 import { attr, computedOnly } from '../../model/attrs';
 import { isPublicAllow, readPolicy } from '../../model/iam';
 import type { ResourceRule } from '../../engine/types';
-import { judgePolicy, policyJson } from '../access-control/_shared';
+import { judgePolicy, policyJson } from '../helpers';
 import { notApplicable } from '../helpers';
 
 const ROOT = { Sid: 'Root', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' };

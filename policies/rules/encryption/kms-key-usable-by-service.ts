@@ -2,7 +2,7 @@ import { attr, computedOnly } from '../../model/attrs';
 import { coversAction, principalRefs, readPolicy, type PolicyRead } from '../../model/iam';
 import type { Resource } from '../../model/types';
 import type { CheckContext, ResourceRule, Verdict } from '../../engine/types';
-import { policyJson } from '../access-control/_shared';
+import { policyJson } from '../helpers';
 import { joined, notApplicable, pass, fail, unknown } from '../helpers';
 
 const ROOT = { Sid: 'Root', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' };
