@@ -26,9 +26,11 @@ const synthMs = Date.now() - t0;
 const { result } = runCheck([outdir], { evidenceDir: evidence });
 const opts = { toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, color: !!process.stdout.isTTY };
 const text = REPORTERS.text(result, opts);
-// The full text report lists every non-passing finding; show the summary lines and where the rest is.
+// The full text report lists every non-passing finding; show its header and per-strategy summary table and where the rest is.
 const lines = text.trimEnd().split('\n');
-process.stdout.write(`${lines.slice(0, 3).join('\n')}\n…\n${lines.filter((l) => /^\S.*\(\d+ pass/.test(l.replace(/\u001b\[[0-9;]*m/g, ''))).join('\n')}\n${lines[lines.length - 1]}\n`);
+const plain = (l: string) => l.replace(/\u001b\[[0-9;]*m/g, '');
+const tableEnd = lines.findIndex((l) => /^\s*total\s/.test(plain(l)));
+process.stdout.write(`${lines.slice(0, tableEnd >= 0 ? tableEnd + 1 : 3).join('\n')}\n…\n${lines[lines.length - 1]}\n`);
 const files = writeComplianceReports(result, reportDir, opts);
 process.stdout.write(`\nsynthesized ${path.relative(root, outdir)} in ${synthMs} ms (${result.units.length} stack)\n`);
 process.stdout.write(`reviewer report (HTML):     ${path.relative(root, files.html)}\n`);
