@@ -6,6 +6,7 @@
  */
 import { EV, EvalError, Json, MAX_EXPR_DEPTH, Node, Residual, isKnown, isResidual, refsIn } from './expr';
 import { callFunction } from './functions';
+import { setOwn } from '../model/modules';
 
 export interface Scope {
   /** `var.NAME` in this module: a value, a residual, or undefined when the variable is not declared. */
@@ -295,7 +296,7 @@ export function evaluate(node: Node, scope: Scope, depth = 0): EV {
       const out: Record<string, EV> = {};
       keys.forEach((k, i) => {
         if (k === null || typeof k === 'object') throw new EvalError('object key is not a string');
-        Object.defineProperty(out, String(k), { value: vals[i], enumerable: true, writable: true, configurable: true });
+        setOwn(out, String(k), vals[i]);
       });
       return out;
     }
@@ -379,7 +380,7 @@ function structural(name: string, args: EV[]): EV | undefined {
     case 'merge': {
       if (!args.every((m) => m === null || isObjEV(m))) return undefined;
       const out: Record<string, EV> = {};
-      for (const m of args) if (m) for (const k of Object.keys(m)) Object.defineProperty(out, k, { value: (m as Record<string, EV>)[k], enumerable: true, writable: true, configurable: true });
+      for (const m of args) if (m) for (const k of Object.keys(m)) setOwn(out, k, (m as Record<string, EV>)[k]);
       return out;
     }
     case 'concat':
@@ -505,7 +506,7 @@ function forExpr(node: Extract<Node, { k: 'for' }>, scope: Scope, d: number): EV
     }
     const ks = String(key);
     if (node.group) (grouped[ks] ??= []).push(val);
-    else Object.defineProperty(obj, ks, { value: val, enumerable: true, writable: true, configurable: true });
+    else setOwn(obj, ks, val);
   }
   if (res) return res;
   if (!node.object) return list;

@@ -3,6 +3,7 @@
  * implement (or `file()`, `templatefile()`, `cidrsubnet()` …) returns undefined, and the caller
  * keeps the call as an unknown value: never a guess.
  */
+import { setOwn } from '../model/modules';
 import { EvalError, Json } from './expr';
 
 type Fn = (args: Json[]) => Json | undefined;
@@ -28,9 +29,6 @@ function obj(v: Json): Obj {
   if (isObj(v)) return v;
   throw new EvalError('not a map');
 }
-function setKey(o: Obj, k: string, v: Json): void {
-  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
-}
 const sortedKeys = (o: Obj) => Object.keys(o).sort();
 const same = (a: Json, b: Json) => JSON.stringify(a) === JSON.stringify(b);
 function distinct(xs: Json[]): Json[] {
@@ -52,7 +50,7 @@ function jsonencode(v: Json): string {
     if (Array.isArray(x)) return x.map(sortDeep);
     if (isObj(x)) {
       const o: Obj = {};
-      for (const k of sortedKeys(x)) setKey(o, k, sortDeep(x[k]));
+      for (const k of sortedKeys(x)) setOwn(o, k, sortDeep(x[k]));
       return o;
     }
     return x;
@@ -152,12 +150,12 @@ const FUNCTIONS: Record<string, Fn> = {
   },
   merge: (maps) => {
     const out: Obj = {};
-    for (const m of maps) if (m !== null) for (const k of Object.keys(obj(m))) setKey(out, k, (m as Obj)[k]);
+    for (const m of maps) if (m !== null) for (const k of Object.keys(obj(m))) setOwn(out, k, (m as Obj)[k]);
     return out;
   },
   zipmap: ([ks, vs]) => {
     const out: Obj = {};
-    list(ks).forEach((k, i) => setKey(out, str(k), list(vs)[i] ?? null));
+    list(ks).forEach((k, i) => setOwn(out, str(k), list(vs)[i] ?? null));
     return out;
   },
   coalesce: (args) => {

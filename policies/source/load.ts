@@ -82,7 +82,7 @@ function evalRaw(raw: unknown, scope: Scope, depth = 0): EV {
   if (Array.isArray(raw)) return raw.map((x) => evalRaw(x, scope, depth + 1));
   if (isObj(raw)) {
     const out: Record<string, EV> = {};
-    for (const [k, v] of Object.entries(raw)) Object.defineProperty(out, k, { value: evalRaw(v, scope, depth + 1), enumerable: true, writable: true, configurable: true });
+    for (const [k, v] of Object.entries(raw)) setOwn(out, k, evalRaw(v, scope, depth + 1));
     return out;
   }
   return raw as Json;
@@ -157,7 +157,7 @@ function crossScope(v: EV, arg: string, depth = 0): EV {
   if (v === null || typeof v !== 'object' || depth > 256) return v;
   if (Array.isArray(v)) return v.map((x) => crossScope(x, arg, depth + 1));
   const o: Record<string, EV> = {};
-  for (const k of Object.keys(v)) Object.defineProperty(o, k, { value: crossScope((v as Record<string, EV>)[k], arg, depth + 1), enumerable: true, writable: true, configurable: true });
+  for (const k of Object.keys(v)) setOwn(o, k, crossScope((v as Record<string, EV>)[k], arg, depth + 1));
   return o;
 }
 
@@ -202,19 +202,15 @@ function readTfvars(file: string, limits: ReadLimits): Record<string, Json> {
       value += `\n${next}`;
       open += [...next].reduce((n, c) => n + (c === '[' || c === '{' ? 1 : c === ']' || c === '}' ? -1 : 0), 0);
     }
-    setOwnJson(out, m[1], literalOf(value.replace(/\s+#.*$/, '').trim()));
+    setOwn(out, m[1], literalOf(value.replace(/\s+#.*$/, '').trim()));
   }
   return out;
-}
-
-function setOwnJson(o: Record<string, Json>, k: string, v: Json): void {
-  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
 }
 
 function rootVariables(dir: string, opts: SourceOptions, limits: ReadLimits): Record<string, Json> {
   const vals: Record<string, Json> = {};
   const merge = (x: Record<string, Json>) => {
-    for (const [k, v] of Object.entries(x)) setOwnJson(vals, k, v);
+    for (const [k, v] of Object.entries(x)) setOwn(vals, k, v);
   };
   for (const f of ['terraform.tfvars', 'terraform.tfvars.json']) if (fs.existsSync(path.join(dir, f))) merge(readTfvars(path.join(dir, f), limits));
   for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.auto.tfvars') || n.endsWith('.auto.tfvars.json')).sort()) merge(readTfvars(path.join(dir, f), limits));
@@ -222,7 +218,7 @@ function rootVariables(dir: string, opts: SourceOptions, limits: ReadLimits): Re
   for (const kv of opts.vars ?? []) {
     const eq = kv.indexOf('=');
     if (eq <= 0) throw new InputError(`--var: "${kv.slice(0, 60)}" is not NAME=VALUE`);
-    setOwnJson(vals, kv.slice(0, eq).trim(), literalOf(kv.slice(eq + 1)));
+    setOwn(vals, kv.slice(0, eq).trim(), literalOf(kv.slice(eq + 1)));
   }
   return vals;
 }
@@ -356,9 +352,9 @@ function evaluateModule(ctx: Ctx, src: ModuleSource, modulePath: string, scope: 
     }
   }
 
-  for (const [name, { body, at }] of src.config.module) {
+  for (const [name, { body }] of src.config.module) {
     const source = typeof body.source === 'string' ? body.source : '';
-    const keyPath = [...configPath.split('.').filter((p, i, a) => a[i - 1] === 'module'), name].join('.');
+    const keyPath = [...configPath.split('.').filter((_seg, i, a) => a[i - 1] === 'module'), name].join('.');
     let dir: string | undefined;
     if (isLocalSource(source)) dir = path.resolve(src.dir, source);
     else dir = ctx.modulesJson.byKey.get(keyPath);
@@ -388,7 +384,6 @@ function evaluateModule(ctx: Ctx, src: ModuleSource, modulePath: string, scope: 
       }
       evaluateModule(ctx, child, `${address}${key}`, moduleScope(child, inputs, undefined, ctx), depth + 1, passedProviders(body, regions));
     }
-    void at;
   }
 
   for (const [name, out] of src.config.output) {

@@ -170,10 +170,6 @@ function blockLines(text: string): Map<string, number> {
   return out;
 }
 
-function setOwn(m: Map<string, unknown>, k: string, v: unknown): void {
-  m.set(k, v);
-}
-
 /**
  * The position and summary of the parser's first diagnostic (`line 2: Invalid expression`); its
  * detail text can quote the file, which may hold a secret, so it is never shown.
@@ -214,7 +210,7 @@ export function readModuleDir(dir: string, limits: ReadLimits): ModuleSource {
     const lines = json ? new Map<string, number>() : blockLines(file.text);
     const at = (key: string): BlockLocation => ({ file: file.path, line: lines.get(key) ?? 1 });
     for (const [name, v] of Object.entries(isObj(doc.variable) ? doc.variable : {})) config.variable.set(name, asList(v)[0] ?? {});
-    for (const block of asList(doc.locals)) for (const [k, v] of Object.entries(block)) setOwn(config.locals, k, v);
+    for (const block of asList(doc.locals)) for (const [k, v] of Object.entries(block)) config.locals.set(k, v);
     for (const mode of ['resource', 'data'] as const) {
       const section = doc[mode];
       if (!isObj(section)) continue;
