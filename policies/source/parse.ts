@@ -92,11 +92,16 @@ const hcl = require(workerData.hcl);
 const { port, flag } = workerData;
 port.on('message', async (files) => {
   const out = [];
+  let dead = false;
   for (const f of files) {
     try { out.push({ json: await hcl.parse(f.name, f.text) }); }
-    catch (e) { out.push({ error: String((e && e.message) || e).split('\\n')[0].slice(0, 300) }); }
+    catch (e) {
+      out.push({ error: String((e && e.message) || e).split('\\n')[0].slice(0, 300) });
+      // A panic in the Go parser ends its runtime: every later call would fail. Say so and stop.
+      try { await hcl.parse('probe.tf', ''); } catch { dead = true; break; }
+    }
   }
-  port.postMessage(out);
+  port.postMessage({ out, dead });
   Atomics.store(flag, 0, 1);
   Atomics.notify(flag, 0);
 });`;
@@ -121,7 +126,10 @@ class HclWorker {
   private constructor() {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    this.worker = new Worker(WORKER, { eval: true, workerData: { hcl: require.resolve('@cdktn/hcl2json'), port: port2, flag: this.flag }, transferList: [port2] });
+    // stderr: true keeps a Go panic's trace out of phikit's own stderr (it is drained and dropped).
+    this.worker = new Worker(WORKER, { eval: true, stderr: true, stdout: true, workerData: { hcl: require.resolve('@cdktn/hcl2json'), port: port2, flag: this.flag }, transferList: [port2] });
+    this.worker.stderr.resume();
+    this.worker.stdout.resume();
     this.worker.unref();
     this.port.unref();
     this.worker.on('error', () => {
@@ -129,25 +137,43 @@ class HclWorker {
     });
   }
 
-  parse(files: ReadonlyArray<{ name: string; text: string }>): Array<{ json?: Obj; error?: string }> | undefined {
+  /** Results for a prefix of `files` (all of them unless the parser died on the last one), or undefined on a timeout. */
+  parse(files: ReadonlyArray<{ name: string; text: string }>): { out: Array<{ json?: Obj; error?: string }>; dead: boolean } | undefined {
     Atomics.store(this.flag, 0, 0);
     this.port.postMessage(files);
     if (Atomics.wait(this.flag, 0, 0, PARSE_TIMEOUT_MS) === 'timed-out') {
-      void this.worker.terminate();
-      HclWorker.shared = undefined;
+      this.discard();
       return undefined;
     }
     const msg = receiveMessageOnPort(this.port);
-    return msg ? (msg.message as Array<{ json?: Obj; error?: string }>) : undefined;
+    const answer = msg?.message as { out: Array<{ json?: Obj; error?: string }>; dead: boolean } | undefined;
+    if (!answer || answer.dead) this.discard();
+    return answer;
+  }
+
+  private discard(): void {
+    void this.worker.terminate();
+    if (HclWorker.shared === this) HclWorker.shared = undefined;
   }
 }
 
-/** Parse HCL texts with hcl2json (one worker thread for the whole run). */
+/**
+ * Parse HCL texts with hcl2json (one worker thread for the run). A file that makes the parser
+ * panic gets an error and a fresh worker parses the files after it; each round consumes at least
+ * one file, so this ends.
+ */
 function parseHcl(files: readonly SourceFile[]): Array<{ json?: Obj; error?: string }> {
-  if (!files.length) return [];
-  const out = HclWorker.get().parse(files.map((f) => ({ name: path.basename(f.path), text: f.text })));
-  if (!out || out.length !== files.length) throw new InputError(`${path.dirname(files[0].path)}: the Terraform files could not be parsed (HCL parser failed or timed out)`);
-  return out;
+  const results: Array<{ json?: Obj; error?: string }> = [];
+  let rest = files.map((f) => ({ name: path.basename(f.path), text: f.text }));
+  while (rest.length) {
+    const answer = HclWorker.get().parse(rest);
+    if (!answer || !answer.out.length || answer.out.length > rest.length || (!answer.dead && answer.out.length !== rest.length)) {
+      throw new InputError(`${path.dirname(files[0].path)}: the Terraform files could not be parsed (HCL parser failed or timed out)`);
+    }
+    results.push(...answer.out);
+    rest = rest.slice(answer.out.length);
+  }
+  return results;
 }
 
 /** Lines where `resource "T" "N"`, `data "T" "N"` and `module "N"` blocks open (1-based). */
