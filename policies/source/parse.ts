@@ -86,8 +86,16 @@ function readSource(file: string, limits: ReadLimits): string {
 
 // The worker: answers each [{name, text}] request on its port with [{json} | {error}] (hcl2json's
 // parse per file), then raises the shared flag the caller waits on.
+// Go's runtime writes a panic's trace straight to fd 2 through fs.writeSync (wasm_exec); the
+// worker's own fs module drops writes to fds 1 and 2, so no trace reaches phikit's output.
 const WORKER = `
 const { workerData } = require('node:worker_threads');
+const fs = require('node:fs');
+const writeSync = fs.writeSync;
+fs.writeSync = function (fd, buf, ...rest) {
+  if (fd === 1 || fd === 2) return typeof buf === 'string' ? Buffer.byteLength(buf) : buf.byteLength;
+  return writeSync.call(fs, fd, buf, ...rest);
+};
 const hcl = require(workerData.hcl);
 const { port, flag } = workerData;
 port.on('message', async (files) => {
@@ -126,10 +134,8 @@ class HclWorker {
   private constructor() {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    // stderr: true keeps a Go panic's trace out of phikit's own stderr (it is drained and dropped).
-    this.worker = new Worker(WORKER, { eval: true, stderr: true, stdout: true, workerData: { hcl: require.resolve('@cdktn/hcl2json'), port: port2, flag: this.flag }, transferList: [port2] });
-    this.worker.stderr.resume();
-    this.worker.stdout.resume();
+    // No piped stdio: a piped stream is a handle that would keep the process (and jest) from exiting.
+    this.worker = new Worker(WORKER, { eval: true, workerData: { hcl: require.resolve('@cdktn/hcl2json'), port: port2, flag: this.flag }, transferList: [port2] });
     this.worker.unref();
     this.port.unref();
     this.worker.on('error', () => {

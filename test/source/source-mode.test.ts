@@ -133,7 +133,7 @@ describe('source mode reads Terraform as terraform plan does', () => {
   });
 
   it('SARIF points at the resource block in the .tf file', () => {
-    const r = spawnSync(process.execPath, [CLI, 'check', path.join(FIXTURES, 'source', 'insecure-mix'), '--format', 'sarif'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [CLI, 'check', path.join(FIXTURES, 'source', 'insecure-mix'), '--format', 'sarif'], { encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(1);
     const sarif = JSON.parse(r.stdout) as { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }> }> };
     const enc = sarif.runs[0].results.find((x) => x.ruleId === 'ENC-04a');
@@ -171,14 +171,14 @@ describe('source mode inputs and limits', () => {
     fs.writeFileSync(path.join(d, 'main.tf'), 'module "vpc" {\n  source  = "terraform-aws-modules/vpc/aws"\n  version = "5.0.0"\n}\n');
     const run = runCheck([d], {});
     expect(run.unassessedModules).toEqual([expect.objectContaining({ address: 'module.vpc', source: 'terraform-aws-modules/vpc/aws' })]);
-    const r = spawnSync(process.execPath, [CLI, 'check', d], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [CLI, 'check', d], { encoding: 'utf8', timeout: 60_000 });
     expect(r.stderr).toMatch(/not assessed: module\.vpc/);
   });
 
   it('invalid HCL exits 2 with one line naming the file', () => {
     const d = tmp();
     fs.writeFileSync(path.join(d, 'main.tf'), 'resource "aws_s3_bucket" "b" {\n  bucket = \n');
-    const r = spawnSync(process.execPath, [CLI, 'check', d], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [CLI, 'check', d], { encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/main\.tf: not valid HCL/);
