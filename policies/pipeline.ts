@@ -13,6 +13,7 @@ import { Graph } from './model/graph';
 import { Budget } from './model/input-file';
 import { DEFAULT_MAX_INPUT_BYTES, loadInputs } from './model/load';
 import { overlaySynth } from './model/overlay';
+import { fillFromSource } from './model/source-fill';
 import type { UnassessedModule } from './source/load';
 import { RULES } from './rules';
 import type { ParsedInput } from './model/load';
@@ -20,11 +21,18 @@ import type { SourceSet } from './model/source';
 
 export { loadSources } from './model/source';
 
-/** Attach each plan input's Terraform source (read beforehand by the async {@link loadSources}). */
-function withSources(inputs: ParsedInput[], sources: SourceSet): ParsedInput[] {
+/**
+ * Attach each plan input's Terraform source (read beforehand by the async {@link loadSources}) for
+ * joins through locals, and fill the plan's after-apply unknowns that the source explains
+ * (model/source-fill.ts). Warnings go to `warnings`.
+ */
+function withSources(inputs: ParsedInput[], sources: SourceSet, budget: Budget, warnings: string[]): ParsedInput[] {
   return inputs.map((i) => {
     const source = i.unit.format === 'plan' ? sources.get(i.unit.file) : undefined;
-    return source ? { ...i, source } : i;
+    if (!source) return i;
+    const { warning } = fillFromSource(i, source.root, budget);
+    if (warning) warnings.push(warning);
+    return { ...i, source };
   });
 }
 
@@ -60,6 +68,8 @@ export interface CheckRun {
   readonly graph: Graph;
   /** Terraform source: modules whose source could not be read, so their resources were not assessed. */
   readonly unassessedModules: readonly UnassessedModule[];
+  /** Terraform source beside a plan that could not be evaluated (the plan is checked without it). */
+  readonly sourceWarnings: readonly string[];
 }
 
 /** The check pipeline the CLI runs; exported for the demo and tests. */
@@ -95,7 +105,8 @@ export function runCheck(paths: string[], o: CheckOptions): CheckRun {
   // One budget for everything the run reads: inputs, synth output, waivers, evidence.
   const read = { maxBytes: o.maxBytes ?? DEFAULT_MAX_INPUT_BYTES, budget: new Budget({ totalBytes: o.maxTotalBytes, resources: o.maxResources }) };
   let inputs = loadInputs(paths, { ...read, source: { vars: o.vars, varFiles: o.varFiles } });
-  if (o.sources?.size) inputs = withSources(inputs, o.sources);
+  const sourceWarnings: string[] = [];
+  if (o.sources?.size) inputs = withSources(inputs, o.sources, read.budget, sourceWarnings);
   if (o.synth?.length) inputs = overlaySynth(inputs, loadInputs(o.synth, read), { stacks: o.stacks });
   else if (o.stacks?.length) throw new UsageError('--stack needs --synth');
   const graph = Graph.from(inputs);
@@ -105,6 +116,6 @@ export function runCheck(paths: string[], o: CheckOptions): CheckRun {
   const evidence = o.evidenceDir ? loadEvidence(o.evidenceDir, read) : undefined;
   const evidenceNotGiven = !o.evidenceDir && (o.withoutEvidence ?? 'not_assessed') === 'not_assessed';
   const result = evaluate(graph, { rules: RULES, waivers, now: o.now, ruleIds, strategies: parseStrategies(o.strategy), evidence, passes: o.passes, scope: o.scope, evidenceNotGiven });
-  return { result, graph, unassessedModules: inputs.flatMap((i) => i.unassessedModules ?? []) };
+  return { result, graph, unassessedModules: inputs.flatMap((i) => i.unassessedModules ?? []), sourceWarnings };
 }
 

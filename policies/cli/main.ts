@@ -115,7 +115,7 @@ function buildProgram(setCode: (c: number) => void): Command {
       const baseline = o.baseline ? loadBaseline(o.baseline, { maxBytes: parseSize(o.maxInputSize) }) : undefined;
       const sources = await sourcesFor(paths, o.source);
       const run = runCheck(paths, { waivers: o.waivers, rule: o.rule, strategy: o.strategy, maxBytes: parseSize(o.maxInputSize), maxTotalBytes: parseSize(o.maxTotalInputSize, '--max-total-input-size'), maxResources: parseCount(o.maxResources, '--max-resources'), now, evidenceDir: o.evidence, synth: o.synth, stacks: o.stack, passes: COUNTS_PASSES.has(o.format) ? 'count' : 'list', vars: o.var, varFiles: o.varFile, scope, sources });
-      noteUnassessed(run.unassessedModules);
+      noteUnassessed(run);
       const result = baseline ? applyBaseline(run.result, baseline) : run.result;
       const color = o.color !== false && !o.output && o.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
       const opts = { color, toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now, level: o.level, verbose: !!o.verbose };

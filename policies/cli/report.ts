@@ -46,7 +46,7 @@ export function registerReport(program: Command, setCode: (code: number) => void
       const rowsPerRule = Number(o.rowsPerRule);
       if (!/^\d+$/.test(o.rowsPerRule) || !Number.isSafeInteger(rowsPerRule)) throw new UsageError(`--rows-per-rule: "${o.rowsPerRule}" is not a whole number`);
       const run = runCheck(paths, { waivers: o.waivers, now, evidenceDir: o.evidence, maxBytes: parseSize(o.maxInputSize), vars: o.var, varFiles: o.varFile, synth: o.synth, stacks: o.stack, rule: o.rule, strategy: o.strategy, scope, sources: await sourcesFor(paths, o.source) });
-      noteUnassessed(run.unassessedModules);
+      noteUnassessed(run);
       const result = o.baseline ? applyBaseline(run.result, loadBaseline(o.baseline, { maxBytes: parseSize(o.maxInputSize) })) : run.result;
       const files = writeComplianceReports(result, o.out, { toolVersion: VERSION, catalogueVersion: CATALOGUE_VERSION, generatedAt: now, rowsPerRule, level: o.level });
       process.stdout.write(`HTML:     ${term(files.html)}\nMarkdown: ${term(files.markdown)}\nJSON:     ${term(files.json)}\n`);

@@ -14,6 +14,7 @@ import { isSynthDocument, loadSynth, stackInterfaceOf, stackNameOf, type StackIn
 import { SourceOptions, UnassessedModule, isTerraformSourceDir, loadSourceDir } from '../source/load';
 import type { SourceIndex } from './source';
 import type { Resource, Unit } from './types';
+import type { Json } from './values';
 
 export { DEFAULT_MAX_INPUT_BYTES, decode };
 
@@ -41,6 +42,19 @@ export interface ParsedInput {
   readonly unassessedModules?: readonly UnassessedModule[];
   /** Terraform source of the plan's modules (locals), when it was read (`--source`). */
   readonly source?: SourceIndex;
+  /** A plan's root variable values (its `variables` section), for evaluating its source beside it. */
+  readonly planVariables?: Readonly<Record<string, Json>>;
+}
+
+/** `variables: { name: { value } }` of a plan: the values Terraform planned with (own keys only). */
+function planVariables(doc: Record<string, unknown>): Record<string, Json> | undefined {
+  const vars = doc.variables;
+  if (typeof vars !== 'object' || vars === null || Array.isArray(vars)) return undefined;
+  const out: Record<string, Json> = Object.create(null) as Record<string, Json>;
+  for (const [k, v] of Object.entries(vars)) {
+    if (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.prototype.hasOwnProperty.call(v, 'value')) out[k] = (v as { value: Json }).value;
+  }
+  return out;
 }
 
 export function parseJson(text: string, file: string): unknown {
@@ -83,7 +97,7 @@ export function parseDocument(doc: unknown, file: string, source: Buffer | strin
     const version = checkPlanVersion(obj, file);
     const unit: Unit = { id: file, file, format: 'plan', sha256: hash, formatVersion: version };
     const { resources, modules } = structural(file, 'Terraform plan', () => loadPlan(obj, unit, (n) => budget?.addResources(n, file)));
-    return { unit, resources, modules };
+    return { unit, resources, modules, planVariables: planVariables(obj) };
   }
   if (Object.prototype.hasOwnProperty.call(obj, 'format_version')) {
     checkPlanVersion(obj, file);

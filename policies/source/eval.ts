@@ -411,6 +411,15 @@ function structural(name: string, args: EV[]): EV | undefined {
     case 'element':
       if (Array.isArray(a) && typeof b === 'number' && a.length) return a[((Math.trunc(b) % a.length) + a.length) % a.length];
       return undefined;
+    case 'replace':
+      // A known text with a plain (non-regex) known pattern replaced by a value known only after
+      // apply (`replace(var.policy, "__TABLE_ARN__", aws_dynamodb_table.t.arn)`): the text stays
+      // known around it, as the template `...${aws_dynamodb_table.t.arn}...`.
+      if (typeof a === 'string' && typeof b === 'string' && b !== '' && !/^\/.*\/$/.test(b) && isResidual(c)) {
+        const raw = a.split(b).map(escapeTemplate).join(`\${${c.text}}`);
+        return new Residual(quoteTemplate(raw), c.refs, raw);
+      }
+      return undefined;
     case 'one':
       if (a === null) return null;
       if (Array.isArray(a)) {

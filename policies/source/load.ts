@@ -36,6 +36,8 @@ export interface SourceOptions {
   readonly vars?: readonly string[];
   /** `--var-file FILE` (in order). */
   readonly varFiles?: readonly string[];
+  /** Root variable values already decided (a plan's `variables`): they win over tfvars and `vars`. */
+  readonly variables?: Readonly<Record<string, Json>>;
   /** Largest file, bytes. */
   readonly maxBytes?: number;
   /** The run's budget of bytes read (shared with the other inputs). */
@@ -220,6 +222,7 @@ function rootVariables(dir: string, opts: SourceOptions, limits: ReadLimits): Re
     if (eq <= 0) throw new InputError(`--var: "${kv.slice(0, 60)}" is not NAME=VALUE`);
     setOwn(vals, kv.slice(0, eq).trim(), literalOf(kv.slice(eq + 1)));
   }
+  if (opts.variables) merge(opts.variables as Record<string, Json>);
   return vals;
 }
 

@@ -73,6 +73,7 @@ import { glacierVaultPolicyNotPublic } from './glacier-vault-policy-not-public';
 import { backupVaultPolicyNotPublic } from './backup-vault-policy-not-public';
 import { eventbridgeBusPolicyNotPublic } from './eventbridge-bus-policy-not-public';
 import { apigwPolicyNotPublic } from './apigw-policy-not-public';
+import { kmsKeyPolicyPublicAccess } from './kms-key-policy-not-public';
 import { lambdaLayerNotPublic } from './lambda-layer-not-public';
 import { dynamodbPolicyNotPublic } from './dynamodb-policy-not-public';
 import { kinesisPolicyNotPublic } from './kinesis-policy-not-public';
@@ -158,6 +159,7 @@ export const accessControlRules: readonly Rule[] = [
   dynamodbPolicyNotPublic,
   kinesisPolicyNotPublic,
   s3AccessPointPolicyNotPublic,
+  kmsKeyPolicyPublicAccess,
   logResourcePolicyNotPublic,
   apigwMethodAuthorization,
   apigwv2RouteAuthorization,

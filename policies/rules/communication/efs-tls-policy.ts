@@ -19,10 +19,11 @@ export const efsTlsPolicy: ResourceRule = {
   strategy: 5,
   citations: TRANSMISSION,
   severity: 'high',
-  level: 'recommended',
+  level: 'required',
+  levelBasis: { securityRule: '164.312(e)(1) transmission security: EFS serves NFS in plaintext to any client that mounts without TLS, and only the file system policy can refuse those mounts' },
   resourceTypes: ['aws_efs_file_system'],
   scope: 'resource',
-  rationale: 'NFS clients can mount EFS without TLS unless the file system policy denies aws:SecureTransport = false, leaving PHI file contents readable on the network.',
+  rationale: 'The Security Rule requires technical measures against unauthorized access to ePHI transmitted over a network (164.312(e)(1)). NFS clients can mount EFS without TLS unless the file system policy denies aws:SecureTransport = false, and then PHI file contents cross the network in plaintext; the mount option is the client\'s choice, the policy is the only control the file system owner has.',
   remediation: 'Declare an aws_efs_file_system_policy with a Deny of all actions to "*" when Bool aws:SecureTransport = false, and mount with the tls option.',
   anchors: { checkov: ['CKV_AWS_97'] },
   check(fs, ctx) {
