@@ -104,6 +104,13 @@ function refsOf(s: string): string[] {
       if (t[2]) out.add(t[1] + t[2]);
       out.add(t[1]);
     } else if (/^var\.[\w-]+/.test(expr)) out.add(/^var\.[\w-]+/.exec(expr)![0]);
+    else {
+      // A function call or list (`element([aws_subnet.a.id, aws_subnet.b.id], 0)`): Terraform lists every resource it names.
+      for (const r of expr.matchAll(/(?<![\w.])((?:data\.)?aws_[a-z0-9_]+\.[A-Za-z0-9_-]+)(\.[A-Za-z0-9_]+)?/g)) {
+        if (r[2]) out.add(r[1] + r[2]);
+        out.add(r[1]);
+      }
+    }
   }
   return [...out];
 }

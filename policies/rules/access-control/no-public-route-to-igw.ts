@@ -21,8 +21,11 @@ function toIgw(graph: Graph, res: Resource, path: string, v: unknown): boolean |
 /** Subnets using a route table, and whether it is unassociated (main table / unused). */
 function verdictForTable(graph: Graph, table: Resource | undefined, where: string, cidr: string): Verdict {
   const assocs = table ? graph.related(table, 'aws_route_table_association', 'route_table_id') : [];
-  const subnets = assocs.flatMap((a) => graph.deref(a, 'subnet_id').resources.filter((s) => s.type === 'aws_subnet'));
-  if (subnets.length && subnets.every(isPublicSubnet) && assocs.length === subnets.length) return pass(`${where} routes ${cidr} to an internet gateway only for subnets tagged public (${subnets.map((s) => s.address).join(', ')})`);
+  // Each association names one subnet; a counted association (`element(aws_subnet.public[*].id,
+  // count.index)`) joins to every subnet of that list, all of which it may name.
+  const perAssoc = assocs.map((a) => graph.deref(a, 'subnet_id').resources.filter((s) => s.type === 'aws_subnet'));
+  const subnets = [...new Set(perAssoc.flat())];
+  if (subnets.length && subnets.every(isPublicSubnet) && perAssoc.every((l) => l.length > 0)) return pass(`${where} routes ${cidr} to an internet gateway only for subnets tagged public (${subnets.map((s) => s.address).join(', ')})`);
   const priv = subnets.find((s) => !isPublicSubnet(s) && !publicSubnetUndecided(s));
   const open = subnets.find(publicSubnetUndecided);
   if (!priv && open) return unknown(`${where} routes ${cidr} to an internet gateway; whether ${open.address} is public is known only after apply (its tags or map_public_ip_on_launch)`, evv(where, cidr));
@@ -84,6 +87,19 @@ export const noPublicRouteToIgw: ResourceRule = {
         target: 'aws_route.r',
       },
       { description: 'passes when the default route goes to a NAT gateway', resources: { 'aws_route.r': { route_table_id: 'rtb-1', destination_cidr_block: '0.0.0.0/0', nat_gateway_id: 'nat-1' } } },
+      {
+        description: 'passes when two associations each pick one of two public subnets from a list (element(list, count.index) joins each to both)',
+        resources: {
+          'aws_internet_gateway.g': { vpc_id: 'vpc-1' },
+          'aws_subnet.a': { vpc_id: 'vpc-1', cidr_block: '10.0.0.0/24', tags: { Name: 'app-public-a' } },
+          'aws_subnet.b': { vpc_id: 'vpc-1', cidr_block: '10.0.1.0/24', tags: { Name: 'app-public-b' } },
+          'aws_route_table.rt': { vpc_id: 'vpc-1' },
+          'aws_route.r': { route_table_id: '${aws_route_table.rt.id}', destination_cidr_block: '0.0.0.0/0', gateway_id: '${aws_internet_gateway.g.id}' },
+          'aws_route_table_association.a0': { subnet_id: '${element([aws_subnet.a.id, aws_subnet.b.id], 0)}', route_table_id: '${aws_route_table.rt.id}' },
+          'aws_route_table_association.a1': { subnet_id: '${element([aws_subnet.a.id, aws_subnet.b.id], 1)}', route_table_id: '${aws_route_table.rt.id}' },
+        },
+        target: 'aws_route.r',
+      },
     ],
     fail: [
       {
