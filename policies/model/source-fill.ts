@@ -72,8 +72,9 @@ export function fillFromSource(input: ParsedInput, rootDir: string, budget?: Bud
     const src = loadSourceDir(rootDir, { variables: input.planVariables, budget });
     bySource = new Map(src.resources.map((r) => [r.address, r]));
   } catch (e) {
-    if (e instanceof InputError) return { input, filled: 0, warning: `${rootDir}: Terraform source not evaluated (${e.message.split('\n')[0].slice(0, 200)})` };
-    throw e;
+    // The source only adds to what the plan says: whatever stops its evaluation, the plan is still checked.
+    const why = e instanceof InputError ? e.message.split('\n')[0].slice(0, 200) : 'it could not be evaluated';
+    return { input, filled: 0, warning: `${rootDir}: Terraform source not evaluated (${why})` };
   }
   let filled = 0;
   for (const r of input.resources) {
