@@ -368,6 +368,11 @@ export function readPolicyValue(graph: Graph, res: Resource, path: string, v: Va
       if (target.type === 'aws_iam_policy_document' && target !== res) return readPolicyDocumentData(graph, target, depth + 1);
     }
   }
+  // A plan holds nothing of a document built from values known only at apply (jsonencode() with an
+  // ARN of the same plan); its Terraform source does: say how to let phikit read it.
+  if (res.unit.format === 'plan' && !u.template && u.refs.length && !graph.hasSource(res.unit, res.modulePath)) {
+    return { state: 'unknown', reason: `${path} is known only after apply (the plan holds none of its statements; with the Terraform source beside the plan, or --source DIR, phikit reads the literal ones)` };
+  }
   return { state: 'unknown', reason: `${path} is known only after apply` };
 }
 
