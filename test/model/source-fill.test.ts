@@ -92,7 +92,10 @@ async function acc24b(dir: string, withSource: boolean): Promise<{ finding: Find
 describe('plan + Terraform source: after-apply unknowns the source explains', () => {
   it('reads a jsonencode()d policy whose Resource is created in the plan: Principal "*" fails with the source, is unknown without', async () => {
     const dir = project(POLICY_TF('"*"'), planOf());
-    expect((await acc24b(dir, false)).finding?.status).toBe('unknown');
+    const without = (await acc24b(dir, false)).finding;
+    expect(without?.status).toBe('unknown');
+    // The unknown says what would let phikit read the document.
+    expect(without?.message).toMatch(/Terraform source beside the plan, or --source DIR/);
     const { finding } = await acc24b(dir, true);
     expect(finding?.status).toBe('fail');
     expect(finding?.message).toMatch(/Principal "\*"/);
