@@ -17,7 +17,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { hasTerraformFiles } from '../source/parse';
+import { hasTerraformFiles, parseHclFiles } from '../source/parse';
 import { UsageError } from './errors';
 import { interpolations, referencesIn } from './values';
 
@@ -56,17 +56,6 @@ const DEFAULTS = { maxFileBytes: 2 * 1024 * 1024, maxFiles: 5000, maxTotalBytes:
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-interface Hcl2Json {
-  parse(fileName: string, text: string): Promise<Record<string, unknown>>;
-}
-
-let parser: Hcl2Json | undefined;
-function hcl(): Hcl2Json {
-  // Loaded on first use: its WebAssembly parser costs time only when source is read.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  if (!parser) parser = require('@cdktn/hcl2json') as Hcl2Json;
-  return parser;
-}
 
 /** A real path inside `root` (or `root` itself)? */
 function inside(root: string, real: string): boolean {
@@ -171,13 +160,33 @@ class Reader {
       return undefined;
     }
     const out: ParsedModule = { locals: new Map(), calls: new Map() };
+    const texts: Array<{ path: string; text: string }> = [];
     for (const name of names) {
       const file = path.join(dir, name);
       const text = this.read(file, dir);
       if (text === undefined) return undefined;
+      texts.push({ path: file, text });
+    }
+    // HCL through the run's one parser worker (source/parse.ts), shared with source evaluation.
+    const hclTexts = texts.filter((t) => t.path.endsWith('.tf'));
+    let trees: Array<{ json?: Obj; error?: string }>;
+    try {
+      trees = parseHclFiles(hclTexts);
+    } catch {
+      this.warnings.push(`${dir}: the HCL parser failed, the source of this module is ignored`);
+      return undefined;
+    }
+    const treeOf = new Map(hclTexts.map((t, i) => [t.path, trees[i]]));
+    for (const { path: file, text } of texts) {
+      const name = path.basename(file);
       let doc: unknown;
       try {
-        doc = name.endsWith('.tf.json') ? JSON.parse(text) : await hcl().parse(name, text);
+        if (name.endsWith('.tf.json')) doc = JSON.parse(text);
+        else {
+          const tree = treeOf.get(file);
+          if (!tree || tree.error !== undefined || !isObj(tree.json)) throw new Error('not HCL');
+          doc = tree.json;
+        }
       } catch {
         this.warnings.push(`${file}: not valid ${name.endsWith('.json') ? 'Terraform JSON' : 'HCL'}, the source of its module is ignored`);
         return undefined;

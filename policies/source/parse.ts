@@ -169,6 +169,39 @@ class HclWorker {
  * one file, so this ends.
  */
 function parseHcl(files: readonly SourceFile[]): Array<{ json?: Obj; error?: string }> {
+  // The same file is often parsed twice in a run (the locals index of a plan's source and its
+  // evaluation): answered once.
+  const cached = files.map((f) => PARSED.get(`${f.path}\0${f.text}`));
+  if (cached.every((c) => c !== undefined)) return cached as Array<{ json?: Obj; error?: string }>;
+  const results = parseHclUncached(files);
+  files.forEach((f, i) => remember(`${f.path}\0${f.text}`, results[i]));
+  return results;
+}
+
+// Parsed files, most recent last; bounded by the characters of source they hold.
+const PARSED = new Map<string, { json?: Obj; error?: string }>();
+let parsedChars = 0;
+const MAX_PARSED_CHARS = 64 * 1024 * 1024;
+function remember(key: string, r: { json?: Obj; error?: string }): void {
+  if (PARSED.has(key) || key.length > MAX_PARSED_CHARS) return;
+  PARSED.set(key, r);
+  parsedChars += key.length;
+  for (const [k] of PARSED) {
+    if (parsedChars <= MAX_PARSED_CHARS) break;
+    PARSED.delete(k);
+    parsedChars -= k.length;
+  }
+}
+
+/**
+ * Parse HCL texts (`*.tf` file name and text) through the run's parser worker. Every file gets its
+ * parse tree or a one-line error; throws an InputError only when the parser itself failed.
+ */
+export function parseHclFiles(files: readonly SourceFile[]): Array<{ json?: Obj; error?: string }> {
+  return files.length ? parseHcl(files) : [];
+}
+
+function parseHclUncached(files: readonly SourceFile[]): Array<{ json?: Obj; error?: string }> {
   const results: Array<{ json?: Obj; error?: string }> = [];
   let rest = files.map((f) => ({ name: path.basename(f.path), text: f.text }));
   while (rest.length) {
