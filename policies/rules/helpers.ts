@@ -299,6 +299,19 @@ export function expectCmkCfg(ctx: CheckContext, res: Resource, path: string, wha
 }
 
 /**
+ * "Encrypted with KMS": `path` names any KMS key — the AWS-managed one (`alias/aws/sns`) included,
+ * as the anchors accept it. Unset (or left to the provider) fails with `what`; the customer-managed
+ * ask is a separate, recommended rule.
+ */
+export function expectKmsKeyCfg(ctx: CheckContext, res: Resource, path: string, what: string): Verdict {
+  const a = attr(res, path);
+  if (computedOnly(a)) return fail(`${path} is not set; ${what}`, evv(path, undefined));
+  if (a.state === 'known' && typeof a.value === 'string' && a.value !== '' && isAwsManagedKey(a.value)) return pass(`${path} names the AWS-managed key ${a.value}: encrypted with KMS`, ev(path, a));
+  const v = expectCmk(ctx, res, path, what);
+  return v.status === 'pass' ? pass(`${v.message}: encrypted with KMS`, v.evidence) : v;
+}
+
+/**
  * Judge every policy document read at `reads`: fail when a known document lacks `test`, unknown
  * when a document cannot be read before apply, `undefined` when every document satisfies `test`.
  */

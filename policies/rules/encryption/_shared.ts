@@ -10,7 +10,7 @@ import type { Resource } from '../../model/types';
 import type { CheckContext, Verdict } from '../../engine/types';
 import { blockKeyVerdict, cfgAttr, combine, ev, evv, expectBool, expectBoolCfg, expectCmk, expectCmkCfg, fail, judgeAll, pass, unknown } from '../helpers';
 // Shared with other strategies, so they live in rules/helpers.ts; re-exported for this strategy's rules.
-export { KMS_KEY_TYPES, blockKeyVerdict, cfgAttr, declaredKeys, expectBoolCfg, expectCmkCfg, phiStoreKeySites } from '../helpers';
+export { KMS_KEY_TYPES, blockKeyVerdict, cfgAttr, declaredKeys, expectBoolCfg, expectCmkCfg, expectKmsKeyCfg, phiStoreKeySites } from '../helpers';
 export type { DeclaredKeys } from '../helpers';
 
 /** 164.312(a)(2)(iv) encryption and decryption; 164.312(e)(2)(ii) encryption (the AWS `[ENC]` set). */

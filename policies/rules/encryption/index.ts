@@ -14,6 +14,7 @@ import { ecrRepositoryCmk } from './ecr-repository-cmk';
 import { efsEncrypted } from './efs-encrypted';
 import { elasticacheEncryptedAtRest } from './elasticache-encrypted-at-rest';
 import { kinesisStreamCmk } from './kinesis-stream-cmk';
+import { kinesisStreamEncrypted } from './kinesis-stream-encrypted';
 import { lambdaEnvironmentCmk } from './lambda-environment-cmk';
 import { logGroupEncrypted } from './log-group-encrypted';
 import { opensearchEncryptedAtRest } from './opensearch-encrypted-at-rest';
@@ -23,6 +24,7 @@ import { sagemakerEndpointCmk } from './sagemaker-endpoint-cmk';
 import { sagemakerNotebookCmk } from './sagemaker-notebook-cmk';
 import { secretsManagerCmk } from './secrets-manager-cmk';
 import { snsTopicCmk } from './sns-topic-cmk';
+import { snsTopicEncrypted } from './sns-topic-encrypted';
 import { sqsQueueCmk } from './sqs-queue-cmk';
 import { dynamodbReplicaCmk } from './dynamodb-replica-cmk';
 import { dynamodbTableCmk } from './dynamodb-table-cmk';
@@ -77,6 +79,7 @@ export const encryptionRules: readonly Rule[] = [
   efsCmk,
   cloudtrailEncrypted,
   logGroupEncrypted,
+  snsTopicEncrypted,
   snsTopicCmk,
   sqsQueueEncrypted,
   sqsQueueCmk,
@@ -89,6 +92,7 @@ export const encryptionRules: readonly Rule[] = [
   elasticacheCmk,
   sagemakerNotebookCmk,
   sagemakerEndpointCmk,
+  kinesisStreamEncrypted,
   kinesisStreamCmk,
   ecrRepositoryCmk,
   lambdaEnvironmentCmk,

@@ -4,18 +4,19 @@ import { ev, fail, judgeAll, unknown, unknownMessage } from '../helpers';
 import { ENC, expectCmkCfg, cfgAttr } from './_shared';
 
 export const kinesisStreamCmk: ResourceRule = {
-  id: 'ENC-15d',
+  id: 'ENC-15i',
   control: 'ENC-15',
   title: 'Kinesis data streams are encrypted with a customer-managed KMS key',
   strategy: 1,
   citations: ENC,
-  severity: 'high',
-  level: 'required',
+  severity: 'medium',
+  level: 'recommended',
+  levelBasis: { beyond: 'The anchor (AWS Config kinesis-stream-encrypted) accepts the AWS-managed alias/aws/kinesis key (ENC-15d); a customer-managed key, whose policy decides who may decrypt, is phikit hardening.' },
   resourceTypes: ['aws_kinesis_stream'],
   scope: 'resource',
-  rationale: 'Streams buffer device telemetry and HL7/FHIR events for up to a year. encryption_type is NONE by default; KMS with the alias/aws/kinesis key cannot be restricted by policy.',
+  rationale: 'Streams buffer device telemetry and HL7/FHIR events for up to a year. KMS with the AWS-managed alias/aws/kinesis key cannot be restricted by policy: anyone in the account allowed to read the stream can decrypt it. A customer-managed key makes each consumer need kms:Decrypt, granted per role.',
   remediation: 'Set encryption_type = "KMS" and kms_key_id to a customer-managed key on the aws_kinesis_stream.',
-  anchors: { awsConfig: ['kinesis-stream-encrypted'], checkov: ['CKV_AWS_43', 'CKV_AWS_185'] },
+  anchors: { checkov: ['CKV_AWS_185'] },
   check(stream, ctx) {
     const t = cfgAttr(stream, 'encryption_type');
     // Whatever the type turns out to be, a key that is not a CMK fails: KMS with it, or NONE.
