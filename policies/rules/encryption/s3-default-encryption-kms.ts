@@ -1,6 +1,6 @@
 import { attr, str } from '../../model/attrs';
 import type { ResourceRule, Verdict } from '../../engine/types';
-import { bucketSide, ev, expectCmk, fail, judgeAll, noneJoined, pass, unknown, unknownMessage } from '../helpers';
+import { bucketSide, ev, fail, judgeAll, noneJoined, pass, unknown, unknownMessage } from '../helpers';
 import { cfgAttr } from './_shared';
 
 const SSE = 'aws_s3_bucket_server_side_encryption_configuration';
@@ -10,7 +10,7 @@ const KEY = 'rule.apply_server_side_encryption_by_default.kms_master_key_id';
 export const s3DefaultEncryptionKms: ResourceRule = {
   id: 'ENC-01',
   control: 'ENC-01',
-  title: 'S3 buckets encrypt objects by default with SSE-KMS and a customer-managed key',
+  title: 'S3 buckets encrypt objects by default with SSE-KMS',
   strategy: 1,
   citations: ['164.312(a)(2)(iv)', '164.312(e)(2)(ii)', '164.312(c)(2)'],
   severity: 'high',
@@ -18,9 +18,9 @@ export const s3DefaultEncryptionKms: ResourceRule = {
   resourceTypes: ['aws_s3_bucket'],
   scope: 'resource',
   rationale:
-    'PHI at rest must be unreadable without a key the covered entity controls. SSE-S3 encrypts, but anyone with s3:GetObject decrypts; SSE-KMS with a customer-managed key adds a second, auditable authorization (kms:Decrypt) and lets the key be disabled in an incident.',
+    'The encryption specification of 164.312(a)(2)(iv) is met for S3 by default encryption; the HIPAA anchors (cdk-nag HIPAA.Security-S3DefaultEncryptionKMS, AWS Config s3-default-encryption-kms) ask for SSE-KMS, whose every read is a logged kms:Decrypt. SSE-S3 (AES256) encrypts too, but any s3:GetObject decrypts without a second authorization or a record. Any KMS key meets this rule, the AWS-managed aws/s3 key included; a customer-managed key with rotation is recommended by ENC-16.',
   remediation:
-    'Add an aws_s3_bucket_server_side_encryption_configuration for the bucket with sse_algorithm "aws:kms" (or "aws:kms:dsse") and kms_master_key_id set to a customer-managed key, or use the phikit HipaaBucket construct, which does this by default.',
+    'Add an aws_s3_bucket_server_side_encryption_configuration for the bucket with sse_algorithm "aws:kms" (or "aws:kms:dsse"), with kms_master_key_id set to a customer-managed key (recommended, ENC-16), or use the phikit HipaaBucket construct, which does this by default.',
   construct: 'HipaaBucket',
   references: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html'],
   anchors: {
@@ -34,23 +34,23 @@ export const s3DefaultEncryptionKms: ResourceRule = {
     const inline = cfgAttr(bucket, `server_side_encryption_configuration.${ALGO}`);
     const sources = configs.length ? configs.map((c) => ({ res: c, prefix: '', where: c.address })) : inline.state !== 'absent' ? [{ res: bucket, prefix: 'server_side_encryption_configuration.', where: bucket.address }] : [];
     if (!sources.length) {
-      return noneJoined(ctx, bucket, SSE, 'bucket', fail(`no ${SSE} refers to this bucket, so objects get the SSE-S3 default, not a customer-managed KMS key`, ev(SSE, { state: 'absent' })));
+      return noneJoined(ctx, bucket, SSE, 'bucket', fail(`no ${SSE} refers to this bucket, so objects get the SSE-S3 (AES256) default, not SSE-KMS`, ev(SSE, { state: 'absent' })));
     }
     const parts: Verdict[] = [];
     for (const s of sources) {
       const algo = attr(s.res, s.prefix + ALGO);
-      const key = () => {
-        const k = expectCmk(ctx, s.res, s.prefix + KEY, 'set kms_master_key_id to a customer-managed key (without it S3 uses the AWS-managed aws/s3 key)');
-        return { ...k, evidence: k.evidence && { ...k.evidence, attribute: `${s.where}.${KEY}` } };
-      };
-      // An unknown algorithm with a key that is not a CMK still fails: AES256, or aws:kms with the AWS-managed key.
-      if (algo.state === 'unknown' || algo.state === 'sensitive') parts.push(unknown(unknownMessage(ALGO), ev(`${s.where}.${ALGO}`, algo)), key());
+      if (algo.state === 'unknown' || algo.state === 'sensitive') parts.push(unknown(unknownMessage(ALGO), ev(`${s.where}.${ALGO}`, algo)));
       else {
         const a = str(algo);
-        parts.push(a !== 'aws:kms' && a !== 'aws:kms:dsse' ? fail(`sse_algorithm is ${a ?? 'not set'}, not aws:kms`, ev(`${s.where}.${ALGO}`, algo)) : key());
+        const key = str(attr(s.res, s.prefix + KEY));
+        parts.push(
+          a !== 'aws:kms' && a !== 'aws:kms:dsse'
+            ? fail(`sse_algorithm is ${a ?? 'not set'}, not aws:kms`, ev(`${s.where}.${ALGO}`, algo))
+            : pass(`sse_algorithm is ${a}${key === undefined && attr(s.res, s.prefix + KEY).state !== 'unknown' ? ' with the AWS-managed aws/s3 key (a customer-managed key is recommended, ENC-16)' : ''}`, ev(`${s.where}.${ALGO}`, algo)),
+        );
       }
     }
-    return judgeAll(parts, `default encryption is aws:kms with a customer-managed key (${sources[0].where})`);
+    return judgeAll(parts, `default encryption is SSE-KMS (${sources[0].where})`);
   },
   examples: {
     pass: [
@@ -77,6 +77,17 @@ export const s3DefaultEncryptionKms: ResourceRule = {
         },
         target: 'aws_s3_bucket.b',
       },
+      {
+        description: 'passes when aws:kms uses the AWS-managed aws/s3 key (no kms_master_key_id; ENC-16 recommends a CMK)',
+        resources: {
+          'aws_s3_bucket.b': { bucket: 'phi-data' },
+          'aws_s3_bucket_server_side_encryption_configuration.s': {
+            bucket: '${aws_s3_bucket.b.id}',
+            rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'aws:kms' }] }],
+          },
+        },
+        target: 'aws_s3_bucket.b',
+      },
     ],
     fail: [
       {
@@ -95,30 +106,10 @@ export const s3DefaultEncryptionKms: ResourceRule = {
         resources: { 'aws_s3_bucket.b': { bucket: 'phi-data' } },
         target: 'aws_s3_bucket.b',
       },
-      {
-        description: 'fails when aws:kms uses the AWS-managed aws/s3 key (no kms_master_key_id)',
-        resources: {
-          'aws_s3_bucket.b': { bucket: 'phi-data' },
-          'aws_s3_bucket_server_side_encryption_configuration.s': {
-            bucket: '${aws_s3_bucket.b.id}',
-            rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'aws:kms' }] }],
-          },
-        },
-        target: 'aws_s3_bucket.b',
-      },
-      {
-        description: 'fails when sse_algorithm is known only after apply but no kms_master_key_id is set (AES256 or the AWS-managed key either way)',
-        resources: {
-          'aws_s3_bucket.b': { bucket: 'phi-data' },
-          'aws_s3_bucket_server_side_encryption_configuration.s': { bucket: '${aws_s3_bucket.b.id}', rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'aws:kms' }] }] },
-        },
-        unknown: { 'aws_s3_bucket_server_side_encryption_configuration.s': ['rule.apply_server_side_encryption_by_default.sse_algorithm'] },
-        target: 'aws_s3_bucket.b',
-      },
     ],
     unknown: [
       {
-        description: 'is unknown when sse_algorithm comes from a value known only after apply (the key is a CMK)',
+        description: 'is unknown when sse_algorithm comes from a value known only after apply',
         resources: {
           'aws_kms_key.k': { enable_key_rotation: true },
           'aws_s3_bucket.b': { bucket: 'phi-data' },
