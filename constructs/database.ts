@@ -13,20 +13,14 @@ import { serviceTrust } from './core/policy';
 import { PropCheck, Waiver, recordWaivers } from './core/waivers';
 import type { IHipaaKmsKey } from './kms-key';
 import type { HipaaVpc } from './vpc';
+import { DatabaseNetwork, networkOf, validCidr } from './core/network';
 
 const ENGINES = {
   postgres: { family: 'postgres16', version: '16.4', port: 5432, tls: { name: 'rds.force_ssl', value: '1' }, logs: ['postgresql', 'upgrade'] },
   mysql: { family: 'mysql8.0', version: '8.0.39', port: 3306, tls: { name: 'require_secure_transport', value: 'ON' }, logs: ['audit', 'error', 'general', 'slowquery'] },
 } as const;
 
-/** A network the database lives in: a HipaaVpc, or an existing VPC's private subnets. */
-export interface DatabaseNetwork {
-  readonly vpcId: string;
-  /** Private subnets in at least two AZs (never public subnets). */
-  readonly subnetIds: readonly string[];
-  /** The VPC CIDR, for the default ingress and the egress rule. @default none: no default ingress */
-  readonly vpcCidr?: string;
-}
+export type { DatabaseNetwork } from './core/network';
 
 export interface HipaaDatabaseProps {
   /** Engine. @default 'postgres' */
@@ -77,12 +71,6 @@ export interface HipaaDatabaseProps {
   /** Waivers for weakened defaults. @default none */
   readonly waivers?: readonly Waiver[];
 }
-
-const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
-const validCidr = (c: string) => {
-  const m = CIDR.exec(c);
-  return !!m && m.slice(1, 5).every((o) => Number(o) <= 255) && Number(m[5]) <= 32;
-};
 
 /**
  * An RDS database for PHI: CMK storage encryption, IAM database authentication, TLS forced by
@@ -213,9 +201,4 @@ export class HipaaDatabase extends Construct {
       referencedSecurityGroupId: securityGroupId,
     });
   }
-}
-
-function networkOf(vpc: HipaaVpc | DatabaseNetwork): DatabaseNetwork {
-  if (vpc && 'privateSubnets' in vpc) return { vpcId: vpc.vpcId, subnetIds: vpc.privateSubnets.map((s) => s.id), vpcCidr: vpc.cidr };
-  return vpc ?? { vpcId: '', subnetIds: [] };
 }

@@ -8,6 +8,7 @@ export * from './vpc';
 export * from './audit-trail';
 export * from './backup-plan';
 export * from './database';
+export * from './aurora';
 export * from './incident-response';
 export * from './auditor-access';
 export * from './account-baseline';
