@@ -19,16 +19,13 @@
  *   So the consumer stack plans without the producer ever being applied.
  * Skipped, with the reason printed, where terraform or the hashicorp/aws mirror is absent.
  */
-import { execFile, spawnSync } from 'node:child_process';
-import { promisify } from 'node:util';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildClaimsApp } from '../../examples/claims-app/app';
 import type { Finding } from '../../policies/engine/types';
 import { runCheck } from '../../policies/pipeline';
+import { offlineEnv, offlineStack, startStsStub, terraformIn, terraformSkipReason } from '../support/terraform';
 
 const EVIDENCE = path.resolve(__dirname, '../../examples/claims-app/evidence');
 const NOW = new Date('2026-12-02T00:00:00Z');
@@ -39,18 +36,6 @@ const STACKS = ['claims-data', 'claims-audit'] as const;
  * needs the faked remote state); PHIKIT_E2E_PLAN_ALL=1 plans both (init + validate run for both always).
  */
 const PLANNED: readonly string[] = process.env.PHIKIT_E2E_PLAN_ALL === '1' ? STACKS : ['claims-audit'];
-
-function findMirror(): { root: string; version: string } | undefined {
-  const candidates = [process.env.PHIKIT_TF_MIRROR, '/opt/tf-plugins', path.join(os.homedir(), '.terraform.d/plugins'), '/usr/share/terraform/plugins'].filter((x): x is string => !!x);
-  for (const root of candidates) {
-    const dir = path.join(root, 'registry.terraform.io', 'hashicorp', 'aws');
-    if (fs.existsSync(dir)) {
-      const version = fs.readdirSync(dir).filter((v) => /^\d+\.\d+\.\d+$/.test(v)).sort().pop();
-      if (version) return { root, version };
-    }
-  }
-  return undefined;
-}
 
 const failingRequired = (findings: readonly Finding[]) => findings.filter((f) => f.level === 'required' && ['fail', 'error'].includes(f.status)).map((f) => `${f.ruleId} ${f.address}: ${f.message}`);
 
@@ -100,12 +85,8 @@ describe('examples/claims-app: synthesize and check', () => {
   });
 });
 
-const hasTerraform = spawnSync('terraform', ['version'], { encoding: 'utf8' }).status === 0;
-const mirror = findMirror();
-const reason = !hasTerraform ? 'terraform is not installed' : !mirror ? 'no hashicorp/aws provider mirror found (set PHIKIT_TF_MIRROR)' : '';
+const { reason, mirror } = terraformSkipReason();
 if (reason) console.warn(`skipped the claims-app terraform end-to-end test: ${reason}`);
-
-const STS = `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:iam::111122223333:user/ci</Arn><UserId>AIDAEXAMPLE</UserId><Account>111122223333</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>0</RequestId></ResponseMetadata></GetCallerIdentityResponse>`;
 
 /** A placeholder for a cross-stack output, from the expression cdktf wrote (`${aws_s3_bucket.x.arn}`). */
 function fakeOutput(expr: string, i: number): string {
@@ -116,28 +97,17 @@ function fakeOutput(expr: string, i: number): string {
 }
 
 (reason ? describe.skip : describe)('examples/claims-app: terraform init + validate of both stacks, plan of the consumer stack (offline)', () => {
-  let server: http.Server;
-  let port = 0;
+  let sts: Awaited<ReturnType<typeof startStsStub>>;
   beforeAll(async () => {
-    server = http.createServer((req, res) => {
-      req.resume();
-      req.on('end', () => {
-        res.writeHead(200, { 'Content-Type': 'text/xml' });
-        res.end(STS);
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.address() as AddressInfo).port;
+    sts = await startStsStub();
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => sts.close());
 
   it('validates each stack, plans the audit stack over a faked remote state, and phikit check of the plan has zero failing required findings', async () => {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'phikit-claims-tf-'));
     const outdir = path.join(work, 'cdktf.out');
     buildClaimsApp({ outdir }).app.synth();
-    const rc = path.join(work, 'terraform.rc');
-    fs.writeFileSync(rc, `provider_installation {\n  filesystem_mirror {\n    path = "${mirror!.root}"\n    include = ["registry.terraform.io/hashicorp/*"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/hashicorp/*"]\n  }\n}\n`);
-    const env = { ...process.env, TF_CLI_CONFIG_FILE: rc, TF_IN_AUTOMATION: '1', AWS_EC2_METADATA_DISABLED: 'true', CHECKPOINT_DISABLE: '1' };
+    const env = offlineEnv(work, mirror!);
     const stateDir = path.join(work, 'state');
     fs.mkdirSync(stateDir);
     const statePath = (s: string) => path.join(stateDir, `terraform.${s}.tfstate`);
@@ -146,12 +116,9 @@ function fakeOutput(expr: string, i: number): string {
     const docs = Object.fromEntries(STACKS.map((s) => [s, JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', s, 'cdk.tf.json'), 'utf8'))]));
     for (const s of STACKS) {
       const doc = docs[s];
-      doc.terraform.required_providers.aws = { source: 'hashicorp/aws', version: mirror!.version };
+      offlineStack(doc, mirror!, sts.port);
       expect(Object.keys(doc.terraform.backend)).toEqual(['local']);
       doc.terraform.backend = { local: { path: statePath(s) } };
-      for (const p of doc.provider.aws) {
-        Object.assign(p, { access_key: 'AKIAEXAMPLE', secret_key: 'example', skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: true, skip_region_validation: true, endpoints: [{ sts: `http://127.0.0.1:${port}` }] });
-      }
       for (const ref of Object.values((doc.data?.terraform_remote_state ?? {}) as Record<string, { backend: string; config: { path: string } }>)) {
         const producer = STACKS.find((x) => ref.config.path.endsWith(`terraform.${x}.tfstate`));
         expect({ backend: ref.backend, producer }).toEqual({ backend: 'local', producer: 'claims-data' });
@@ -181,8 +148,7 @@ function fakeOutput(expr: string, i: number): string {
       const tfDir = path.join(work, 'tf', s);
       fs.mkdirSync(tfDir, { recursive: true });
       fs.writeFileSync(path.join(tfDir, 'main.tf.json'), JSON.stringify(docs[s]));
-      // Asynchronous, so the in-process STS stub can answer while terraform runs.
-      const tf = async (...args: string[]) => (await promisify(execFile)('terraform', args, { cwd: tfDir, env, encoding: 'utf8', maxBuffer: 64 << 20 })).stdout;
+      const tf = terraformIn(tfDir, env);
       const t0 = Date.now();
       await tf('init', '-input=false', '-no-color');
       expect(JSON.parse(await tf('validate', '-json', '-no-color'))).toMatchObject({ valid: true, error_count: 0 });
