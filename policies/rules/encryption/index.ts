@@ -32,6 +32,8 @@ import { ebsVolumeCmk } from './ebs-volume-cmk';
 import { ebsVolumeEncrypted } from './ebs-volume-encrypted';
 import { iamNoKmsDecryptOnAllKeys } from './iam-no-kms-decrypt-on-all-keys';
 import { instanceBlockDevicesEncrypted } from './instance-block-devices-encrypted';
+import { instanceBlockDevicesCmk } from './instance-block-devices-cmk';
+import { launchTemplateCmk } from './launch-template-cmk';
 import { kmsDeletionWindow } from './kms-deletion-window';
 import { kmsKeyEnabled } from './kms-key-enabled';
 import { kmsKeyNotDeleted } from './kms-key-not-deleted';
@@ -72,7 +74,9 @@ export const encryptionRules: readonly Rule[] = [
   ebsVolumeEncrypted,
   ebsVolumeCmk,
   instanceBlockDevicesEncrypted,
+  instanceBlockDevicesCmk,
   launchTemplateEncrypted,
+  launchTemplateCmk,
   ebsEncryptionByDefault,
   ebsDefaultKmsKey,
   efsEncrypted,
