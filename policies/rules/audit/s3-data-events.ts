@@ -1,4 +1,4 @@
-import { attr, blocks, equalsKnown, str, undecided, valuesAt } from '../../model/attrs';
+import { attr, blocks, computedOnly, equalsKnown, str, undecided, valuesAt } from '../../model/attrs';
 import type { Resource } from '../../model/types';
 import { Unknown, Value } from '../../model/values';
 import type { CheckContext, ResourceRule } from '../../engine/types';
@@ -7,12 +7,22 @@ import { LOG } from './_shared';
 
 type Cover = 'yes' | 'no' | 'unknown';
 
+/** The bucket's name as far as the plan knows it: the name, or only a prefix it will start with. */
+interface BucketName {
+  readonly name?: string;
+  readonly prefix?: string;
+}
+
 /** Does one selector value (an S3 ARN prefix, a reference, or unknown) cover `bucket`? */
-function valueCovers(ctx: CheckContext, trail: Resource, v: unknown, bucket: Resource, name: string | undefined): Cover {
+function valueCovers(ctx: CheckContext, trail: Resource, v: unknown, bucket: Resource, b: BucketName): Cover {
   if (typeof v === 'string') {
     const m = /^arn:aws[\w-]*:s3:::([^/]*)/.exec(v) ?? (v === 'arn:aws:s3' ? ['', ''] : null);
     if (!m) return 'no';
-    return m[1] === '' || m[1] === name ? 'yes' : 'no';
+    if (m[1] === '') return 'yes';
+    if (b.name !== undefined) return m[1] === b.name ? 'yes' : 'no';
+    // The name is known only after apply (bucket_prefix, a computed or another stack's value): a
+    // literal ARN may be the one it gets, unless it cannot start with the known prefix.
+    return b.prefix !== undefined && !m[1].startsWith(b.prefix) ? 'no' : 'unknown';
   }
   if (v instanceof Unknown) {
     // A reference to the bucket covers it; a reference to another declared resource does not;
@@ -26,7 +36,11 @@ function valueCovers(ctx: CheckContext, trail: Resource, v: unknown, bucket: Res
 
 /** Do the trail's basic or advanced event selectors log read and write S3 object events for `bucket`? */
 function trailCovers(ctx: CheckContext, trail: Resource, bucket: Resource): Cover {
-  const name = str(attr(bucket, 'bucket'));
+  const nameAttr = attr(bucket, 'bucket');
+  // Neither name nor prefix configured: the provider names the bucket terraform-<timestamp>.
+  const prefixAttr = attr(bucket, 'bucket_prefix');
+  const unset = (x: typeof nameAttr) => x.state === 'absent' || computedOnly(x);
+  const name: BucketName = nameAttr.state === 'known' ? { name: str(nameAttr) } : { prefix: unset(nameAttr) && unset(prefixAttr) ? 'terraform-' : str(prefixAttr) };
   const found: Cover[] = [];
   for (const sel of blocks(trail, 'event_selector')) {
     if (sel instanceof Unknown) {
@@ -133,6 +147,14 @@ export const s3DataEvents: ResourceRule = {
         target: 'aws_s3_bucket.b',
       },
       {
+        description: 'fails when the selector names a bucket that cannot be this one (its bucket_prefix differs)',
+        resources: {
+          'aws_s3_bucket.b': { bucket_prefix: 'claims-', tags: { DataClass: 'PHI' } },
+          'aws_cloudtrail.t': { name: 'org', s3_bucket_name: 'logs', event_selector: [{ data_resource: [{ type: 'AWS::S3::Object', values: ['arn:aws:s3:::billing-1/'] }] }] },
+        },
+        target: 'aws_s3_bucket.b',
+      },
+      {
         description: 'fails when the selector names another bucket literally',
         resources: {
           'aws_s3_bucket.b': { bucket: 'phi', tags: { DataClass: 'PHI' } },
@@ -149,6 +171,14 @@ export const s3DataEvents: ResourceRule = {
           'aws_cloudtrail.t': { name: 'org', s3_bucket_name: 'logs', event_selector: [{ data_resource: [{ type: 'AWS::S3::Object', values: 'x' }] }] },
         },
         unknown: { 'aws_cloudtrail.t': ['event_selector.data_resource.values'] },
+        target: 'aws_s3_bucket.b',
+      },
+      {
+        description: 'is unknown when the selector names a bucket literally and the bucket is named from bucket_prefix at apply (the ARN may be its own)',
+        resources: {
+          'aws_s3_bucket.b': { bucket_prefix: 'claims-', tags: { DataClass: 'PHI' } },
+          'aws_cloudtrail.t': { name: 'org', s3_bucket_name: 'logs', event_selector: [{ data_resource: [{ type: 'AWS::S3::Object', values: ['arn:aws:s3:::claims-20261202/'] }] }] },
+        },
         target: 'aws_s3_bucket.b',
       },
     ],
