@@ -106,5 +106,9 @@ export const PROVIDER_DEFAULTS: Table = {
   aws_kms_key: { enable_key_rotation: observed(false), is_enabled: observed(true) },
   aws_redshift_cluster: { allow_version_upgrade: observed(true), enhanced_vpc_routing: api(false, 'enhanced VPC routing off unless set') },
   aws_api_gateway_stage: { xray_tracing_enabled: api(false, 'X-Ray tracing off unless set') },
-  aws_instance: { monitoring: api(false, 'basic (5-minute) monitoring unless set') },
+  aws_instance: {
+    monitoring: api(false, 'basic (5-minute) monitoring unless set'),
+    'metadata_options.http_endpoint': api('enabled', 'the instance metadata endpoint is on unless http_endpoint = "disabled"'),
+  },
+  aws_launch_template: { 'metadata_options.http_endpoint': api('enabled', 'instances launched from the template reach the metadata endpoint unless http_endpoint = "disabled"') },
 };

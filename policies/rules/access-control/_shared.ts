@@ -171,13 +171,18 @@ export const SERVICE_TRUST = policyJson({ Effect: 'Allow', Principal: { Service:
 // Secrets in plaintext
 
 /** What in a text looks like a credential: an AWS key id, a private key block, a secret assignment. Never returns the value. */
+/** An ARN written in text (up to whitespace or a quote), any partition. */
+const ARN_TOKEN = /\barn:aws[a-z-]*:[a-z0-9-]+:[^\s'"]*/gi;
+
 export function credentialIn(text: string): string | undefined {
   if (/\b(AKIA|ASIA)[0-9A-Z]{16}\b/.test(text)) return 'an AWS access key id';
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) return 'a private key';
-  if (/aws_secret_access_key\s*[=:]\s*\S+/i.test(text)) return 'an aws_secret_access_key assignment';
-  if (/(password|passwd|secret|api[_-]?key|token)\s*[=:]\s*['"]?[^\s'"$]{6,}/i.test(text)) return 'a password/secret/token assignment';
+  // An ARN names a secret, it is none: `arn:aws:secretsmanager:…:secret:phi/db-AbCdEf` is not a "secret:" assignment.
+  const rest = text.replace(ARN_TOKEN, 'arn');
+  if (/aws_secret_access_key\s*[=:]\s*\S+/i.test(rest)) return 'an aws_secret_access_key assignment';
+  if (/(password|passwd|secret|api[_-]?key|token)\s*[=:]\s*['"]?[^\s'"$]{6,}/i.test(rest)) return 'a password/secret/token assignment';
   // scheme://user:password@host (MONGO_URI, DATABASE_URL, AMQP_URL …); an interpolated password is not literal.
-  if (/\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/]+:(?!\$\{)[^\s@/]+@/i.test(text)) return 'a URL with an embedded password';
+  if (/\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/]+:(?!\$\{)[^\s@/]+@/i.test(rest)) return 'a URL with an embedded password';
   return undefined;
 }
 

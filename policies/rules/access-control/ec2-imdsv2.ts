@@ -1,6 +1,6 @@
 import { Attr, attr, num, str, undecided } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { ev, fail, judgeAll, pass, unknown, unknownMessage } from '../helpers';
+import { cfgAttr, ev, fail, judgeAll, pass, unknown, unknownMessage } from '../helpers';
 import { computedOnly } from './_shared';
 
 const CITES = ['164.308(a)(3)(i)', '164.308(a)(4)(ii)(A)', '164.308(a)(4)(ii)(C)', '164.312(a)(1)'];
@@ -19,7 +19,8 @@ export const ec2Imdsv2: ResourceRule = {
   remediation: 'Set metadata_options { http_tokens = "required", http_put_response_hop_limit = 1 } (or http_endpoint = "disabled").',
   anchors: { cdkNag: ['HIPAA.Security-EC2IMDSv2Enabled'], awsConfig: ['ec2-imdsv2-check'], checkov: ['CKV_AWS_79', 'CKV_AWS_341'] },
   check(res) {
-    const endpoint = attr(res, 'metadata_options.http_endpoint');
+    // Left out of a written metadata_options block (computed by the provider in a plan), the endpoint is enabled.
+    const endpoint = cfgAttr(res, 'metadata_options.http_endpoint');
     if (str(endpoint) === 'disabled') return pass('the metadata endpoint is disabled', ev('metadata_options.http_endpoint', endpoint));
     const tokens = attr(res, 'metadata_options.http_tokens');
     const hops = attr(res, 'metadata_options.http_put_response_hop_limit');
@@ -51,6 +52,13 @@ export const ec2Imdsv2: ResourceRule = {
       { description: 'fails when http_tokens is optional', resources: { 'aws_launch_template.t': { name: 't', metadata_options: [{ http_tokens: 'optional' }] } } },
       { description: 'fails when the hop limit is 3', resources: { 'aws_instance.i': { ami: 'ami-1', metadata_options: [{ http_tokens: 'required', http_put_response_hop_limit: 3 }] } } },
     ],
-    unknown: [{ description: 'is unknown when http_tokens is known only after apply', resources: { 'aws_instance.i': { ami: 'ami-1', metadata_options: [{ http_tokens: 'required' }] } }, unknown: { 'aws_instance.i': ['metadata_options.http_tokens'] } }],
+    unknown: [
+      { description: 'is unknown when http_tokens is known only after apply', resources: { 'aws_instance.i': { ami: 'ami-1', metadata_options: [{ http_tokens: 'required' }] } }, unknown: { 'aws_instance.i': ['metadata_options.http_tokens'] } },
+      {
+        description: 'is unknown when http_tokens is optional but http_endpoint is known only after apply (a disabled endpoint would pass)',
+        resources: { 'aws_launch_template.t': { name: 't', metadata_options: [{ http_tokens: 'optional', http_endpoint: 'disabled' }] } },
+        unknown: { 'aws_launch_template.t': ['metadata_options.http_endpoint'] },
+      },
+    ],
   },
 };

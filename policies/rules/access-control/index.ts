@@ -46,6 +46,7 @@ import { noPublicRouteToIgw } from './no-public-route-to-igw';
 import { opensearchFineGrainedAccess } from './opensearch-fine-grained-access';
 import { opensearchInVpc } from './opensearch-in-vpc';
 import { rdsIamAuthentication } from './rds-iam-authentication';
+import { elasticacheAuth } from './elasticache-auth';
 import { rdsNotPublic } from './rds-not-public';
 import { redshiftNotPublic } from './redshift-not-public';
 import { roleTrustExternalId } from './role-trust-external-id';
@@ -123,6 +124,7 @@ export const accessControlRules: readonly Rule[] = [
   dmsNotPublic,
   snapshotsNotPublic,
   rdsIamAuthentication,
+  elasticacheAuth,
   ec2NoPublicIp,
   ec2InVpc,
   launchConfigNoPublicIp,

@@ -34,10 +34,17 @@ export const lambdaEnvNoSecrets: ResourceRule = {
     return pass('no plaintext secret in environment variables');
   },
   examples: {
-    pass: [{ description: 'passes when the variable holds a secret ARN', resources: { 'aws_lambda_function.f': { function_name: 'f', role: 'r', environment: [{ variables: { DB_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:111122223333:secret:db', STAGE: 'prod' } }] } } }],
+    pass: [
+      { description: 'passes when the variable holds a secret ARN', resources: { 'aws_lambda_function.f': { function_name: 'f', role: 'r', environment: [{ variables: { DB_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:111122223333:secret:db', STAGE: 'prod' } }] } } },
+      {
+        description: 'passes when a secret-named variable holds a Secrets Manager ARN whose resource part reads "secret:<name>"',
+        resources: { 'aws_lambda_function.f': { function_name: 'f', role: 'r', environment: [{ variables: { SECRET: 'arn:aws:secretsmanager:us-east-1:111122223333:secret:phi/db-AbCdEf', CONFIG: 'source=arn:aws-us-gov:secretsmanager:us-gov-west-1:111122223333:secret:app-token-Zx9' } }] } },
+      },
+    ],
     fail: [
       { description: 'fails when DB_PASSWORD holds a literal value', resources: { 'aws_lambda_function.f': { function_name: 'f', role: 'r', environment: [{ variables: { DB_PASSWORD: 'hunter2hunter2' } }] } } },
       { description: 'fails when MONGO_URI embeds a password', resources: { 'aws_lambda_function.f': { function_name: 'f', role: 'r', environment: [{ variables: { MONGO_URI: 'mongodb+srv://app:Sup3rS3cret@cluster0.example.net/phi' } }] } } },
+      { description: 'fails when a password assignment follows an ARN in the same value', resources: { 'aws_lambda_function.f': { function_name: 'f', role: 'r', environment: [{ variables: { OPTS: 'role=arn:aws:iam::111122223333:role/app password=hunter2hunter2' } }] } } },
       { description: 'fails when a variable holds an AWS access key id', resources: { 'aws_lambda_function.f': { function_name: 'f', role: 'r', environment: [{ variables: { KEY: 'AKIAIOSFODNN7EXAMPLE' } }] } } },
     ],
   },

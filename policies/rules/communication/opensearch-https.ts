@@ -1,6 +1,6 @@
-import { attr, str } from '../../model/attrs';
+import { str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { combine, ev, expectBool, fail, pass, unknown, unknownMessage } from '../helpers';
+import { cfgAttr, combine, ev, expectBoolCfg, fail, pass, unknown, unknownMessage } from '../helpers';
 import { TLS } from './_shared';
 
 export const opensearchHttps: ResourceRule = {
@@ -21,7 +21,9 @@ export const opensearchHttps: ResourceRule = {
     checkov: ['CKV_AWS_83', 'CKV_AWS_228', 'CKV_AWS_6'],
   },
   check(d) {
-    const p = attr(d, 'domain_endpoint_options.tls_security_policy');
+    // A block or attribute the configuration leaves out (computed by the provider in a plan) is
+    // not set: AWS then answers HTTP, allows TLS 1.0 and leaves node-to-node traffic unencrypted.
+    const p = cfgAttr(d, 'domain_endpoint_options.tls_security_policy');
     const v = str(p);
     const policy =
       p.state === 'unknown' || p.state === 'sensitive'
@@ -31,9 +33,9 @@ export const opensearchHttps: ResourceRule = {
           : fail(`domain_endpoint_options.tls_security_policy is ${v ?? 'not set (Policy-Min-TLS-1-0-2019-07)'}; TLS below 1.2 is accepted`, ev('domain_endpoint_options.tls_security_policy', p));
     return combine(
       [
-        expectBool(d, 'domain_endpoint_options.enforce_https', true, false, 'the endpoint accepts plain HTTP'),
+        expectBoolCfg(d, 'domain_endpoint_options.enforce_https', true, false, 'the endpoint accepts plain HTTP'),
         policy,
-        expectBool(d, 'node_to_node_encryption.enabled', true, false, 'traffic between nodes is not encrypted'),
+        expectBoolCfg(d, 'node_to_node_encryption.enabled', true, false, 'traffic between nodes is not encrypted'),
       ],
       'HTTPS is enforced with TLS 1.2 and node-to-node encryption is on',
     );
@@ -44,6 +46,7 @@ export const opensearchHttps: ResourceRule = {
     ],
     fail: [
       { description: 'fails when domain_endpoint_options is not set', resources: { 'aws_opensearch_domain.o': { domain_name: 'phi', node_to_node_encryption: [{ enabled: true }] } } },
+      { description: 'fails on a legacy Elasticsearch domain that writes none of the blocks (HTTP, TLS 1.0, plaintext node traffic by default)', resources: { 'aws_elasticsearch_domain.e': { domain_name: 'phi', elasticsearch_version: '7.10' } } },
       { description: 'fails with the TLS 1.0 policy', resources: { 'aws_opensearch_domain.o': { domain_name: 'phi', domain_endpoint_options: [{ enforce_https: true, tls_security_policy: 'Policy-Min-TLS-1-0-2019-07' }], node_to_node_encryption: [{ enabled: true }] } } },
       { description: 'fails when node_to_node_encryption is off', resources: { 'aws_opensearch_domain.o': { domain_name: 'phi', domain_endpoint_options: [{ enforce_https: true, tls_security_policy: 'Policy-Min-TLS-1-2-2019-07' }] } } },
     ],
@@ -52,6 +55,11 @@ export const opensearchHttps: ResourceRule = {
         description: 'is unknown when enforce_https is known only after apply',
         resources: { 'aws_opensearch_domain.o': { domain_name: 'phi', domain_endpoint_options: [{ enforce_https: true, tls_security_policy: 'Policy-Min-TLS-1-2-2019-07' }], node_to_node_encryption: [{ enabled: true }] } },
         unknown: { 'aws_opensearch_domain.o': ['domain_endpoint_options.enforce_https'] },
+      },
+      {
+        description: 'is unknown when the TLS policy comes from a value known only after apply',
+        resources: { 'aws_elasticsearch_domain.e': { domain_name: 'phi', domain_endpoint_options: [{ enforce_https: true, tls_security_policy: 'Policy-Min-TLS-1-2-2019-07' }], node_to_node_encryption: [{ enabled: true }] } },
+        unknown: { 'aws_elasticsearch_domain.e': ['domain_endpoint_options.tls_security_policy'] },
       },
     ],
   },

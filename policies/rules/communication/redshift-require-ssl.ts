@@ -1,7 +1,7 @@
 import { attr, blocks, str, undecided } from '../../model/attrs';
 import { AFTER_APPLY, Unknown } from '../../model/values';
 import type { ResourceRule } from '../../engine/types';
-import { ev, fail, pass, unknown, unknownMessage } from '../helpers';
+import { cfgAttr, ev, fail, pass, unknown, unknownMessage } from '../helpers';
 import { TLS } from './_shared';
 
 export const redshiftRequireSsl: ResourceRule = {
@@ -18,7 +18,8 @@ export const redshiftRequireSsl: ResourceRule = {
   remediation: 'Attach an aws_redshift_parameter_group with parameter { name = "require_ssl", value = "true" } via cluster_parameter_group_name.',
   anchors: { cdkNag: ['HIPAA.Security-RedshiftRequireTlsSSL'], awsConfig: ['redshift-require-tls-ssl'], checkov: ['CKV_AWS_105'] },
   check(c, ctx) {
-    const g = attr(c, 'cluster_parameter_group_name');
+    // Left out of the configuration (computed by the provider in a plan), the cluster gets the default group.
+    const g = cfgAttr(c, 'cluster_parameter_group_name');
     const name = str(g);
     if (g.state === 'absent' || (name !== undefined && name.startsWith('default.'))) return fail(`cluster_parameter_group_name is ${name ?? 'not set'} (default group: require_ssl false)`, ev('cluster_parameter_group_name', g));
     const groups = ctx.graph.deref(c, 'cluster_parameter_group_name').resources.filter((r) => r.type === 'aws_redshift_parameter_group');
@@ -49,6 +50,7 @@ export const redshiftRequireSsl: ResourceRule = {
       },
     ],
     unknown: [
+      { description: 'is unknown when cluster_parameter_group_name is known only after apply', resources: { 'aws_redshift_cluster.r': { cluster_identifier: 'dw', cluster_parameter_group_name: 'phi' } }, unknown: { 'aws_redshift_cluster.r': ['cluster_parameter_group_name'] } },
       {
         description: 'is unknown when the require_ssl value is known only after apply',
         resources: { 'aws_redshift_parameter_group.p': { name: 'phi', family: 'redshift-1.0', parameter: [{ name: 'require_ssl', value: 'true' }] }, 'aws_redshift_cluster.r': { cluster_identifier: 'dw', cluster_parameter_group_name: 'phi' } },
