@@ -15,7 +15,8 @@ export const listenerTlsPolicy: ResourceRule = {
   strategy: 5,
   citations: TLS,
   severity: 'high',
-  level: 'recommended',
+  level: 'required',
+  levelBasis: { securityRule: '164.312(e)(1) transmission security and 164.312(e)(2)(ii) encryption: a listener policy that still negotiates TLS 1.0/1.1 is not an encryption process NIST SP 800-52r2 (the guidance HHS names for ePHI in transit) accepts; the same as COM-02b for Classic Load Balancers and COM-11 for OpenSearch' },
   resourceTypes: ['aws_lb_listener', 'aws_alb_listener'],
   scope: 'resource',
   rationale:
