@@ -1,6 +1,5 @@
-import { attr } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { combine, ev, expectBool, fail, pass } from '../helpers';
+import { cfgAttr, combine, ev, expectBool, fail, pass } from '../helpers';
 
 export const redshiftMaintenance: ResourceRule = {
   id: 'AUD-15d',
@@ -16,7 +15,8 @@ export const redshiftMaintenance: ResourceRule = {
   remediation: 'Leave allow_version_upgrade at true and set preferred_maintenance_window (e.g. "sun:03:00-sun:03:30") on the aws_redshift_cluster.',
   anchors: { cdkNag: ['HIPAA.Security-RedshiftClusterMaintenanceSettings'], awsConfig: ['redshift-cluster-maintenancesettings-check'], checkov: ['CKV_AWS_141'] },
   check(c) {
-    const w = attr(c, 'preferred_maintenance_window');
+    // Left out of the configuration, the plan shows the window computed: AWS picks one at random.
+    const w = cfgAttr(c, 'preferred_maintenance_window');
     // The provider computes a random window when it is not set: not an explicit choice.
     const window = w.state === 'known' && w.value ? pass('preferred_maintenance_window is set', ev('preferred_maintenance_window', w)) : w.state === 'absent' || w.state === 'known' ? fail('preferred_maintenance_window is not set; AWS picks a random window', ev('preferred_maintenance_window', w)) : pass('preferred_maintenance_window is set from a value known after apply', ev('preferred_maintenance_window', w));
     return combine([expectBool(c, 'allow_version_upgrade', true, true, 'engine patches are never applied'), window], 'version upgrades are allowed in an explicit maintenance window');

@@ -1,6 +1,6 @@
 import { attr, str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { ev, fail, noneJoined, notApplicable, pass, unknown, unknownMessage } from '../helpers';
+import { cfgAttr, ev, fail, noneJoined, notApplicable, pass, unknown, unknownMessage } from '../helpers';
 
 export const albApigwWaf: ResourceRule = {
   id: 'COM-15a',
@@ -22,7 +22,11 @@ export const albApigwWaf: ResourceRule = {
       const internal = attr(res, 'internal');
       if (internal.state === 'unknown') return unknown(unknownMessage('internal'), ev('internal', internal));
       if (internal.state === 'known' && internal.value === true) return notApplicable('internal load balancer');
-    } else if (attr(res, 'web_acl_arn').state !== 'absent') return pass('web_acl_arn is set on the stage', ev('web_acl_arn', attr(res, 'web_acl_arn')));
+    } else {
+      // Left out of the configuration, the plan shows web_acl_arn computed: that is no web ACL.
+      const acl = cfgAttr(res, 'web_acl_arn');
+      if (acl.state !== 'absent' && !(acl.state === 'known' && acl.value === '')) return pass('web_acl_arn is set on the stage', ev('web_acl_arn', acl));
+    }
     const assoc = ctx.graph.related(res, 'aws_wafv2_web_acl_association', 'resource_arn');
     return assoc.length
       ? pass(`${assoc[0].address} associates a web ACL`)
@@ -30,6 +34,7 @@ export const albApigwWaf: ResourceRule = {
   },
   examples: {
     pass: [
+      { description: 'passes when the REST stage sets web_acl_arn', resources: { 'aws_api_gateway_stage.s': { stage_name: 'prod', rest_api_id: 'abc', deployment_id: 'd', web_acl_arn: 'arn:aws:wafv2:us-east-1:111122223333:regional/webacl/phi/0000' } } },
       {
         description: 'passes when a web ACL association refers to the ALB',
         resources: { 'aws_lb.a': { name: 'app' }, 'aws_wafv2_web_acl.w': { name: 'app', scope: 'REGIONAL' }, 'aws_wafv2_web_acl_association.x': { resource_arn: '${aws_lb.a.arn}', web_acl_arn: '${aws_wafv2_web_acl.w.arn}' } },
