@@ -101,11 +101,14 @@ export function attr(root: Resource | Readonly<Record<string, Value>>, path: str
   const v = firstAt(rootValue(root), segs, 0);
   if ((v === undefined || v === null || isComputedOnly(v)) && isResource(root)) {
     const d = defaultValue(root, path);
-    // A nested default applies only inside a block that is written.
-    if (d !== undefined && (segs.length === 1 || isPlainObject(firstAt(root.values as Value, segs.slice(0, -1), 0)))) return { state: 'known', value: d, providerDefault: true };
+    // A nested default applies only inside a block that is written (an object, or a list of
+    // blocks as plans and HCL write them: its first block is the one read).
+    if (d !== undefined && (segs.length === 1 || writtenBlock(firstAt(root.values as Value, segs.slice(0, -1), 0)))) return { state: 'known', value: d, providerDefault: true };
   }
   return toAttr(v);
 }
+
+const writtenBlock = (v: Value | undefined): boolean => isPlainObject(v) || (Array.isArray(v) && v.length > 0 && isPlainObject(v[0]));
 
 const isResource = (root: Resource | Readonly<Record<string, Value>>): root is Resource =>
   'values' in root && 'address' in root && 'unit' in root && typeof (root as Resource).type === 'string';

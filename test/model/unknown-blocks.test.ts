@@ -102,6 +102,18 @@ describe('provider defaults for what the configuration leaves out', () => {
     expect(attr(synth.resources[0], 'password_reuse_prevention')).toEqual({ state: 'known', value: 0, providerDefault: true });
   });
 
+  it('apply a nested default inside a written block, in the list form plans and HCL use as in the object form of cdk.tf.json', () => {
+    const body = { name: 'app', metadata_options: [{ http_tokens: 'optional' }] };
+    const c = { description: 'nested default', resources: { 'aws_launch_template.t': body } };
+    for (const doc of [toPlan(c), toSynth(c)]) {
+      const [lt] = Graph.from([parseDocument(doc, 'input.json', '{}')]).resources;
+      expect(attr(lt, 'metadata_options.http_endpoint')).toEqual({ state: 'known', value: 'enabled', providerDefault: true });
+    }
+    // No block written: nothing below it has a default.
+    const none = Graph.from([parseDocument(toSynth({ description: 'no block', resources: { 'aws_launch_template.t': { name: 'app' } } }), 'cdk.tf.json', '{}')]).resources[0];
+    expect(attr(none, 'metadata_options.http_endpoint').state).toBe('absent');
+  });
+
   it('decide a listener protocol from its load balancer: HTTP on an ALB, none on an NLB or outside the inputs', () => {
     expect(attr(listener, 'protocol')).toEqual({ state: 'known', value: 'HTTP', providerDefault: true });
     const nlb = toPlan({ description: '', resources: { 'aws_lb.n': { name: 'n', load_balancer_type: 'network' }, 'aws_lb_listener.l': { load_balancer_arn: '${aws_lb.n.arn}', port: 443 } } });
