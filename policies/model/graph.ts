@@ -117,16 +117,18 @@ export class Graph {
 
   /** Resources of a type across every unit (managed resources unless `mode` says otherwise). */
   ofType(type: string, mode: 'managed' | 'data' = 'managed'): Resource[] {
-    const key = `${mode}\u0000${type}`;
-    let cached = this.ofTypeCache.get(key);
+    // One map per mode: a lookup (several per check) builds no key string.
+    const byType = mode === 'managed' ? this.ofTypeManaged : this.ofTypeData;
+    let cached = byType.get(type);
     if (!cached) {
       cached = (this.byTypeIdx.get(type) ?? []).filter((r) => r.mode === mode && r.action !== 'delete');
-      this.ofTypeCache.set(key, cached);
+      byType.set(type, cached);
     }
     return cached;
   }
 
-  private readonly ofTypeCache = new Map<string, Resource[]>();
+  private readonly ofTypeManaged = new Map<string, Resource[]>();
+  private readonly ofTypeData = new Map<string, Resource[]>();
 
   /** Resources of a type in one unit (shared, read-only). */
   ofTypeIn(unit: Unit, type: string, mode: 'managed' | 'data' = 'managed'): readonly Resource[] {
@@ -505,11 +507,15 @@ export class Graph {
   }
 
   /** type + path + target type → scope joins and pending scopes (see {@link related}, {@link unresolvedReferrers}). */
-  private readonly scopeIndexes = new Map<string, ScopeIndex>();
+  private readonly scopeIndexes = new Map<string, Map<string, Map<string, ScopeIndex>>>();
 
   private scopeIndex(type: string, path: string, targetType: string): ScopeIndex {
-    const key = `${type}\u0000${path}\u0000${targetType}`;
-    let idx = this.scopeIndexes.get(key);
+    // Nested maps: asked once per joined resource, so a lookup builds no key string.
+    let byPath = this.scopeIndexes.get(type);
+    if (!byPath) this.scopeIndexes.set(type, (byPath = new Map()));
+    let byTarget = byPath.get(path);
+    if (!byTarget) byPath.set(path, (byTarget = new Map()));
+    let idx = byTarget.get(targetType);
     if (idx) return idx;
     idx = { joined: new Map(), pending: new Map() };
     for (const from of this.ofType(type)) {
@@ -519,7 +525,7 @@ export class Graph {
       if (cands.length === 1) push(idx.joined, cands[0], { from, note: scopeNote(this, from, path, cands[0], t.unresolved) });
       else if (cands.length > 1) for (const s of t.unresolved) push(idx.pending, `${from.unit.id}\u0000${s}`, from);
     }
-    this.scopeIndexes.set(key, idx);
+    byTarget.set(targetType, idx);
     return idx;
   }
 

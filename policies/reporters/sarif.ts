@@ -56,6 +56,19 @@ function ruleDescriptor(r: Rule) {
   };
 }
 
+const q = JSON.stringify;
+
+/** `JSON.stringify(v, null, 2)` with every line after the first starting with `nl` (a newline and the indentation) instead of a bare newline. */
+function indented(v: unknown, nl: string): string {
+  return JSON.stringify(v, null, 2).replace(/\n/g, nl);
+}
+
+/** One logical location (as in {@link indented}, inside `logicalLocations` of a result's location). */
+function logicalText(fullyQualifiedName: string, name: string | undefined, kind: string): string {
+  const I = '\n                ';
+  return `${I}{${I}  "fullyQualifiedName": ${q(fullyQualifiedName)},${name === undefined ? '' : `${I}  "name": ${q(name)},`}${I}  "kind": ${q(kind)}${I}}`;
+}
+
 function fingerprint(f: Finding): string {
   return createHash('sha256').update(`${f.file}\u0000${f.address}\u0000${f.ruleId}`).digest('hex');
 }
@@ -68,51 +81,42 @@ function fingerprint(f: Finding): string {
 export const writeSarifReport: StreamingReporter = (result, opts, write) => {
   const locator = new LineLocator();
   const ruleIndex = new Map(result.rules.map((r, i) => [r.id, i]));
-  const resultOf = (f: Finding) => {
-    const rule = result.rules[ruleIndex.get(f.ruleId) ?? 0];
+  // uriOf (path.relative, a surrogate scan, encodeURI) once per file, not once per finding.
+  const uris = new Map<string, string>();
+  const uri = (file: string) => {
+    let u = uris.get(file);
+    if (u === undefined) uris.set(file, (u = uriOf(file)));
+    return u;
+  };
+  /**
+   * One result as the text `JSON.stringify(result, null, 2)` gives, every line indented 8 more
+   * spaces (its place in the log), written field by field: at tens of thousands of results,
+   * building an object per result, stringifying it and re-indenting the text cost more than
+   * the rest of the report.
+   */
+  const resultText = (f: Finding): string => {
+    const idx = ruleIndex.get(f.ruleId) ?? 0;
+    const rule = result.rules[idx];
     const level = f.status === 'error' ? 'error' : f.status === 'unknown' ? 'note' : f.status === 'not_assessed' ? 'none' : sarifLevel(f);
-    const logical = [{ fullyQualifiedName: f.address, name: f.address.split('.').pop(), kind: f.address.startsWith('(') ? 'module' : 'resource' }];
-    if (f.constructPath) logical.push({ fullyQualifiedName: f.constructPath, name: f.constructPath.split('/').pop(), kind: 'object' });
-    return {
-      ruleId: f.ruleId,
-      ruleIndex: ruleIndex.get(f.ruleId) ?? 0,
-      level,
-      kind: f.status === 'unknown' ? 'review' : f.status === 'not_assessed' ? 'open' : 'fail',
-      message: {
-        text: `${f.address}${f.stack ? ` [stack ${f.stack}]` : ''}: ${f.message}${f.evidence ? ` (${f.evidence.attribute} = ${f.evidence.value})` : ''}. HIPAA 45 CFR ${f.citations.join(', ')}. ${f.level === 'recommended' ? 'Recommended (phikit hardening beyond the HIPAA baseline). ' : ''}${f.status === 'unknown' ? 'Known only after apply; re-check the plan or use --strict. ' : ''}${f.status === 'not_assessed' ? 'Not assessed on these inputs; fails with --strict. ' : ''}Fix: ${rule?.remediation ?? f.remediation}`,
-      },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: uriOf(f.file), uriBaseId: 'SRCROOT' },
-            region: { startLine: f.line ?? locator.line(f.file, f.address, f.resourceType) },
-          },
-          logicalLocations: logical,
-        },
-      ],
-      partialFingerprints: { 'phikit/v1': fingerprint(f) },
-      // Only a waiver that applies suppresses: an expired one leaves the result open.
-      ...(f.waiver && f.status === 'waived'
-        ? {
-            suppressions: [
-              {
-                kind: f.waiver.source === 'inline' ? 'inSource' : 'external',
-                status: 'accepted',
-                justification: `${f.waiver.reason} (${waiverTerms(f.waiver)})`,
-              },
-            ],
-          }
-        : {}),
-      properties: {
-        status: f.status,
-        level: f.level,
-        strategy: f.strategy,
-        citations: [...f.citations],
-        ...(f.stack ? { stack: f.stack } : {}),
-        ...(f.constructPath ? { constructPath: f.constructPath } : {}),
-        ...(f.baseline ? { baseline: f.baseline } : {}),
-      },
-    };
+    const kind = f.status === 'unknown' ? 'review' : f.status === 'not_assessed' ? 'open' : 'fail';
+    const text = `${f.address}${f.stack ? ` [stack ${f.stack}]` : ''}: ${f.message}${f.evidence ? ` (${f.evidence.attribute} = ${f.evidence.value})` : ''}. HIPAA 45 CFR ${f.citations.join(', ')}. ${f.level === 'recommended' ? 'Recommended (phikit hardening beyond the HIPAA baseline). ' : ''}${f.status === 'unknown' ? 'Known only after apply; re-check the plan or use --strict. ' : ''}${f.status === 'not_assessed' ? 'Not assessed on these inputs; fails with --strict. ' : ''}Fix: ${rule?.remediation ?? f.remediation}`;
+    const I = '\n        ';
+    let s = `{${I}  "ruleId": ${q(f.ruleId)},${I}  "ruleIndex": ${idx},${I}  "level": ${q(level)},${I}  "kind": ${q(kind)},${I}  "message": {${I}    "text": ${q(text)}${I}  },`;
+    s += `${I}  "locations": [${I}    {${I}      "physicalLocation": {${I}        "artifactLocation": {${I}          "uri": ${q(uri(f.file))},${I}          "uriBaseId": "SRCROOT"${I}        },`;
+    s += `${I}        "region": {${I}          "startLine": ${q(f.line ?? locator.line(f.file, f.address, f.resourceType))}${I}        }${I}      },${I}      "logicalLocations": [`;
+    s += logicalText(f.address, f.address.split('.').pop(), f.address.startsWith('(') ? 'module' : 'resource');
+    if (f.constructPath) s += `,${logicalText(f.constructPath, f.constructPath.split('/').pop(), 'object')}`;
+    s += `${I}      ]${I}    }${I}  ],${I}  "partialFingerprints": {${I}    "phikit/v1": ${q(fingerprint(f))}${I}  },`;
+    // Only a waiver that applies suppresses: an expired one leaves the result open.
+    if (f.waiver && f.status === 'waived') {
+      const sup = [{ kind: f.waiver.source === 'inline' ? 'inSource' : 'external', status: 'accepted', justification: `${f.waiver.reason} (${waiverTerms(f.waiver)})` }];
+      s += `${I}  "suppressions": ${indented(sup, `${I}  `)},`;
+    }
+    s += `${I}  "properties": {${I}    "status": ${q(f.status)},${I}    "level": ${q(f.level)},${I}    "strategy": ${q(f.strategy)},${I}    "citations": ${indented([...f.citations], `${I}    `)}`;
+    if (f.stack) s += `,${I}    "stack": ${q(f.stack)}`;
+    if (f.constructPath) s += `,${I}    "constructPath": ${q(f.constructPath)}`;
+    if (f.baseline) s += `,${I}    "baseline": ${q(f.baseline)}`;
+    return `${s}${I}  }${I}}`;
   };
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -150,7 +154,7 @@ export const writeSarifReport: StreamingReporter = (result, opts, write) => {
   let n = 0;
   for (const f of result.findings) {
     if (f.status === 'pass') continue;
-    write(`${n++ ? ',' : ''}\n        ${JSON.stringify(resultOf(f), null, 2).replace(/\n/g, '\n        ')}`);
+    write(`${n++ ? ',' : ''}\n        ${resultText(f)}`);
   }
   write(`${n ? '\n      ' : ''}${text.slice(at + '"results": ['.length)}\n`);
 };
