@@ -18,8 +18,8 @@ export const auroraMultiAz: ResourceRule = {
   resourceTypes: ['aws_rds_cluster'],
   scope: 'resource',
   rationale: 'An Aurora cluster with one instance has no failover target: an instance or AZ failure stops the database until a new instance is created. A reader in a second AZ is promoted in about a minute.',
-  remediation: 'Declare at least two aws_rds_cluster_instance members for the cluster, in different availability zones (or leave availability_zone unset so RDS spreads them), or use the phikit HipaaDatabase construct.',
-  construct: 'HipaaDatabase',
+  remediation: 'Declare at least two aws_rds_cluster_instance members for the cluster, in different availability zones (or leave availability_zone unset so RDS spreads them), or use the phikit HipaaAuroraCluster construct.',
+  construct: 'HipaaAuroraCluster',
   anchors: { awsConfig: ['rds-cluster-multi-az-enabled'] },
   check(cluster, ctx) {
     if (str(attr(cluster, 'engine_mode')) === 'serverless') return notApplicable('Aurora Serverless v1 cluster (no instances)');

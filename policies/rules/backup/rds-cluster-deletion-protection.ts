@@ -13,8 +13,8 @@ export const rdsClusterDeletionProtection: ResourceRule = {
   resourceTypes: ['aws_rds_cluster'],
   scope: 'resource',
   rationale: 'Deleting a cluster removes its volume and, unless retained, its automated backups. Deletion protection (off by default) makes the delete fail until it is turned off deliberately.',
-  remediation: 'Set deletion_protection = true on the aws_rds_cluster, or use the phikit HipaaDatabase construct.',
-  construct: 'HipaaDatabase',
+  remediation: 'Set deletion_protection = true on the aws_rds_cluster, or use the phikit HipaaAuroraCluster construct.',
+  construct: 'HipaaAuroraCluster',
   anchors: { cdkNag: ['HIPAA.Security-RDSInstanceDeletionProtectionEnabled'], awsConfig: ['rds-cluster-deletion-protection-enabled'], checkov: ['CKV_AWS_139'] },
   check(cluster) {
     return expectBoolCfg(cluster, 'deletion_protection', true, false, 'the cluster can be deleted by a single API call');

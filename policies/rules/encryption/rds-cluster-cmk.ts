@@ -15,8 +15,8 @@ export const rdsClusterCmk: ResourceRule = {
   scope: 'resource',
   rationale:
     'The cluster volume is shared by every member instance, backup and clone; with a customer-managed key each of them needs a grant in a key policy the covered entity controls, sharing a snapshot needs the key too, and every use is in CloudTrail.',
-  remediation: 'Set kms_key_id on the aws_rds_cluster to a customer-managed key ARN (fixed at creation), or use the phikit HipaaDatabase construct.',
-  construct: 'HipaaDatabase',
+  remediation: 'Set kms_key_id on the aws_rds_cluster to a customer-managed key ARN (fixed at creation), or use the phikit HipaaAuroraCluster construct.',
+  construct: 'HipaaAuroraCluster',
   anchors: { checkov: ['CKV_AWS_327'] },
   check(cluster, ctx) {
     return cmkWhenEncrypted(ctx, cluster, rdsClusterAtRest(cluster), 'ENC-04b');

@@ -24,8 +24,8 @@ export const rdsClusterEncrypted: ResourceRule = {
   scope: 'resource',
   rationale:
     'The cluster volume holds every row of PHI and is shared by all member instances, backups and clones. storage_encrypted is false by default for provisioned clusters. The key (AWS-managed aws/rds or customer-managed) is ENC-04g.',
-  remediation: 'Set storage_encrypted = true on the aws_rds_cluster (with kms_key_id naming a customer-managed key, ENC-04g), or use the phikit HipaaDatabase construct.',
-  construct: 'HipaaDatabase',
+  remediation: 'Set storage_encrypted = true on the aws_rds_cluster (with kms_key_id naming a customer-managed key, ENC-04g), or use the phikit HipaaAuroraCluster construct.',
+  construct: 'HipaaAuroraCluster',
   anchors: { cdkNag: ['HIPAA.Security-RDSStorageEncrypted'], awsConfig: ['rds-storage-encrypted'], checkov: ['CKV_AWS_96', 'CKV_AWS_327'] },
   check(cluster) {
     const v = encryptedAtRest(cluster, rdsClusterAtRest(cluster).enabled, 'cluster storage, backups and snapshots are encrypted');
