@@ -12,6 +12,8 @@ export const THRESHOLDS = {
   logRetentionMinDays: 365,
   /** BAK-04: RDS automated backup retention of at least this many days. */
   rdsBackupRetentionMinDays: 7,
+  /** BAK-11c: Redshift automated snapshot retention of at least this many days (as BAK-04 for RDS). */
+  redshiftSnapshotRetentionMinDays: 7,
   /** BAK-02b: AWS Backup plan rules keep recovery points at least this many days. */
   backupRetentionMinDays: 35,
 } as const;

@@ -318,7 +318,20 @@ export function resourcePolicyVerdict(ctx: CheckContext, res: Resource, path: st
 // ---------------------------------------------------------------------------------------------
 // ECS container definitions
 
-export type ContainerDefs = { readonly state: 'known'; readonly containers: ReadonlyArray<Record<string, unknown>> } | { readonly state: 'unknown' | 'invalid' | 'absent' };
+/**
+ * `opaque`: elements of the list that are expressions, not container objects (a reference, a `for`
+ * expression over module outputs): containers known only after apply. A rule fails on a known
+ * container that fails, and is unknown rather than passing while any element is opaque.
+ */
+export type ContainerDefs = { readonly state: 'known'; readonly containers: ReadonlyArray<Record<string, unknown>>; readonly opaque: number } | { readonly state: 'unknown' | 'invalid' | 'absent' };
+
+const isContainer = (c: unknown): c is Record<string, unknown> => typeof c === 'object' && c !== null && !Array.isArray(c);
+
+/** The verdict when no known container fails: `ok`, or unknown while some containers are opaque. */
+export function passUnlessOpaque(d: Extract<ContainerDefs, { state: 'known' }>, ok: Verdict): Verdict {
+  if (!d.opaque) return ok;
+  return unknown('container_definitions lists containers through an expression known only after apply (a reference, or a for expression over containers rendered elsewhere); those containers cannot be checked', evv('container_definitions', '(known after apply)'));
+}
 
 /** The container definitions of a task definition (a JSON string, or a cdktf template of one). */
 export function containerDefinitions(res: Resource): ContainerDefs {
@@ -326,17 +339,22 @@ export function containerDefinitions(res: Resource): ContainerDefs {
   if (a.state === 'absent') return { state: 'absent' };
   let text: string | undefined;
   if (a.state === 'known' && typeof a.value === 'string') text = a.value;
-  else if (a.state === 'known' && Array.isArray(a.value)) return { state: 'known', containers: a.value as Array<Record<string, unknown>> };
+  else if (a.state === 'known' && Array.isArray(a.value)) return { state: 'known', containers: (a.value as unknown[]).filter(isContainer), opaque: 0 };
   else if (a.state === 'unknown' && a.value.template?.trim().startsWith('[')) text = a.value.template;
   else if (a.state === 'unknown' && a.value.template) {
     const arg = jsonencodeArgument(a.value.template.trim().replace(/^\$\{([\s\S]*)\}$/, '$1'));
     const lit = arg === undefined ? undefined : parseHclLiteral(arg);
-    if (Array.isArray(lit)) return { state: 'known', containers: (lit as unknown[]).filter((c): c is Record<string, unknown> => typeof c === 'object' && c !== null && !Array.isArray(c)) };
+    // An element that is not an object literal is an expression the literal reader kept as
+    // `${...}` text (a reference, or the pieces of a `[for k, v in module.x : v.y]` expression).
+    if (Array.isArray(lit)) {
+      const containers = (lit as unknown[]).filter(isContainer);
+      return { state: 'known', containers, opaque: lit.length - containers.length };
+    }
   }
   if (text === undefined) return { state: a.state === 'unknown' || a.state === 'sensitive' ? 'unknown' : 'invalid' };
   try {
     const parsed: unknown = JSON.parse(text);
-    return Array.isArray(parsed) ? { state: 'known', containers: parsed.filter((c): c is Record<string, unknown> => typeof c === 'object' && c !== null) } : { state: 'invalid' };
+    return Array.isArray(parsed) ? { state: 'known', containers: parsed.filter(isContainer), opaque: 0 } : { state: 'invalid' };
   } catch {
     return { state: 'invalid' };
   }

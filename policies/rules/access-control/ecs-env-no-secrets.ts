@@ -1,6 +1,6 @@
 import type { ResourceRule } from '../../engine/types';
 import { evv, fail, pass, unknown } from '../helpers';
-import { TASK_CITES, containerDefinitions, plaintextSecret } from './_shared';
+import { TASK_CITES, containerDefinitions, passUnlessOpaque, plaintextSecret } from './_shared';
 
 const task = (c: Record<string, unknown>) => ({ 'aws_ecs_task_definition.t': { family: 'api', container_definitions: JSON.stringify([{ name: 'api', image: 'api:1', essential: true, ...c }]) } });
 
@@ -36,7 +36,7 @@ export const ecsEnvNoSecrets: ResourceRule = {
       }
     }
     if (opaque) return unknown(`environment variable ${opaque} is set from a value known only after apply; it could be a plaintext secret`, evv('container_definitions.environment', opaque));
-    return pass('no plaintext secret in container environment variables (secrets come from "secrets" / valueFrom)');
+    return passUnlessOpaque(d, pass('no plaintext secret in container environment variables (secrets come from "secrets" / valueFrom)'));
   },
   examples: {
     pass: [
@@ -53,6 +53,7 @@ export const ecsEnvNoSecrets: ResourceRule = {
     ],
     unknown: [
       { description: 'is unknown when container_definitions is known only after apply', resources: task({ environment: [{ name: 'DB_PASSWORD', value: 'x' }] }), unknown: { 'aws_ecs_task_definition.t': ['container_definitions'] } },
+      { description: 'is unknown when container_definitions is a for expression over containers rendered elsewhere (a module output, a local)', resources: { 'aws_ecs_task_definition.t': { family: 'api', container_definitions: '${jsonencode([for c in local.containers : c.definition])}' } } },
     ],
   },
 };

@@ -1,7 +1,7 @@
 import { attr, str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
 import { ev, evv, fail, notApplicable, pass, unknown, unknownMessage } from '../helpers';
-import { TASK_CITES, containerDefinitions } from './_shared';
+import { TASK_CITES, containerDefinitions, passUnlessOpaque } from './_shared';
 
 const defs = (c: Record<string, unknown>) => JSON.stringify([{ name: 'app', image: 'app:1', essential: true, ...c }]);
 const isRoot = (u: unknown) => u === undefined || u === null || u === '' || /^(root|0)(:.*)?$/.test(String(u));
@@ -27,7 +27,7 @@ export const ecsHostModeNonRoot: ResourceRule = {
     if (d.state === 'unknown') return unknown('container_definitions is known only after apply', evv('container_definitions', '(known after apply)'));
     if (d.state !== 'known') return fail('container_definitions is not a JSON list of containers', evv('container_definitions', d.state));
     const bad = d.containers.find((c) => c.privileged === true || isRoot(c.user));
-    return bad ? fail(`container ${String(bad.name ?? '?')} runs as ${bad.user === undefined ? 'root (user not set)' : String(bad.user)}${bad.privileged === true ? ', privileged' : ''} with host networking`, evv('container_definitions.user', (bad.user as string | undefined) ?? null)) : pass('every container runs as a non-root user');
+    return bad ? fail(`container ${String(bad.name ?? '?')} runs as ${bad.user === undefined ? 'root (user not set)' : String(bad.user)}${bad.privileged === true ? ', privileged' : ''} with host networking`, evv('container_definitions.user', (bad.user as string | undefined) ?? null)) : passUnlessOpaque(d, pass('every container runs as a non-root user'));
   },
   examples: {
     pass: [{ description: 'passes with host networking and user 1000', resources: { 'aws_ecs_task_definition.t': { family: 'f', network_mode: 'host', container_definitions: defs({ user: '1000' }) } } }],
@@ -35,6 +35,9 @@ export const ecsHostModeNonRoot: ResourceRule = {
       { description: 'fails with host networking and no user (root)', resources: { 'aws_ecs_task_definition.t': { family: 'f', network_mode: 'host', container_definitions: defs({}) } } },
       { description: 'fails with host networking and user root', resources: { 'aws_ecs_task_definition.t': { family: 'f', network_mode: 'host', container_definitions: defs({ user: 'root' }) } } },
     ],
-    unknown: [{ description: 'is unknown when network_mode is known only after apply', resources: { 'aws_ecs_task_definition.t': { family: 'f', network_mode: 'host', container_definitions: defs({}) } }, unknown: { 'aws_ecs_task_definition.t': ['network_mode'] } }],
+    unknown: [
+      { description: 'is unknown when network_mode is known only after apply', resources: { 'aws_ecs_task_definition.t': { family: 'f', network_mode: 'host', container_definitions: defs({}) } }, unknown: { 'aws_ecs_task_definition.t': ['network_mode'] } },
+      { description: 'is unknown with host networking when container_definitions is a for expression over containers rendered elsewhere (a module output, a local)', resources: { 'aws_ecs_task_definition.t': { family: 'f', network_mode: 'host', container_definitions: '${jsonencode([for c in local.containers : c.definition])}' } } },
+    ],
   },
 };

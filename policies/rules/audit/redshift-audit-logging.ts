@@ -1,6 +1,5 @@
-import { attr } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { expectBool, fail, noneJoined, pass } from '../helpers';
+import { cfgAttr, expectBool, fail, noneJoined, pass } from '../helpers';
 
 export const redshiftAuditLogging: ResourceRule = {
   id: 'AUD-11c',
@@ -18,7 +17,9 @@ export const redshiftAuditLogging: ResourceRule = {
   check(c, ctx) {
     const logging = ctx.graph.related(c, 'aws_redshift_logging', 'cluster_identifier');
     if (logging.length) return pass(`${logging[0].address} enables audit logging`);
-    if (attr(c, 'logging.enable').state !== 'absent') return expectBool(c, 'logging.enable', true, false, 'audit logging is off');
+    // A legacy logging block the configuration leaves out is computed by the provider (unknown in a
+    // plan): it is off unless an aws_redshift_logging enables it, which is judged below.
+    if (cfgAttr(c, 'logging.enable').state !== 'absent') return expectBool(c, 'logging.enable', true, false, 'audit logging is off');
     return noneJoined(ctx, c, 'aws_redshift_logging', 'cluster_identifier', fail('no aws_redshift_logging refers to this cluster and logging.enable is not set; audit logging is off', { attribute: 'aws_redshift_logging', value: '(none)' }));
   },
   examples: {

@@ -22,7 +22,7 @@ export const redshiftRequireSsl: ResourceRule = {
     const g = cfgAttr(c, 'cluster_parameter_group_name');
     const name = str(g);
     if (g.state === 'absent' || (name !== undefined && name.startsWith('default.'))) return fail(`cluster_parameter_group_name is ${name ?? 'not set'} (default group: require_ssl false)`, ev('cluster_parameter_group_name', g));
-    const groups = ctx.graph.deref(c, 'cluster_parameter_group_name').resources.filter((r) => r.type === 'aws_redshift_parameter_group');
+    const groups = ctx.graph.targetsOfType(c, 'cluster_parameter_group_name', ['aws_redshift_parameter_group']);
     if (!groups.length) return unknown(`cluster_parameter_group_name names a parameter group outside these inputs; require_ssl cannot be verified`, ev('cluster_parameter_group_name', g));
     const params = blocks(groups[0], 'parameter');
     const p = params.find((x) => !(x instanceof Unknown) && str(attr(x, 'name')) === 'require_ssl');
@@ -40,6 +40,11 @@ export const redshiftRequireSsl: ResourceRule = {
         resources: { 'aws_redshift_parameter_group.p': { name: 'phi', family: 'redshift-1.0', parameter: [{ name: 'require_ssl', value: 'true' }] }, 'aws_redshift_cluster.r': { cluster_identifier: 'dw', cluster_parameter_group_name: '${aws_redshift_parameter_group.p.name}' } },
         target: 'aws_redshift_cluster.r',
       },
+      {
+        description: 'passes when the group is named through a local and is the only parameter group in its module (joined by scope)',
+        resources: { 'aws_redshift_parameter_group.p': { name: 'phi', family: 'redshift-1.0', parameter: [{ name: 'require_ssl', value: 'true' }] }, 'aws_redshift_cluster.r': { cluster_identifier: 'dw', cluster_parameter_group_name: '${local.parameter_group_name}' } },
+        target: 'aws_redshift_cluster.r',
+      },
     ],
     fail: [
       { description: 'fails on the default parameter group', resources: { 'aws_redshift_cluster.r': { cluster_identifier: 'dw' } } },
@@ -48,9 +53,23 @@ export const redshiftRequireSsl: ResourceRule = {
         resources: { 'aws_redshift_parameter_group.p': { name: 'phi', family: 'redshift-1.0', parameter: [{ name: 'require_ssl', value: 'false' }] }, 'aws_redshift_cluster.r': { cluster_identifier: 'dw', cluster_parameter_group_name: 'phi' } },
         target: 'aws_redshift_cluster.r',
       },
+      {
+        description: 'fails when the only parameter group in the module, named through a local, does not set require_ssl (joined by scope)',
+        resources: { 'aws_redshift_parameter_group.p': { name: 'phi', family: 'redshift-1.0' }, 'aws_redshift_cluster.r': { cluster_identifier: 'dw', cluster_parameter_group_name: '${local.parameter_group_name}' } },
+        target: 'aws_redshift_cluster.r',
+      },
     ],
     unknown: [
       { description: 'is unknown when cluster_parameter_group_name is known only after apply', resources: { 'aws_redshift_cluster.r': { cluster_identifier: 'dw', cluster_parameter_group_name: 'phi' } }, unknown: { 'aws_redshift_cluster.r': ['cluster_parameter_group_name'] } },
+      {
+        description: 'is unknown when the group is named through a local and two parameter groups could be its target',
+        resources: {
+          'aws_redshift_parameter_group.p': { name: 'phi', family: 'redshift-1.0', parameter: [{ name: 'require_ssl', value: 'true' }] },
+          'aws_redshift_parameter_group.q': { name: 'other', family: 'redshift-1.0' },
+          'aws_redshift_cluster.r': { cluster_identifier: 'dw', cluster_parameter_group_name: '${local.parameter_group_name}' },
+        },
+        target: 'aws_redshift_cluster.r',
+      },
       {
         description: 'is unknown when the require_ssl value is known only after apply',
         resources: { 'aws_redshift_parameter_group.p': { name: 'phi', family: 'redshift-1.0', parameter: [{ name: 'require_ssl', value: 'true' }] }, 'aws_redshift_cluster.r': { cluster_identifier: 'dw', cluster_parameter_group_name: 'phi' } },
