@@ -41,7 +41,6 @@ function pairedDirs(): string[] {
  */
 const SOURCE_KNOWS_MORE = new Map<string, string>([
   ['ENC-16 module.db[0].aws_db_instance.this', 'kms_key_id = var.encrypted ? var.kms_key_id : null with encrypted = false: null here; the plan shows it computed and its references name the key'],
-  ['ACC-17b module.weak.aws_instance.this[0]', 'terraform-aws-modules/ec2-instance: iam_instance_profile = var.create_iam_instance_profile ? aws_iam_instance_profile.this[0].name : var.iam_instance_profile with create = false and no profile: null here; the plan shows it unknown with references to the (uncreated) profile, which expectSet reads as set'],
 ]);
 
 /** Resources a fixture's reviewer labels (expected.json) call well configured, per strategy. */
