@@ -26,6 +26,12 @@ export function parseHclLiteral(text: string): J | undefined {
   }
 }
 
+// Sticky: matched at the reader's position without copying the rest of the text.
+const NUM = /-?\d+(\.\d+)?([eE][+-]?\d+)?/y;
+const KEY = /[A-Za-z_][\w-]*/y;
+// A `for` expression (`[for x in xs : x]`, `{for k, v in m : k => v}`) is not a literal.
+const FOR = /for\s+[A-Za-z_][\w-]*(\s*,\s*[A-Za-z_][\w-]*)?\s+in\s/y;
+
 class Reader {
   private i = 0;
   constructor(private readonly s: string) {}
@@ -51,7 +57,8 @@ class Reader {
     if (c === '{') return this.object();
     if (c === '[') return this.tuple();
     if (c === '"') return this.string();
-    const num = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(this.s.slice(this.i));
+    NUM.lastIndex = this.i;
+    const num = NUM.exec(this.s);
     if (num && !/[\w.]/.test(this.s[this.i + num[0].length] ?? '')) {
       this.i += num[0].length;
       return Number(num[0]);
@@ -87,8 +94,16 @@ class Reader {
     return e;
   }
 
+  /** Throw when a `for` expression opens at the reader's position. */
+  private noFor(): void {
+    this.ws();
+    FOR.lastIndex = this.i;
+    if (FOR.test(this.s)) throw new Error('a for expression');
+  }
+
   private object(): J {
     this.i++;
+    this.noFor();
     const out: Record<string, J> = {};
     for (;;) {
       this.ws();
@@ -100,7 +115,8 @@ class Reader {
       let key: string;
       if (this.s[this.i] === '"') key = this.string();
       else {
-        const m = /^[A-Za-z_][\w-]*/.exec(this.s.slice(this.i));
+        KEY.lastIndex = this.i;
+        const m = KEY.exec(this.s);
         if (!m) throw new Error('bad key');
         key = m[0];
         this.i += key.length;
@@ -114,6 +130,7 @@ class Reader {
 
   private tuple(): J {
     this.i++;
+    this.noFor();
     const out: J[] = [];
     for (;;) {
       this.ws();

@@ -573,3 +573,18 @@ describe('ACC-08a audience classification through the rule', () => {
     });
   }
 });
+
+describe('parseHclLiteral: what is not a literal stays unread', () => {
+  it('a for expression is not a literal (a tuple or object built from a collection)', () => {
+    expect(parseHclLiteral('[for k, v in module.c : v.container_definition]')).toBeUndefined();
+    expect(parseHclLiteral('{for k, v in var.m : k => v}')).toBeUndefined();
+    // A key named "for" is an ordinary key.
+    expect(parseHclLiteral('{for = "x", n = 1}')).toEqual({ for: 'x', n: 1 });
+  });
+
+  it('reads a long literal in time linear in its length', () => {
+    const items = 100_000;
+    const v = parseHclLiteral(`[${Array.from({ length: items }, (_, i) => `{ "k" = ${i} }`).join(', ')}]`) as unknown[];
+    expect(v).toHaveLength(items);
+  });
+});
