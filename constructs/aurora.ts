@@ -1,16 +1,12 @@
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
-import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { RdsCluster } from '@cdktf/provider-aws/lib/rds-cluster';
 import { RdsClusterInstance } from '@cdktf/provider-aws/lib/rds-cluster-instance';
 import { RdsClusterParameterGroup } from '@cdktf/provider-aws/lib/rds-cluster-parameter-group';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct } from 'constructs';
 import { THRESHOLDS } from '../policies/rules/thresholds';
-import { DatabaseNetwork, networkOf, validCidr } from './core/network';
+import { DatabaseAccessProps, databaseFirewall, enhancedMonitoringRole, ingressFromGroup, networkOf, validCidr } from './core/network';
 import { serviceTrust } from './core/policy';
 import { PropCheck, Waiver, recordWaivers } from './core/waivers';
 import type { IHipaaKmsKey } from './kms-key';
@@ -54,7 +50,7 @@ export interface AuroraServerlessV2Scaling {
   readonly maxCapacity: number;
 }
 
-export interface HipaaAuroraClusterProps {
+export interface HipaaAuroraClusterProps extends DatabaseAccessProps {
   /** Engine. @default 'aurora-postgresql' */
   readonly engine?: AuroraEngine;
   /**
@@ -78,24 +74,6 @@ export interface HipaaAuroraClusterProps {
    * @default none: RDS spreads the instances over the subnet group's AZs
    */
   readonly availabilityZones?: readonly string[];
-  /** Database port (1150–65535). @default 5432 / 3306 */
-  readonly port?: number;
-  /** Initial database name (letters, digits, underscores, starting with a letter; max 63). @default none */
-  readonly databaseName?: string;
-  /** VPC whose private subnets (in ≥ 2 AZs) hold the cluster: a HipaaVpc or an existing network. */
-  readonly vpc: HipaaVpc | DatabaseNetwork;
-  /** CMK for the cluster volume, Performance Insights and the managed master password (164.312(a)(2)(iv)). */
-  readonly kmsKey: IHipaaKmsKey;
-  /**
-   * Security groups whose members may reach the cluster port (e.g. the app tier's group). Each
-   * becomes an `aws_vpc_security_group_ingress_rule`; add more with `allowFrom()`. @default none
-   */
-  readonly allowedSecurityGroupIds?: readonly string[];
-  /**
-   * CIDRs allowed to reach the cluster port (never 0.0.0.0/0). `[]`: no CIDR ingress.
-   * @default the VPC CIDR when neither this nor allowedSecurityGroupIds is given, else none
-   */
-  readonly allowedCidrs?: readonly string[];
   /**
    * Days of continuous backups (1–35); below the BAK-04 minimum (THRESHOLDS.rdsBackupRetentionMinDays)
    * needs a waiver for BAK-04 (164.308(a)(7)(ii)(A)). @default 35
@@ -200,20 +178,8 @@ export class HipaaAuroraCluster extends Construct {
       description: `phikit ${id}: TLS required, connections logged`,
       parameter: [engine.tls, ...engine.audit].map((x) => ({ name: x.name, value: x.value, applyMethod: 'pending-reboot' })),
     });
-    const subnets = new DbSubnetGroup(this, 'subnets', { namePrefix: `${id}-`, subnetIds: [...net.subnetIds], description: 'private subnets only' });
-    this.securityGroup = new SecurityGroup(this, 'sg', {
-      namePrefix: `${id}-db-`,
-      vpcId: net.vpcId,
-      description: `Aurora cluster ${id}: port ${this.port} from allowed sources only`,
-    });
-    const cidrs = props.allowedCidrs ?? (props.allowedSecurityGroupIds?.length || !net.vpcCidr ? [] : [net.vpcCidr]);
-    cidrs.forEach((cidr, i) => {
-      new VpcSecurityGroupIngressRule(this, `ingress-cidr-${i}`, { securityGroupId: this.securityGroup.id, description: 'database clients', ipProtocol: 'tcp', fromPort: this.port, toPort: this.port, cidrIpv4: cidr });
-    });
-    (props.allowedSecurityGroupIds ?? []).forEach((sg, i) => this.allowFrom(sg, `sg-${i}`));
-    if (net.vpcCidr) {
-      new VpcSecurityGroupEgressRule(this, 'egress-vpc', { securityGroupId: this.securityGroup.id, description: 'replies inside the VPC', ipProtocol: '-1', cidrIpv4: net.vpcCidr });
-    }
+    const { subnets, securityGroup } = databaseFirewall(this, id, net, this.port, 'Aurora cluster', props);
+    this.securityGroup = securityGroup;
 
     this.cluster = new RdsCluster(this, 'cluster', {
       clusterIdentifierPrefix: `${id}-`,
@@ -246,8 +212,7 @@ export class HipaaAuroraCluster extends Construct {
     this.endpoint = this.cluster.endpoint;
     this.readerEndpoint = this.cluster.readerEndpoint;
 
-    const monitoring = new IamRole(this, 'monitoring-role', { namePrefix: `${id}-rds-mon-`, assumeRolePolicy: serviceTrust('monitoring.rds.amazonaws.com', account.accountId), maxSessionDuration: 3600 });
-    new IamRolePolicyAttachment(this, 'monitoring-policy', { role: monitoring.name, policyArn: 'arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole' });
+    const monitoring = enhancedMonitoringRole(this, id, account.accountId);
     this.instances = Array.from({ length: count }, (_, i) => {
       const instance = new RdsClusterInstance(this, `instance-${i}`, {
         identifierPrefix: `${id}-${i}-`,
@@ -276,13 +241,6 @@ export class HipaaAuroraCluster extends Construct {
 
   /** Let members of a security group reach the cluster port (a separate ingress rule resource). */
   allowFrom(securityGroupId: string, id = `from-${this.node.children.length}`): VpcSecurityGroupIngressRule {
-    return new VpcSecurityGroupIngressRule(this, `ingress-${id}`, {
-      securityGroupId: this.securityGroup.id,
-      description: `database clients (${id})`,
-      ipProtocol: 'tcp',
-      fromPort: this.port,
-      toPort: this.port,
-      referencedSecurityGroupId: securityGroupId,
-    });
+    return ingressFromGroup(this, this.securityGroup, this.port, securityGroupId, id);
   }
 }

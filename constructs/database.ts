@@ -1,11 +1,7 @@
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
 import { DbParameterGroup } from '@cdktf/provider-aws/lib/db-parameter-group';
-import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct } from 'constructs';
 import { THRESHOLDS } from '../policies/rules/thresholds';
@@ -13,7 +9,7 @@ import { serviceTrust } from './core/policy';
 import { PropCheck, Waiver, recordWaivers } from './core/waivers';
 import type { IHipaaKmsKey } from './kms-key';
 import type { HipaaVpc } from './vpc';
-import { DatabaseNetwork, networkOf, validCidr } from './core/network';
+import { DatabaseAccessProps, databaseFirewall, enhancedMonitoringRole, ingressFromGroup, networkOf, validCidr } from './core/network';
 
 const ENGINES = {
   postgres: { family: 'postgres16', version: '16.4', port: 5432, tls: { name: 'rds.force_ssl', value: '1' }, logs: ['postgresql', 'upgrade'] },
@@ -22,7 +18,7 @@ const ENGINES = {
 
 export type { DatabaseNetwork } from './core/network';
 
-export interface HipaaDatabaseProps {
+export interface HipaaDatabaseProps extends DatabaseAccessProps {
   /** Engine. @default 'postgres' */
   readonly engine?: keyof typeof ENGINES;
   /**
@@ -38,25 +34,6 @@ export interface HipaaDatabaseProps {
   readonly allocatedStorage?: number;
   /** Storage autoscaling ceiling in GiB (greater than allocatedStorage). @default no autoscaling */
   readonly maxAllocatedStorage?: number;
-  /** Database port (1150–65535). @default 5432 / 3306 */
-  readonly port?: number;
-  /** Initial database name (letters, digits, underscores, starting with a letter; max 63). @default none */
-  readonly databaseName?: string;
-  /** VPC whose private subnets hold the database: a HipaaVpc or an existing network. */
-  readonly vpc: HipaaVpc | DatabaseNetwork;
-  /** CMK for storage, Performance Insights and the managed master password (164.312(a)(2)(iv)). */
-  readonly kmsKey: IHipaaKmsKey;
-  /**
-   * Security groups whose members may reach the database port (e.g. the app tier's group).
-   * Each becomes an `aws_vpc_security_group_ingress_rule`; add more with `allowFrom()`.
-   * @default none
-   */
-  readonly allowedSecurityGroupIds?: readonly string[];
-  /**
-   * CIDRs allowed to reach the database port (never 0.0.0.0/0). `[]`: no CIDR ingress.
-   * @default the VPC CIDR when neither this nor allowedSecurityGroupIds is given, else none
-   */
-  readonly allowedCidrs?: readonly string[];
   /**
    * Days of automated backups (0–35); below the BAK-04 minimum (7) needs a waiver for BAK-04
    * (164.308(a)(7)(ii)(A)). @default 35
@@ -135,22 +112,9 @@ export class HipaaDatabase extends Construct {
       description: `phikit ${id}: TLS required`,
       parameter: [{ name: engine.tls.name, value: engine.tls.value, applyMethod: 'pending-reboot' }],
     });
-    const subnets = new DbSubnetGroup(this, 'subnets', { namePrefix: `${id}-`, subnetIds: [...net.subnetIds], description: 'private subnets only' });
-    this.securityGroup = new SecurityGroup(this, 'sg', {
-      namePrefix: `${id}-db-`,
-      vpcId: net.vpcId,
-      description: `database ${id}: port ${this.port} from allowed sources only`,
-    });
-    const cidrs = props.allowedCidrs ?? (props.allowedSecurityGroupIds?.length || !net.vpcCidr ? [] : [net.vpcCidr]);
-    cidrs.forEach((cidr, i) => {
-      new VpcSecurityGroupIngressRule(this, `ingress-cidr-${i}`, { securityGroupId: this.securityGroup.id, description: 'database clients', ipProtocol: 'tcp', fromPort: this.port, toPort: this.port, cidrIpv4: cidr });
-    });
-    (props.allowedSecurityGroupIds ?? []).forEach((sg, i) => this.allowFrom(sg, `sg-${i}`));
-    if (net.vpcCidr) {
-      new VpcSecurityGroupEgressRule(this, 'egress-vpc', { securityGroupId: this.securityGroup.id, description: 'replies inside the VPC', ipProtocol: '-1', cidrIpv4: net.vpcCidr });
-    }
-    const monitoring = new IamRole(this, 'monitoring-role', { namePrefix: `${id}-rds-mon-`, assumeRolePolicy: serviceTrust('monitoring.rds.amazonaws.com', account.accountId), maxSessionDuration: 3600 });
-    new IamRolePolicyAttachment(this, 'monitoring-policy', { role: monitoring.name, policyArn: 'arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole' });
+    const { subnets, securityGroup } = databaseFirewall(this, id, net, this.port, 'database', props);
+    this.securityGroup = securityGroup;
+    const monitoring = enhancedMonitoringRole(this, id, account.accountId);
     this.instance = new DbInstance(this, 'db', {
       identifierPrefix: `${id}-`,
       engine: engineName,
@@ -192,13 +156,6 @@ export class HipaaDatabase extends Construct {
 
   /** Let members of a security group reach the database port (a separate ingress rule resource). */
   allowFrom(securityGroupId: string, id = `from-${this.node.children.length}`): VpcSecurityGroupIngressRule {
-    return new VpcSecurityGroupIngressRule(this, `ingress-${id}`, {
-      securityGroupId: this.securityGroup.id,
-      description: `database clients (${id})`,
-      ipProtocol: 'tcp',
-      fromPort: this.port,
-      toPort: this.port,
-      referencedSecurityGroupId: securityGroupId,
-    });
+    return ingressFromGroup(this, this.securityGroup, this.port, securityGroupId, id);
   }
 }
