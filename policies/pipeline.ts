@@ -30,7 +30,7 @@ function withSources(inputs: ParsedInput[], sources: SourceSet, budget: Budget, 
   return inputs.map((i) => {
     const source = i.unit.format === 'plan' ? sources.get(i.unit.file) : undefined;
     if (!source) return i;
-    const { warning } = fillFromSource(i, source.root, budget);
+    const warning = fillFromSource(i, source.root, budget);
     if (warning) warnings.push(warning);
     return { ...i, source };
   });

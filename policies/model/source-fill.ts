@@ -17,6 +17,7 @@ import { InputError } from './errors';
 import type { Budget } from './input-file';
 import type { ParsedInput } from './load';
 import type { Resource } from './types';
+import { setOwn } from './modules';
 import { Unknown, Value, isPlainObject, isSensitiveUnknown } from './values';
 import { loadSourceDir } from '../source/load';
 
@@ -47,26 +48,19 @@ function fill(plan: Value, src: Value | undefined, depth: number): Value {
     for (const k of Object.keys(plan)) {
       if (!Object.prototype.hasOwnProperty.call(src, k)) continue;
       const v = fill(plan[k], src[k], depth + 1);
-      if (v !== plan[k]) {
-        out ??= { ...plan };
-        Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
-      }
+      if (v !== plan[k]) setOwn((out ??= { ...plan }), k, v);
     }
     return out ?? plan;
   }
   return plan;
 }
 
-export interface FillResult {
-  readonly input: ParsedInput;
-  /** Values filled in. */
-  readonly filled: number;
-  readonly warning?: string;
-}
-
-/** Fill one plan input's after-apply unknowns (in place) from the Terraform source in `rootDir`. */
-export function fillFromSource(input: ParsedInput, rootDir: string, budget?: Budget): FillResult {
-  if (input.unit.format !== 'plan') return { input, filled: 0 };
+/**
+ * Fill one plan input's after-apply unknowns (in place) from the Terraform source in `rootDir`.
+ * Returns a warning when the source could not be evaluated.
+ */
+export function fillFromSource(input: ParsedInput, rootDir: string, budget?: Budget): string | undefined {
+  if (input.unit.format !== 'plan') return undefined;
   let bySource: Map<string, Resource>;
   try {
     const src = loadSourceDir(rootDir, { variables: input.planVariables, budget });
@@ -74,16 +68,11 @@ export function fillFromSource(input: ParsedInput, rootDir: string, budget?: Bud
   } catch (e) {
     // The source only adds to what the plan says: whatever stops its evaluation, the plan is still checked.
     const why = e instanceof InputError ? e.message.split('\n')[0].slice(0, 200) : 'it could not be evaluated';
-    return { input, filled: 0, warning: `${rootDir}: Terraform source not evaluated (${why})` };
+    return `${rootDir}: Terraform source not evaluated (${why})`;
   }
-  let filled = 0;
   for (const r of input.resources) {
     const s = bySource.get(r.address);
-    if (!s || s.type !== r.type) continue;
-    const values = fill(r.values, s.values, 0);
-    if (values === r.values) continue;
-    filled++;
-    (r as { values: Resource['values'] }).values = values as Resource['values'];
+    if (s && s.type === r.type) (r as { values: Resource['values'] }).values = fill(r.values, s.values, 0) as Resource['values'];
   }
-  return { input, filled };
+  return undefined;
 }

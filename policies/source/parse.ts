@@ -164,18 +164,25 @@ class HclWorker {
 }
 
 /**
- * Parse HCL texts with hcl2json (one worker thread for the run). A file that makes the parser
- * panic gets an error and a fresh worker parses the files after it; each round consumes at least
- * one file, so this ends.
+ * Parse HCL texts (`*.tf` path and text) with hcl2json. Every file gets its parse tree or a
+ * one-line error; throws an InputError only when the parser itself failed or timed out.
  */
-function parseHcl(files: readonly SourceFile[]): Array<{ json?: Obj; error?: string }> {
+export function parseHclFiles(files: readonly SourceFile[]): Array<{ json?: Obj; error?: string }> {
   // The same file is often parsed twice in a run (the locals index of a plan's source and its
-  // evaluation): answered once.
-  const cached = files.map((f) => PARSED.get(`${f.path}\0${f.text}`));
-  if (cached.every((c) => c !== undefined)) return cached as Array<{ json?: Obj; error?: string }>;
-  const results = parseHclUncached(files);
-  files.forEach((f, i) => remember(`${f.path}\0${f.text}`, results[i]));
-  return results;
+  // evaluation): answered once; only files not seen before go to the parser.
+  const keys = files.map((f) => `${f.path}\0${f.text}`);
+  const out = keys.map((k) => PARSED.get(k));
+  const missing = files.filter((_, i) => out[i] === undefined);
+  if (missing.length) {
+    const parsed = parseHclUncached(missing);
+    let next = 0;
+    keys.forEach((k, i) => {
+      if (out[i] !== undefined) return;
+      out[i] = parsed[next++];
+      remember(k, out[i]!);
+    });
+  }
+  return out as Array<{ json?: Obj; error?: string }>;
 }
 
 // Parsed files, most recent last; bounded by the characters of source they hold.
@@ -194,13 +201,9 @@ function remember(key: string, r: { json?: Obj; error?: string }): void {
 }
 
 /**
- * Parse HCL texts (`*.tf` file name and text) through the run's parser worker. Every file gets its
- * parse tree or a one-line error; throws an InputError only when the parser itself failed.
+ * One worker thread for the run parses. A file that makes the parser panic gets an error and a
+ * fresh worker parses the files after it; each round consumes at least one file, so this ends.
  */
-export function parseHclFiles(files: readonly SourceFile[]): Array<{ json?: Obj; error?: string }> {
-  return files.length ? parseHcl(files) : [];
-}
-
 function parseHclUncached(files: readonly SourceFile[]): Array<{ json?: Obj; error?: string }> {
   const results: Array<{ json?: Obj; error?: string }> = [];
   let rest = files.map((f) => ({ name: path.basename(f.path), text: f.text }));
@@ -250,7 +253,7 @@ export function readModuleDir(dir: string, limits: ReadLimits): ModuleSource {
   if (paths.length > limits.maxFiles) throw new InputError(`${dir}: ${paths.length} Terraform files is over the limit of ${limits.maxFiles}`);
   const files = paths.map((p) => ({ path: p, text: readSource(p, limits) }));
   const hclFiles = files.filter((f) => f.path.endsWith('.tf'));
-  const parsed = parseHcl(hclFiles);
+  const parsed = parseHclFiles(hclFiles);
   const docs: Array<{ file: SourceFile; doc: Obj; json: boolean }> = [];
   hclFiles.forEach((f, i) => {
     const r = parsed[i];
