@@ -1,7 +1,6 @@
-import { str } from '../../model/attrs';
 import type { ResourceRule } from '../../engine/types';
-import { ev, fail, judgeAll, unknown, unknownMessage } from '../helpers';
-import { ENC, expectCmkCfg, cfgAttr } from './_shared';
+import { ENC, expectCmkCfg } from './_shared';
+import { kinesisKeyVerdict } from './kinesis-stream-encrypted';
 
 export const kinesisStreamCmk: ResourceRule = {
   id: 'ENC-15i',
@@ -18,13 +17,7 @@ export const kinesisStreamCmk: ResourceRule = {
   remediation: 'Set encryption_type = "KMS" and kms_key_id to a customer-managed key on the aws_kinesis_stream.',
   anchors: { checkov: ['CKV_AWS_185'] },
   check(stream, ctx) {
-    const t = cfgAttr(stream, 'encryption_type');
-    // Whatever the type turns out to be, a key that is not a CMK fails: KMS with it, or NONE.
-    const key = () => expectCmkCfg(ctx, stream, 'kms_key_id', 'the stream uses the AWS-managed alias/aws/kinesis key');
-    if (t.state === 'unknown' || t.state === 'sensitive') return judgeAll([unknown(unknownMessage('encryption_type'), ev('encryption_type', t)), key()], '');
-    const type = str(t) ?? 'NONE';
-    if (type.toUpperCase() !== 'KMS') return fail(`encryption_type is ${type}${t.state === 'absent' ? ' (provider default)' : ''}; records are stored unencrypted`, ev('encryption_type', t));
-    return expectCmkCfg(ctx, stream, 'kms_key_id', 'the stream uses the AWS-managed alias/aws/kinesis key');
+    return kinesisKeyVerdict(stream, () => expectCmkCfg(ctx, stream, 'kms_key_id', 'the stream uses the AWS-managed alias/aws/kinesis key'));
   },
   examples: {
     pass: [{ description: 'passes with encryption_type KMS and a declared CMK', resources: { 'aws_kms_key.k': { enable_key_rotation: true }, 'aws_kinesis_stream.s': { name: 'events', encryption_type: 'KMS', kms_key_id: '${aws_kms_key.k.arn}' } }, target: 'aws_kinesis_stream.s' }],

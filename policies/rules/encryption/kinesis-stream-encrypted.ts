@@ -1,7 +1,21 @@
 import { str } from '../../model/attrs';
-import type { ResourceRule } from '../../engine/types';
+import type { ResourceRule, Verdict } from '../../engine/types';
+import type { Resource } from '../../model/types';
 import { ev, fail, judgeAll, unknown, unknownMessage } from '../helpers';
 import { ENC, cfgAttr, expectKmsKeyCfg } from './_shared';
+
+/**
+ * A stream's encryption judged with `key` (the key check of ENC-15d or ENC-15i): NONE fails; while
+ * encryption_type is known only after apply, a key that fails `key` still fails (NONE, or KMS
+ * with that key).
+ */
+export function kinesisKeyVerdict(stream: Resource, key: () => Verdict): Verdict {
+  const t = cfgAttr(stream, 'encryption_type');
+  if (t.state === 'unknown' || t.state === 'sensitive') return judgeAll([unknown(unknownMessage('encryption_type'), ev('encryption_type', t)), key()], '');
+  const type = str(t) ?? 'NONE';
+  if (type.toUpperCase() !== 'KMS') return fail(`encryption_type is ${type}${t.state === 'absent' ? ' (provider default)' : ''}; records are stored unencrypted`, ev('encryption_type', t));
+  return key();
+}
 
 export const kinesisStreamEncrypted: ResourceRule = {
   id: 'ENC-15d',
@@ -18,13 +32,7 @@ export const kinesisStreamEncrypted: ResourceRule = {
   remediation: 'Set encryption_type = "KMS" and kms_key_id on the aws_kinesis_stream (a customer-managed key is recommended, ENC-15i).',
   anchors: { awsConfig: ['kinesis-stream-encrypted'], checkov: ['CKV_AWS_43'] },
   check(stream, ctx) {
-    const t = cfgAttr(stream, 'encryption_type');
-    const key = () => expectKmsKeyCfg(ctx, stream, 'kms_key_id', 'encryption_type KMS needs a key');
-    // A key that is not set fails whatever the type turns out to be: NONE, or KMS without a key.
-    if (t.state === 'unknown' || t.state === 'sensitive') return judgeAll([unknown(unknownMessage('encryption_type'), ev('encryption_type', t)), key()], '');
-    const type = str(t) ?? 'NONE';
-    if (type.toUpperCase() !== 'KMS') return fail(`encryption_type is ${type}${t.state === 'absent' ? ' (provider default)' : ''}; records are stored unencrypted`, ev('encryption_type', t));
-    return key();
+    return kinesisKeyVerdict(stream, () => expectKmsKeyCfg(ctx, stream, 'kms_key_id', 'encryption_type KMS needs a key'));
   },
   examples: {
     pass: [

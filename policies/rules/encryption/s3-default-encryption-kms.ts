@@ -5,7 +5,6 @@ import { cfgAttr } from './_shared';
 
 const SSE = 'aws_s3_bucket_server_side_encryption_configuration';
 const ALGO = 'rule.apply_server_side_encryption_by_default.sse_algorithm';
-const KEY = 'rule.apply_server_side_encryption_by_default.kms_master_key_id';
 
 export const s3DefaultEncryptionKms: ResourceRule = {
   id: 'ENC-01',
@@ -42,12 +41,8 @@ export const s3DefaultEncryptionKms: ResourceRule = {
       if (algo.state === 'unknown' || algo.state === 'sensitive') parts.push(unknown(unknownMessage(ALGO), ev(`${s.where}.${ALGO}`, algo)));
       else {
         const a = str(algo);
-        const key = str(attr(s.res, s.prefix + KEY));
-        parts.push(
-          a !== 'aws:kms' && a !== 'aws:kms:dsse'
-            ? fail(`sse_algorithm is ${a ?? 'not set'}, not aws:kms`, ev(`${s.where}.${ALGO}`, algo))
-            : pass(`sse_algorithm is ${a}${key === undefined && attr(s.res, s.prefix + KEY).state !== 'unknown' ? ' with the AWS-managed aws/s3 key (a customer-managed key is recommended, ENC-16)' : ''}`, ev(`${s.where}.${ALGO}`, algo)),
-        );
+        // Any KMS key passes (ENC-16 recommends a customer-managed one); judgeAll words the pass.
+        parts.push(a !== 'aws:kms' && a !== 'aws:kms:dsse' ? fail(`sse_algorithm is ${a ?? 'not set'}, not aws:kms`, ev(`${s.where}.${ALGO}`, algo)) : pass(`sse_algorithm is ${a}`, ev(`${s.where}.${ALGO}`, algo)));
       }
     }
     return judgeAll(parts, `default encryption is SSE-KMS (${sources[0].where})`);
