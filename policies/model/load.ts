@@ -10,6 +10,7 @@ import { Budget, DEFAULT_MAX_INPUT_BYTES, decode, readInputBytes } from './input
 import { COLLECT_AFTER_CHARS, collectGarbage } from './memory';
 import type { ModuleIndex } from './modules';
 import { checkPlanVersion, isPlanDocument, loadPlan } from './plan';
+import { parsePlanSections } from './plan-text';
 import { isSynthDocument, loadSynth, stackInterfaceOf, stackNameOf, type StackInterface } from './synth';
 import { SourceOptions, UnassessedModule, isTerraformSourceDir, loadSourceDir } from '../source/load';
 import type { SourceIndex } from './source';
@@ -137,7 +138,9 @@ function loadFile(file: string, opts: Loading, stack?: string, read?: { chars: n
   const { text, sha256: hash } = readText(file, opts);
   if (read) read.chars += text.length;
   // Only the text stays reachable while the document is parsed (the file bytes can be freed).
-  return parseDocument(parseJson(text, file), file, { sha256: hash }, stack, opts.budget);
+  // A large plan is parsed by sections, leaving out those no rule reads (plan-text.ts).
+  const doc = parsePlanSections(text) ?? parseJson(text, file);
+  return parseDocument(doc, file, { sha256: hash }, stack, opts.budget);
 }
 
 /** File → decoded text and the SHA-256 of its bytes. */

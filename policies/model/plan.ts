@@ -396,32 +396,38 @@ export interface LoadedUnit {
 
 export function loadPlan(doc: Obj, unit: Unit, count?: (resources: number) => void): LoadedUnit {
   const file = unit.file;
-  const raws = new Map<string, Raw>();
-  collectModule(get(get(doc, 'planned_values'), 'root_module'), raws, 0, file);
+  // Resources in the order of their change entries, then those listed only in planned values
+  // (or a state's values), then data sources read during planning (prior_state). The order does
+  // not depend on whether planned_values was read (plan-text.ts leaves it out when it adds nothing).
+  const listed = new Map<string, Raw>();
+  collectModule(get(get(doc, 'planned_values'), 'root_module'), listed, 0, file);
   // `terraform show -json` of a state file: values.root_module.
-  collectModule(get(get(doc, 'values'), 'root_module'), raws, 0, file);
-  // Data sources read during planning live in prior_state.
+  collectModule(get(get(doc, 'values'), 'root_module'), listed, 0, file);
   const prior = new Map<string, Raw>();
   collectModule(get(get(get(doc, 'prior_state'), 'values'), 'root_module'), prior, 0, file);
-  for (const [addr, r] of prior) if (r.mode === 'data' && !raws.has(addr)) raws.set(addr, r);
 
+  const raws = new Map<string, Raw>();
   const changes = new Map<string, Obj>();
   const rcs = get(doc, 'resource_changes');
   if (rcs !== undefined && !Array.isArray(rcs)) throw new InputError(`${file}: resource_changes is not a list`);
   for (const rc of (rcs as unknown[]) ?? []) {
     if (!isObj(rc) || typeof rc.address !== 'string' || typeof rc.type !== 'string') continue;
     changes.set(rc.address, rc);
-    if (!raws.has(rc.address)) {
-      raws.set(rc.address, {
+    if (raws.has(rc.address)) continue;
+    raws.set(
+      rc.address,
+      listed.get(rc.address) ?? prior.get(rc.address) ?? {
         address: rc.address,
         type: rc.type,
         name: typeof rc.name === 'string' ? rc.name : rc.address,
         mode: rc.mode === 'data' ? 'data' : 'managed',
         moduleAddress: typeof rc.module_address === 'string' ? rc.module_address : moduleOf(rc.address),
         providerName: typeof rc.provider_name === 'string' ? rc.provider_name : undefined,
-      });
-    }
+      },
+    );
   }
+  for (const [addr, r] of listed) if (!raws.has(addr)) raws.set(addr, r);
+  for (const [addr, r] of prior) if (r.mode === 'data' && !raws.has(addr)) raws.set(addr, r);
   // The run's resource budget is checked before any resource is modelled.
   count?.(raws.size);
   const config = indexConfig(doc, file);
