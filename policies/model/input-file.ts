@@ -13,6 +13,7 @@
  *
  * Errors are InputErrors (exit 2, one line) naming the file and what is wrong, never its content.
  */
+import { isAscii, isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import { InputError } from './errors';
 
@@ -125,8 +126,11 @@ export function readInputBytes(file: string, opts: ReadOptions = {}): Buffer {
   }
 }
 
-/** Decode file bytes: UTF-8 (with or without BOM) or UTF-16 LE/BE with BOM; strict. */
-export function decode(buf: Buffer, file: string): string {
+/**
+ * Decode file bytes: UTF-8 (with or without BOM) or UTF-16 LE/BE with BOM; strict. `json`: the
+ * text is JSON, so a few non-ASCII characters may be written as `\u` escapes (see {@link asciiJson}).
+ */
+export function decode(buf: Buffer, file: string, json = false): string {
   if (buf.length === 0) throw new InputError(`${file}: file is empty`);
   let text: string;
   try {
@@ -138,15 +142,63 @@ export function decode(buf: Buffer, file: string): string {
       // UTF-16LE without a BOM (`{\0"\0`).
       text = new TextDecoder('utf-16le', { fatal: true }).decode(buf);
     } else {
-      const start = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-      text = new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(start));
+      // UTF-8 encodes U+0000 as a 0 byte and no other character holds one: look in the bytes
+      // (memchr speed) rather than in the text. ASCII bytes decode as Latin-1, a plain copy.
+      const body = buf.subarray(buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0);
+      if (body.indexOf(0) >= 0) throw new InputError(`${file}: contains NUL characters, not a text file`);
+      if (isAscii(body)) return body.toString('latin1');
+      if (!isUtf8(body)) throw new InputError(`${file}: not valid UTF-8 or UTF-16 text`);
+      return (json && asciiJson(body)?.toString('latin1')) || body.toString('utf8');
     }
-  } catch {
+  } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError(`${file}: not valid UTF-8 or UTF-16 text`);
   }
   if (text.indexOf('\u0000') >= 0) throw new InputError(`${file}: contains NUL characters, not a text file`);
   return text;
 }
+
+/** Bytes per block looked at by {@link asciiJson}. */
+const BLOCK = 64 * 1024;
+
+/**
+ * Valid UTF-8 JSON with a few non-ASCII characters, as ASCII: each of them written as a `\u`
+ * escape (two for a character beyond the BMP), which JSON reads as the same character inside a
+ * string and rejects outside one, as it rejects the character itself. One em dash would
+ * otherwise make V8 keep the whole text two bytes per character: twice the memory, and slower
+ * to parse. Undefined for small inputs and when non-ASCII text is common (more than one block
+ * in 16 holds some): then the text is decoded as it is.
+ */
+function asciiJson(body: Buffer): Buffer | undefined {
+  const blocks = Math.ceil(body.length / BLOCK);
+  if (blocks < 16) return undefined;
+  const mixed: number[] = [];
+  for (let b = 0; b < blocks; b++) {
+    if (isAscii(body.subarray(b * BLOCK, (b + 1) * BLOCK))) continue;
+    mixed.push(b);
+    if (mixed.length * 16 > blocks) return undefined;
+  }
+  const parts: Buffer[] = [];
+  let copied = 0;
+  let i = 0;
+  for (const b of mixed) {
+    for (i = Math.max(i, b * BLOCK); i < Math.min(body.length, (b + 1) * BLOCK); i++) {
+      const c = body[i];
+      if (c < 0x80) continue;
+      // Valid UTF-8 (checked by the caller): a lead byte and its continuation bytes.
+      const n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+      let cp = c & (0xff >> (n + 1));
+      for (let k = 1; k < n; k++) cp = (cp << 6) | (body[i + k] & 0x3f);
+      parts.push(body.subarray(copied, i), Buffer.from(cp > 0xffff ? escapeUnit(0xd800 + ((cp - 0x10000) >> 10)) + escapeUnit(0xdc00 + ((cp - 0x10000) & 0x3ff)) : escapeUnit(cp), 'latin1'));
+      i += n - 1;
+      copied = i + 1;
+    }
+  }
+  parts.push(body.subarray(copied));
+  return Buffer.concat(parts);
+}
+
+const escapeUnit = (u: number) => `\\u${u.toString(16).padStart(4, '0')}`;
 
 /**
  * Text of a regular file (UTF-8 with or without BOM, or UTF-16 with BOM; strict), read under

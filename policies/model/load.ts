@@ -146,7 +146,7 @@ function loadFile(file: string, opts: Loading, stack?: string, read?: { chars: n
 /** File → decoded text and the SHA-256 of its bytes. */
 function readText(file: string, opts: Loading): { text: string; sha256: string } {
   const buf = readInputBytes(file, opts);
-  const out = { sha256: sha256(buf), text: decode(buf, file) };
+  const out = { sha256: sha256(buf), text: decode(buf, file, true) };
   release(buf);
   return out;
 }

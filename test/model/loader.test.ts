@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { attr } from '../../policies/model/attrs';
 import { Graph } from '../../policies/model/graph';
 import { InputError } from '../../policies/model/errors';
-import { loadGraph, loadInputs, parseDocument } from '../../policies/model/load';
+import { decode, loadGraph, loadInputs, parseDocument } from '../../policies/model/load';
 import { isRedacted, isUnknown } from '../../policies/model/values';
 import { toPlan, toSynth } from '../support/cases';
 import { sharedDir } from '../support/fixtures';
@@ -140,6 +140,27 @@ describe('encodings', () => {
     fs.writeFileSync(p2, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), src]));
     expect(count(p1)).toBe(base);
     expect(count(p2)).toBe(base);
+  });
+
+  it('reads a large JSON text with a few non-ASCII characters as the same values (written as \\u escapes, one byte per character)', () => {
+    const chars = ['é', '—', '😀', 'ü'];
+    const doc = { a: 'x'.repeat(3 * 1024 * 1024), tags: chars, nested: { [`k${chars.join('')}`]: `${chars.join(' ')}` }, end: 'ß' };
+    const text = JSON.stringify(doc);
+    const ascii = decode(Buffer.from(text, 'utf8'), 'f.json', true);
+    expect(/[^\x00-\x7f]/.test(ascii)).toBe(false);
+    expect(JSON.parse(ascii)).toEqual(doc);
+    // Outside a string a non-ASCII character is invalid JSON, escaped or not.
+    expect(() => JSON.parse(decode(Buffer.from(`${text}\u00a0`, 'utf8'), 'f.json', true))).toThrow();
+    // Common non-ASCII text (every block has some) is decoded as it is; so are small texts and non-JSON.
+    const dense = JSON.stringify({ a: 'é'.repeat(2 * 1024 * 1024) });
+    expect(decode(Buffer.from(dense, 'utf8'), 'f.json', true)).toBe(dense);
+    expect(decode(Buffer.from('{"a":"é"}', 'utf8'), 'f.json', true)).toBe('{"a":"é"}');
+    expect(decode(Buffer.from(text, 'utf8'), 'f.yaml')).toBe(text);
+  });
+
+  it('rejects NUL characters in UTF-8 and UTF-16 text', () => {
+    expect(() => decode(Buffer.from('{"a":"\u0000"}', 'utf8'), 'f.json')).toThrow(/NUL/);
+    expect(() => decode(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"a":"\u0000"}', 'utf16le')]), 'f.json')).toThrow(/NUL/);
   });
 
   it('rejects invalid UTF-8 instead of guessing', () => {
