@@ -404,6 +404,27 @@ export class Graph {
     return [];
   }
 
+  /**
+   * How many `path` leaves of `type` resources refer to `res` (counted as {@link referrers} counts
+   * edges), from the per-type-and-path join index: no other resource is walked.
+   */
+  referrerCount(res: Resource, type: string, path: string): number {
+    return this.joinIndex(type, path).get(res)?.length ?? 0;
+  }
+
+  /** The resource types (any mode) of which some resource has the top-level attribute `name`. */
+  typesWithAttribute(name: string): readonly string[] {
+    let types = this.typesByAttribute.get(name);
+    if (!types) {
+      const found = new Set<string>();
+      for (const r of this.resources) if (!found.has(r.type) && Object.prototype.hasOwnProperty.call(r.values, name)) found.add(r.type);
+      this.typesByAttribute.set(name, (types = [...found]));
+    }
+    return types;
+  }
+
+  private readonly typesByAttribute = new Map<string, string[]>();
+
   /** Edges pointing at `res` (who refers to it), optionally of one type and path. */
   referrers(res: Resource, type?: string, path?: string): Edge[] {
     this.buildEdges();

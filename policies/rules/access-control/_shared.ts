@@ -137,6 +137,9 @@ export { ev };
 /** Is this aws_iam_policy used only as a permissions boundary (a ceiling, not a grant)? */
 export function isOnlyPermissionsBoundary(graph: Graph, res: Resource): boolean {
   if (res.type !== 'aws_iam_policy') return false;
+  // Most policies are no boundary: tell that from the types with the attribute alone, so the
+  // edges of the whole graph are built only when some boundary points here.
+  if (!graph.typesWithAttribute('permissions_boundary').some((t) => graph.referrerCount(res, t, 'permissions_boundary') > 0)) return false;
   const refs = graph.referrers(res);
   const boundary = refs.filter((e) => e.path === 'permissions_boundary');
   return boundary.length > 0 && boundary.length === refs.filter((e) => e.from.type !== 'aws_iam_policy').length;
