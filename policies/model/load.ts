@@ -88,15 +88,16 @@ function structural<T>(file: string, what: string, load: () => T): T {
  * Parse one document already in memory. `source` is its text or bytes (hashed for provenance),
  * or their SHA-256 already computed. `stack` names a cdktf stack.
  */
-export function parseDocument(doc: unknown, file: string, source: Buffer | string | { readonly sha256: string }, stack?: string, budget?: Budget): ParsedInput {
+export function parseDocument(doc: unknown, file: string, source: Buffer | string | { readonly sha256: string; readonly oneLine?: boolean }, stack?: string, budget?: Budget): ParsedInput {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     throw new InputError(`${file}: expected a JSON object (a Terraform plan or cdk.tf.json), got ${Array.isArray(doc) ? 'an array' : doc === null ? 'null' : typeof doc}`);
   }
   const hash = typeof source === 'string' ? sha256(Buffer.from(source)) : Buffer.isBuffer(source) ? sha256(source) : source.sha256;
+  const oneLine = typeof source === 'object' && !Buffer.isBuffer(source) && source.oneLine ? { oneLine: true } : {};
   const obj = doc as Record<string, unknown>;
   if (isPlanDocument(obj)) {
     const version = checkPlanVersion(obj, file);
-    const unit: Unit = { id: file, file, format: 'plan', sha256: hash, formatVersion: version };
+    const unit: Unit = { id: file, file, format: 'plan', sha256: hash, formatVersion: version, ...oneLine };
     const { resources, modules } = structural(file, 'Terraform plan', () => loadPlan(obj, unit, (n) => budget?.addResources(n, file)));
     return { unit, resources, modules, planVariables: planVariables(obj) };
   }
@@ -113,6 +114,7 @@ export function parseDocument(doc: unknown, file: string, source: Buffer | strin
       stack: stackName,
       sha256: hash,
       formatVersion: 'terraform-json',
+      ...oneLine,
     };
     budget?.addResources(countSynthResources(obj), file);
     return { unit, resources: structural(file, 'Terraform JSON configuration', () => loadSynth(obj, unit)), stackInterface: stackInterfaceOf(obj) };
@@ -135,18 +137,20 @@ function countSynthResources(doc: Record<string, unknown>): number {
 }
 
 function loadFile(file: string, opts: Loading, stack?: string, read?: { chars: number }): ParsedInput {
-  const { text, sha256: hash } = readText(file, opts);
+  const { text, sha256: hash, oneLine } = readText(file, opts);
   if (read) read.chars += text.length;
   // Only the text stays reachable while the document is parsed (the file bytes can be freed).
   // A large plan is parsed by sections, leaving out those no rule reads (plan-text.ts).
   const doc = parsePlanSections(text) ?? parseJson(text, file);
-  return parseDocument(doc, file, { sha256: hash }, stack, opts.budget);
+  return parseDocument(doc, file, { sha256: hash, oneLine }, stack, opts.budget);
 }
 
-/** File → decoded text and the SHA-256 of its bytes. */
-function readText(file: string, opts: Loading): { text: string; sha256: string } {
+/** File → decoded text, the SHA-256 of its bytes and whether it is one line (no newline before its last byte). */
+function readText(file: string, opts: Loading): { text: string; sha256: string; oneLine: boolean } {
   const buf = readInputBytes(file, opts);
-  const out = { sha256: sha256(buf), text: decode(buf, file, true) };
+  const nl = buf.indexOf(0x0a);
+  const utf16 = (buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff);
+  const out = { sha256: sha256(buf), text: decode(buf, file, true), oneLine: !utf16 && (nl < 0 || nl === buf.length - 1) };
   release(buf);
   return out;
 }

@@ -13,6 +13,8 @@ export interface Unit {
   readonly sha256: string;
   /** Plan format_version / cdktf version, for provenance. */
   readonly formatVersion?: string;
+  /** The file is one line (compact JSON, as `terraform show -json` writes): whatever it holds is on line 1. */
+  readonly oneLine?: boolean;
 }
 
 export type InputFormat = 'plan' | 'synth';

@@ -134,3 +134,16 @@ describe('loading a large plan by sections', () => {
     expect(() => loadInputs([file])).toThrow(/not valid JSON/);
   });
 });
+
+describe('one-line inputs', () => {
+  it('marks a compact file (one line, a final newline or none) as one line, and a pretty-printed one not', () => {
+    const doc = JSON.parse(fs.readFileSync(path.join(REPO, 'test/fixtures/modules/s3-bucket/plan.json'), 'utf8')) as Obj;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phikit-one-line-'));
+    const write = (name: string, text: string) => {
+      fs.writeFileSync(path.join(dir, name), text);
+      return path.join(dir, name);
+    };
+    const [compact, newline, pretty] = loadInputs([write('a.json', JSON.stringify(doc)), write('b.json', `${JSON.stringify(doc)}\n`), write('c.json', JSON.stringify(doc, null, 2))]);
+    expect([compact.unit.oneLine, newline.unit.oneLine, pretty.unit.oneLine]).toEqual([true, true, undefined]);
+  });
+});

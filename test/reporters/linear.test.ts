@@ -91,6 +91,18 @@ describe('SARIF line numbers: one index per file', () => {
     expect(loc.scans).toBe(2);
   });
 
+  it('answers line 1 for a one-line file without decoding it, and without reading it when loading said so', () => {
+    const one = tmpFile('one-line.json', `${JSON.stringify({ resource_changes: [{ address: 'aws_kms_key.k' }, { address: 'aws_kms_key.j' }] })}\n`);
+    const loc = new LineLocator();
+    expect(loc.line(one, 'aws_kms_key.j', 'aws_kms_key')).toBe(1);
+    expect(loc.line(one, 'aws_kms_key.missing', 'aws_kms_key')).toBe(1);
+    expect(loc.scans).toBe(1);
+    const told = new LineLocator(new Set([one, '/nonexistent/phikit/plan.json']));
+    expect(told.line('/nonexistent/phikit/plan.json', 'aws_kms_key.k')).toBe(1);
+    expect(told.line(one, 'aws_kms_key.k')).toBe(1);
+    expect(told.scans).toBe(0);
+  });
+
   it('locates cdk.tf.json resources by type key, then name key, reading the file at most twice', () => {
     const synth = JSON.stringify({ resource: { aws_kms_key: { other: { description: 'x' }, k: { description: 'aws_s3_bucket' } }, aws_s3_bucket: { other: {}, b: { bucket: 'b' } } } }, null, 2);
     const file = tmpFile('cdk.tf.json', synth);
