@@ -106,6 +106,7 @@ export class WaiverMatcher {
 
   /** The entries that can match a target, in file order. */
   private candidates(t: WaiverTarget): Compiled[] {
+    if (!this.compiled.length) return [];
     const exact = this.exact.get(`${t.ruleId}\u0000${t.address}`);
     const globs = this.globs.get(t.ruleId);
     if (!exact) return globs ?? [];
