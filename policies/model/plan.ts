@@ -114,26 +114,25 @@ function withoutInstanceKey(address: string): string {
 export function splitAddress(address: string): string[] {
   if (address.indexOf('[') < 0 && address.indexOf('"') < 0) return address.split('.');
   const out: string[] = [];
-  let cur = '';
+  let start = 0;
   let depth = 0;
   let inStr = false;
   for (let i = 0; i < address.length; i++) {
-    const c = address[i];
+    const c = address.charCodeAt(i);
     if (inStr) {
-      cur += c;
-      if (c === '\\') cur += address[++i] ?? '';
-      else if (c === '"') inStr = false;
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */) inStr = false;
       continue;
     }
-    if (c === '"') inStr = true;
-    if (c === '[') depth++;
-    if (c === ']') depth--;
-    if (c === '.' && depth === 0) {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
+    if (c === 34) inStr = true;
+    else if (c === 91 /* [ */) depth++;
+    else if (c === 93 /* ] */) depth--;
+    else if (c === 46 /* . */ && depth === 0) {
+      out.push(address.slice(start, i));
+      start = i + 1;
+    }
   }
-  out.push(cur);
+  out.push(address.slice(start));
   return out;
 }
 
@@ -406,37 +405,38 @@ export function loadPlan(doc: Obj, unit: Unit, count?: (resources: number) => vo
   const prior = new Map<string, Raw>();
   collectModule(get(get(get(doc, 'prior_state'), 'values'), 'root_module'), prior, 0, file);
 
-  const raws = new Map<string, Raw>();
-  const changes = new Map<string, Obj>();
+  // Each address with its change entry (the last one when an address has several).
+  const entries = new Map<string, { raw: Raw; rc?: Obj }>();
   const rcs = get(doc, 'resource_changes');
   if (rcs !== undefined && !Array.isArray(rcs)) throw new InputError(`${file}: resource_changes is not a list`);
   for (const rc of (rcs as unknown[]) ?? []) {
     if (!isObj(rc) || typeof rc.address !== 'string' || typeof rc.type !== 'string') continue;
-    changes.set(rc.address, rc);
-    if (raws.has(rc.address)) continue;
-    raws.set(
-      rc.address,
-      listed.get(rc.address) ?? prior.get(rc.address) ?? {
-        address: rc.address,
-        type: rc.type,
-        name: typeof rc.name === 'string' ? rc.name : rc.address,
-        mode: rc.mode === 'data' ? 'data' : 'managed',
-        moduleAddress: typeof rc.module_address === 'string' ? rc.module_address : moduleOf(rc.address),
-        providerName: typeof rc.provider_name === 'string' ? rc.provider_name : undefined,
-      },
-    );
+    const seen = entries.get(rc.address);
+    if (seen) {
+      seen.rc = rc;
+      continue;
+    }
+    const raw: Raw = listed.get(rc.address) ??
+      prior.get(rc.address) ?? {
+      address: rc.address,
+      type: rc.type,
+      name: typeof rc.name === 'string' ? rc.name : rc.address,
+      mode: rc.mode === 'data' ? 'data' : 'managed',
+      moduleAddress: typeof rc.module_address === 'string' ? rc.module_address : moduleOf(rc.address),
+      providerName: typeof rc.provider_name === 'string' ? rc.provider_name : undefined,
+    };
+    entries.set(rc.address, { raw, rc });
   }
-  for (const [addr, r] of listed) if (!raws.has(addr)) raws.set(addr, r);
-  for (const [addr, r] of prior) if (r.mode === 'data' && !raws.has(addr)) raws.set(addr, r);
+  for (const [addr, raw] of listed) if (!entries.has(addr)) entries.set(addr, { raw });
+  for (const [addr, raw] of prior) if (raw.mode === 'data' && !entries.has(addr)) entries.set(addr, { raw });
   // The run's resource budget is checked before any resource is modelled.
-  count?.(raws.size);
+  count?.(entries.size);
   const config = indexConfig(doc, file);
   const regions = planResourceRegions(doc);
   const defaultAction: ChangeAction = has(doc, 'values') && !has(doc, 'planned_values') ? 'no-op' : 'create';
 
   const resources: Resource[] = [];
-  for (const raw of raws.values()) {
-    const rc = changes.get(raw.address);
+  for (const { raw, rc } of entries.values()) {
     const change = get(rc, 'change');
     const action = rc ? actionOf(get(change, 'actions')) : raw.mode === 'data' ? 'read' : defaultAction;
     let after = change !== undefined ? get(change, 'after') : raw.values;
