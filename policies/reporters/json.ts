@@ -19,17 +19,31 @@ type Result = Parameters<Reporter>[0];
 const q = JSON.stringify;
 
 /**
+ * `JSON.stringify` of the fields that take few values in a run (rule id, severity, level,
+ * status, resource type, file, unit), each quoted once. Messages and addresses are quoted afresh.
+ */
+function fewValues(): (s: string) => string {
+  const quoted = new Map<string, string>();
+  return (s) => {
+    let v = quoted.get(s);
+    if (v === undefined) quoted.set(s, (v = q(s)));
+    return v;
+  };
+}
+
+/**
  * One finding as a JSON object on one line. Written field by field (the same fields, in the
  * same order, as `JSON.stringify` of the object would give): at half a million findings, this
  * is several times faster than building and stringifying an object per finding.
  */
-function findingLine(f: Finding): string {
-  let s = `{"ruleId":${q(f.ruleId)},"strategy":${f.strategy},"severity":${q(f.severity)},"level":${q(f.level)},"status":${q(f.status)},"message":${q(f.message)},"address":${q(f.address)}`;
-  if (f.resourceType) s += `,"resourceType":${q(f.resourceType)}`;
-  s += `,"file":${q(f.file)},"unitId":${q(f.unitId)}`;
-  if (f.stack) s += `,"stack":${q(f.stack)}`;
+function findingLine(f: Finding, few: (s: string) => string): string {
+  let s = `{"ruleId":${few(f.ruleId)},"strategy":${f.strategy},"severity":${few(f.severity)},"level":${few(f.level)},"status":${few(f.status)},"message":${q(f.message)},"address":${q(f.address)}`;
+  if (f.resourceType) s += `,"resourceType":${few(f.resourceType)}`;
+  s += `,"file":${few(f.file)},"unitId":${few(f.unitId)}`;
+  if (f.stack) s += `,"stack":${few(f.stack)}`;
   if (f.constructPath) s += `,"constructPath":${q(f.constructPath)}`;
-  if (f.evidence) s += `,"evidence":${q({ attribute: f.evidence.attribute, value: f.evidence.value })}`;
+  // Written as JSON.stringify would write it (a member that is undefined is left out).
+  if (f.evidence) s += f.evidence.value === undefined ? `,"evidence":${q({ attribute: f.evidence.attribute })}` : `,"evidence":{"attribute":${q(f.evidence.attribute)},"value":${q(f.evidence.value)}}`;
   if (f.waiver) s += `,"waiver":${q(f.waiver)}`;
   if (f.baseline) s += `,"baseline":${q(f.baseline)}`;
   return `${s}}`;
@@ -57,7 +71,8 @@ export function writeJsonReport(result: Result, opts: ReportOptions, write: Writ
   const headText = JSON.stringify(head, null, 2);
   write(`${headText.slice(0, -2)},\n  "findings": [`);
   const findings = result.findings;
-  for (let i = 0; i < findings.length; i++) write(`${i ? ',' : ''}\n    ${findingLine(findings[i])}`);
+  const few = fewValues();
+  for (let i = 0; i < findings.length; i++) write(`${i ? ',' : ''}\n    ${findingLine(findings[i], few)}`);
   const tail = {
     ...(result.resolved ? { resolved: result.resolved } : {}),
     staleWaivers: result.staleWaivers,

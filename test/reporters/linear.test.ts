@@ -181,3 +181,22 @@ describe('reviewer reports list at most rowsPerRule findings per rule and status
     expect(JSON.parse(REPORTERS.json(run, opts)).findings.length).toBe(400);
   });
 });
+
+describe('JSON report findings', () => {
+  it('are the objects JSON.stringify gives for each finding (written field by field)', () => {
+    const rule = RULES[0];
+    const base = findingOf(rule, 1, 'fail', 'plan.json');
+    const findings: Finding[] = [
+      base,
+      { ...base, address: 'aws_s3_bucket.q["a\\"b"]', message: 'line\nbreak é', stack: 'app', constructPath: 'app/b', evidence: { attribute: 'x', value: '"1"' } },
+      { ...base, evidence: { attribute: 'y', value: undefined as unknown as string }, baseline: 'new' },
+      findingOf(rule, 2, 'waived', 'plan.json'),
+    ];
+    const run: RunResult = { findings, staleWaivers: [], units: [{ id: 'plan.json', file: 'plan.json', format: 'plan', sha256: '0'.repeat(64) }], rules: [rule], now: opts.generatedAt };
+    const got = (JSON.parse(REPORTERS.json(run, opts)) as { findings: unknown[] }).findings;
+    const expected = findings.map((f) =>
+      JSON.parse(JSON.stringify({ ruleId: f.ruleId, strategy: f.strategy, severity: f.severity, level: f.level, status: f.status, message: f.message, address: f.address, resourceType: f.resourceType, file: f.file, unitId: f.unitId, stack: f.stack, constructPath: f.constructPath, evidence: f.evidence, waiver: f.waiver, baseline: f.baseline })),
+    );
+    expect(got).toEqual(expected);
+  });
+});
