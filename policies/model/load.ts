@@ -1,11 +1,11 @@
 /**
  * Read inputs from disk (plan JSON, cdk.tf.json, a cdktf.out directory) into one Graph.
  */
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from './errors';
 import { Graph } from './graph';
+import { hashAside, sha256 } from './hash';
 import { Budget, DEFAULT_MAX_INPUT_BYTES, decode, readInputBytes } from './input-file';
 import { COLLECT_AFTER_CHARS, collectGarbage } from './memory';
 import type { ModuleIndex } from './modules';
@@ -68,7 +68,6 @@ export function parseJson(text: string, file: string): unknown {
   }
 }
 
-const sha256 = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
 
 /**
  * Run a loader; a value of an unexpected type deep in a damaged document becomes an input error
@@ -137,34 +136,27 @@ function countSynthResources(doc: Record<string, unknown>): number {
 }
 
 function loadFile(file: string, opts: Loading, stack?: string, read?: { chars: number }): ParsedInput {
-  const { text, sha256: hash, oneLine } = readText(file, opts);
+  const { text, hash, oneLine } = readText(file, opts);
   if (read) read.chars += text.length;
-  // Only the text stays reachable while the document is parsed (the file bytes can be freed).
-  // A large plan is parsed by sections, leaving out those no rule reads (plan-text.ts).
+  // Only the text stays reachable while the document is parsed (the file bytes are being hashed
+  // on another thread). A large plan is parsed by sections, leaving out those no rule reads (plan-text.ts).
   const doc = parsePlanSections(text) ?? parseJson(text, file);
-  return parseDocument(doc, file, { sha256: hash, oneLine }, stack, opts.budget);
-}
-
-/** File → decoded text, the SHA-256 of its bytes and whether it is one line (no newline before its last byte). */
-function readText(file: string, opts: Loading): { text: string; sha256: string; oneLine: boolean } {
-  const buf = readInputBytes(file, opts);
-  const nl = buf.indexOf(0x0a);
-  const utf16 = (buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff);
-  const out = { sha256: sha256(buf), text: decode(buf, file, true), oneLine: !utf16 && (nl < 0 || nl === buf.length - 1) };
-  release(buf);
-  return out;
+  return parseDocument(doc, file, { sha256: hash(), oneLine }, stack, opts.budget);
 }
 
 /**
- * Hand a large file buffer's memory back now rather than at V8's next full collection (which on
- * a big heap comes late): otherwise the bytes of the file would sit beside its decoded text and
- * the parsed document, adding the file's size again to peak memory. Transferring the
- * ArrayBuffer detaches it; the short-lived copy it moves to is reclaimed by the next minor GC.
+ * File → decoded text, the SHA-256 of its bytes (a function: a large file is hashed on another
+ * thread meanwhile, see hash.ts) and whether it is one line (no newline before its last byte).
  */
-function release(buf: Buffer): void {
-  const whole = buf.buffer;
-  if (buf.length < COLLECT_AFTER_CHARS || buf.byteOffset !== 0 || !(whole instanceof ArrayBuffer) || whole.byteLength !== buf.length) return;
-  structuredClone(whole, { transfer: [whole] });
+function readText(file: string, opts: Loading): { text: string; hash: () => string; oneLine: boolean } {
+  const buf = readInputBytes(file, opts);
+  const nl = buf.indexOf(0x0a);
+  const utf16 = (buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff);
+  const oneLine = !utf16 && (nl < 0 || nl === buf.length - 1);
+  const text = decode(buf, file, true);
+  // The bytes are handed to the hashing thread: nothing here uses `buf` after this.
+  const hash = hashAside(buf, () => readInputBytes(file, { maxBytes: opts.maxBytes }));
+  return { text, hash, oneLine };
 }
 
 /** A cdktf.out directory: every stack of its manifest.json; or a stack dir with cdk.tf.json. */
