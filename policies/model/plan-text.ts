@@ -12,16 +12,21 @@
  *
  * Exactness. The top level is found by looking for `,"key":` of Terraform's plan keys. Such a
  * pattern can also occur deeper (a map attribute with a key named `configuration`), so the
- * split is only used when it proves itself: every parsed section must be one whole JSON value
- * (a split inside a nested object leaves brackets unbalanced in the section after it), no key
- * may occur twice, and each section read must have its expected type. Anything else — a
- * pretty-printed file that does not match, a key twice, a section that does not parse — is
- * parsed whole with `JSON.parse`, which also gives the error for invalid input. `planned_values`
- * is skipped only when it adds nothing to the change entries (an address found in it by text
- * search that `resource_changes` lacks, or a change that does not state its own values and
- * their sensitivity, makes it parsed after all), so a plan that lists a resource only there
- * loses nothing. What is not checked: the JSON syntax inside the sections
- * passed over (damage inside them is not reported; it cannot change what is read).
+ * split is used only when it proves itself: every section read must parse as one whole JSON value
+ * on its own (a split at a key nested inside it leaves its brackets unbalanced), no key may occur
+ * twice, and each section read must have its expected type. Anything else — a key twice, a
+ * section that does not parse, text not shaped like Terraform's — is parsed whole with
+ * `JSON.parse`, which also gives the error for invalid input. `planned_values` is skipped only
+ * when it adds nothing to the change entries (an address found in it by text search that
+ * `resource_changes` lacks, or a change that does not state its own values and their
+ * sensitivity, makes it parsed after all), so a plan that lists a resource only there loses
+ * nothing. What is not checked: the JSON syntax inside the sections passed over (damage there is
+ * not reported; it cannot change what is read), and keys inside a section passed over that
+ * mimic the top level. To change a section that is read, such a key would need a value of that
+ * section's type, followed directly by another top-level key name, in a plan without the real
+ * key of that name: Terraform writes every section it has, and writes values with sorted keys
+ * and typed values (a tag map named like the sections falls back; tested), so only a
+ * hand-made plan could, and a hand-made plan can state anything anyway.
  */
 import { splitAddress } from './plan';
 
