@@ -68,7 +68,6 @@ export function parseJson(text: string, file: string): unknown {
   }
 }
 
-
 /**
  * Run a loader; a value of an unexpected type deep in a damaged document becomes an input error
  * (exit 2 with one line), never an internal error.
