@@ -160,6 +160,8 @@ export function decode(buf: Buffer, file: string, json = false): string {
 
 /** Bytes per block looked at by {@link asciiJson}. */
 const BLOCK = 64 * 1024;
+/** The most characters {@link asciiJson} escapes (each costs two small buffers until joined). */
+const MAX_ESCAPED = 64 * 1024;
 
 /**
  * Valid UTF-8 JSON with a few non-ASCII characters, as ASCII: each of them written as a `\u`
@@ -167,7 +169,8 @@ const BLOCK = 64 * 1024;
  * string and rejects outside one, as it rejects the character itself. One em dash would
  * otherwise make V8 keep the whole text two bytes per character: twice the memory, and slower
  * to parse. Undefined for small inputs and when non-ASCII text is common (more than one block
- * in 16 holds some): then the text is decoded as it is.
+ * in 16 holds some, or more than {@link MAX_ESCAPED} such characters): then the text is decoded
+ * as it is.
  */
 function asciiJson(body: Buffer): Buffer | undefined {
   const blocks = Math.ceil(body.length / BLOCK);
@@ -185,6 +188,7 @@ function asciiJson(body: Buffer): Buffer | undefined {
     for (i = Math.max(i, b * BLOCK); i < Math.min(body.length, (b + 1) * BLOCK); i++) {
       const c = body[i];
       if (c < 0x80) continue;
+      if (parts.length >= 2 * MAX_ESCAPED) return undefined;
       // Valid UTF-8 (checked by the caller): a lead byte and its continuation bytes.
       const n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
       let cp = c & (0xff >> (n + 1));

@@ -64,22 +64,28 @@ export function parsePlanSections(text: string, minChars = SECTIONED_PARSE_MIN_C
   const close = text.lastIndexOf('}');
   if (close < 0 || text.slice(close + 1).trim() !== '') return undefined;
 
-  // Split points: [start of the `,"key":` pattern, key, start of its value].
+  // Split points: [start of the `,"key":` pattern, key, start of its value]. A key found twice
+  // means a split at a nested key or a duplicate: stop looking (parsed whole), so the list stays
+  // as short as the key set however many times a key name occurs.
   const splits: Array<[number, string, number]> = [];
+  const found = new Set<string>();
   KEY.lastIndex = open;
-  for (let m = KEY.exec(text); m; m = KEY.exec(text)) splits.push([m.index, m[1], m.index + m[0].length]);
+  for (let m = KEY.exec(text); m; m = KEY.exec(text)) {
+    if (found.has(m[1])) return undefined;
+    found.add(m[1]);
+    splits.push([m.index, m[1], m.index + m[0].length]);
+  }
   if (!splits.length) return undefined;
 
   try {
     // Everything before the first split: `{"format_version":"1.2", ...` closed by a brace.
     const doc = JSON.parse(`${text.slice(open, splits[0][0])}}`) as unknown;
     if (!isObj(doc)) return undefined;
-    const seen = new Set(Object.keys(doc));
+    // A split key also written in the first section: a duplicate key.
+    for (const [, key] of splits) if (Object.prototype.hasOwnProperty.call(doc, key)) return undefined;
     let planned: string | undefined;
     for (let i = 0; i < splits.length; i++) {
       const [, key, from] = splits[i];
-      if (seen.has(key)) return undefined;
-      seen.add(key);
       const to = i + 1 < splits.length ? splits[i + 1][0] : close;
       if (SKIPPED.has(key)) {
         if (key === 'planned_values') planned = text.slice(from, to);

@@ -158,6 +158,13 @@ describe('encodings', () => {
     expect(decode(Buffer.from(text, 'utf8'), 'f.yaml')).toBe(text);
   });
 
+  it('decodes as it is a large text whose non-ASCII characters are many though in few blocks (no escape per character past a bound)', () => {
+    const dense = `${'é'.repeat(200_000)}`;
+    const text = JSON.stringify({ a: 'x'.repeat(8 * 1024 * 1024), b: dense });
+    const got = decode(Buffer.from(text, 'utf8'), 'f.json', true);
+    expect(got).toBe(text);
+  });
+
   it('rejects NUL characters in UTF-8 and UTF-16 text', () => {
     expect(() => decode(Buffer.from('{"a":"\u0000"}', 'utf8'), 'f.json')).toThrow(/NUL/);
     expect(() => decode(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"a":"\u0000"}', 'utf16le')]), 'f.json')).toThrow(/NUL/);

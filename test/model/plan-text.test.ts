@@ -107,6 +107,13 @@ describe('parsePlanSections', () => {
     expect(parsePlanSections('[1,2]', 0)).toBeUndefined();
   });
 
+  it('stops at the second occurrence of a key name: a text full of them is given back at once', () => {
+    const text = `{"format_version":"1.2","planned_values":{"a":[${'{"x":1,"checks":2},'.repeat(300_000)}{}]},"resource_changes":[]}`;
+    const t0 = Date.now();
+    expect(parsePlanSections(text, 0)).toBeUndefined();
+    expect(Date.now() - t0).toBeLessThan(5_000);
+  });
+
   it('leaves small texts to the caller by default', () => {
     expect(parsePlanSections(JSON.stringify(plan()))).toBeUndefined();
   });
