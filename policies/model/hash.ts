@@ -6,10 +6,11 @@
  * on the second core while the main thread parses the text; the answer is waited for only when
  * the unit is built. Small files, and any failure to start the worker, are hashed in place.
  */
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 
-export const sha256 = (buf: Buffer | Uint8Array): string => createHash('sha256').update(buf).digest('hex');
+/** Hex SHA-256 of bytes or of a string's UTF-8; one-shot `crypto.hash` where Node has it (20.12+, about twice as fast for short inputs). */
+export const sha256 = (data: string | Uint8Array): string => (typeof crypto.hash === 'function' ? crypto.hash('sha256', data, 'hex') : crypto.createHash('sha256').update(data).digest('hex'));
 
 /** Files smaller than this are hashed in place: starting a thread would cost more than it saves. */
 export const HASH_IN_WORKER_MIN_BYTES = 16 * 1024 * 1024;

@@ -158,6 +158,15 @@ export function decode(buf: Buffer, file: string, json = false): string {
   return text;
 }
 
+/**
+ * The text is one line (a final line break allowed): no 0x0a byte before the last one. A line
+ * feed is that byte in UTF-8 and holds it in UTF-16, so the answer errs only towards "more lines".
+ */
+export function isOneLine(buf: Uint8Array): boolean {
+  const nl = buf.indexOf(0x0a);
+  return nl < 0 || nl === buf.length - 1;
+}
+
 /** Bytes per block looked at by {@link asciiJson}. */
 const BLOCK = 64 * 1024;
 /** The most characters {@link asciiJson} escapes (each costs two small buffers until joined). */

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { InputError } from './errors';
 import { Graph } from './graph';
 import { hashAside, sha256 } from './hash';
-import { Budget, DEFAULT_MAX_INPUT_BYTES, decode, readInputBytes } from './input-file';
+import { Budget, DEFAULT_MAX_INPUT_BYTES, decode, isOneLine, readInputBytes } from './input-file';
 import { COLLECT_AFTER_CHARS, collectGarbage } from './memory';
 import type { ModuleIndex } from './modules';
 import { checkPlanVersion, isPlanDocument, loadPlan } from './plan';
@@ -149,9 +149,7 @@ function loadFile(file: string, opts: Loading, stack?: string, read?: { chars: n
  */
 function readText(file: string, opts: Loading): { text: string; hash: () => string; oneLine: boolean } {
   const buf = readInputBytes(file, opts);
-  const nl = buf.indexOf(0x0a);
-  const utf16 = (buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff);
-  const oneLine = !utf16 && (nl < 0 || nl === buf.length - 1);
+  const oneLine = isOneLine(buf);
   const text = decode(buf, file, true);
   // The bytes are handed to the hashing thread: nothing here uses `buf` after this.
   const hash = hashAside(buf, () => readInputBytes(file, { maxBytes: opts.maxBytes }));

@@ -10,7 +10,7 @@
  *   input can neither colour, move the cursor, set the window title, hide text nor forge a
  *   report line. The text report and every line on stderr go through it, with or without colour.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from './hash';
 
 /** The longest string printed whole; longer ones are clipped with a marker. */
 export const MAX_PRINTED_CHARS = 4096;
@@ -18,7 +18,7 @@ export const MAX_PRINTED_CHARS = 4096;
 /** `s`, or its first characters and `…[N characters in all, sha256 …]` when it is longer than `max`. */
 export function clip(s: string, max = MAX_PRINTED_CHARS): string {
   if (s.length <= max) return s;
-  const digest = createHash('sha256').update(s).digest('hex').slice(0, 12);
+  const digest = sha256(s).slice(0, 12);
   let keep = Math.max(0, max - 64);
   // Never split a surrogate pair.
   const code = s.charCodeAt(keep - 1);

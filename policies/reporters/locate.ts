@@ -10,6 +10,7 @@
  * binary search for the fallback), never a scan of the file.
  */
 import * as fs from 'node:fs';
+import { isOneLine } from '../model/input-file';
 
 /** The first line of each `"address"` value, and (lazily) the lines of every key. */
 interface FileIndex {
@@ -116,32 +117,23 @@ function firstAtLeast(xs: readonly number[], min: number): number | undefined {
 export class LineLocator {
   private readonly cache = new Map<string, FileIndex | null>();
 
-  /** Files known to be one line: from loading (never read here), or found so on reading. */
-  private readonly oneLine: Set<string>;
+  /** Files known to be one line (from loading): answered line 1 without reading them again. */
+  private readonly oneLine: ReadonlySet<string>;
 
-  /** `oneLine`: files known to be one line (from loading), answered without reading them again. */
   constructor(oneLine: Iterable<string> = []) {
     this.oneLine = new Set(oneLine);
   }
   /** Number of times a file was read and scanned (tests check it does not grow with lookups). */
   scans = 0;
 
+  /** The file's lines; null when it cannot be read or is one line (every answer is then line 1). */
   private read(file: string): string[] | null {
     try {
       const buf = fs.readFileSync(file);
-      // Compact JSON (`terraform show -json` output) is one line: every answer is line 1, so
-      // the text is neither decoded nor indexed. A newline byte is 0x0a in UTF-8 alone.
-      const utf16 = buf[0] === 0xff && buf[1] === 0xfe;
-      if (!utf16) {
-        const nl = buf.indexOf(0x0a);
-        if (nl < 0 || nl >= buf.length - 1) {
-          this.scans++;
-          this.oneLine.add(file);
-          return [];
-        }
-      }
-      const text = utf16 ? buf.subarray(2).toString('utf16le') : buf.toString('utf8');
       this.scans++;
+      // Compact JSON (`terraform show -json` output): neither decoded nor indexed.
+      if (isOneLine(buf)) return null;
+      const text = buf[0] === 0xff && buf[1] === 0xfe ? buf.subarray(2).toString('utf16le') : buf.toString('utf8');
       return text.split(/\r?\n/);
     } catch {
       return null;
@@ -162,7 +154,7 @@ export class LineLocator {
   line(file: string, address: string, resourceType?: string): number {
     if (address.startsWith('(') || this.oneLine.has(file)) return 1;
     const idx = this.index(file);
-    if (!idx || this.oneLine.has(file)) return 1;
+    if (!idx) return 1;
     const hit = idx.addresses.get(address);
     if (hit !== undefined) return hit + 1;
     if (resourceType) {

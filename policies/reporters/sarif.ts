@@ -5,9 +5,9 @@
  * line, and a logical location naming the Terraform address (and construct path).
  */
 import { waiverTerms } from './escape';
-import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import { summarize } from '../engine/evaluate';
+import { sha256 } from '../model/hash';
 import { Finding, Rule, STRATEGIES, Severity } from '../engine/types';
 import { LineLocator } from './locate';
 import { levelBasisText } from '../engine/levels';
@@ -58,11 +58,8 @@ function ruleDescriptor(r: Rule) {
 
 const q = JSON.stringify;
 
-/** One-shot SHA-256 (`crypto.hash`, Node 20.12+: about twice as fast per finding as a Hash object). */
-const sha256Hex = (s: string): string => (typeof crypto.hash === 'function' ? crypto.hash('sha256', s, 'hex') : crypto.createHash('sha256').update(s).digest('hex'));
-
 function fingerprint(f: Finding): string {
-  return sha256Hex(`${f.file}\u0000${f.address}\u0000${f.ruleId}`);
+  return sha256(`${f.file}\u0000${f.address}\u0000${f.ruleId}`);
 }
 
 /**
